@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+// The target graph is the architecture (see docs/ARCHITECTURE.md):
+//
+//   figcheck (executable, ArgumentParser) ─► FigCheckKit ─► FigCheckRules ─► FigCheckCore
+//                                            FigCheckKit ─► CurlClient ─► CCurl (libcurl)
+import PackageDescription
+
+let package = Package(
+    name: "figcheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "figcheck", targets: ["figcheck"]),
+        .library(name: "FigCheckKit", targets: ["FigCheckKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
+    ],
+    targets: [
+        // Value types and protocols only: Document, SourceMap, the report envelope, stage protocols.
+        .target(name: "FigCheckCore"),
+        // Text analysis: publication-date detection now; the scanner, recognisers and verifiers later.
+        .target(name: "FigCheckRules", dependencies: ["FigCheckCore"]),
+        // libcurl's C API, reached through a shim header (Swift cannot call variadic C functions).
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // The only Swift code that touches libcurl: a small async HTTP GET with limits.
+        .target(name: "CurlClient", dependencies: ["CCurl"]),
+        // Loaders, the pipeline, reporters and one entry point per command.
+        .target(
+            name: "FigCheckKit",
+            dependencies: [
+                "FigCheckCore", "FigCheckRules", "CurlClient",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
+            ]
+        ),
+        // Parses flags, calls FigCheckKit, chooses the exit code. Nothing else.
+        .executableTarget(
+            name: "figcheck",
+            dependencies: [
+                "FigCheckKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Shared test helpers: fixture paths, a loopback HTTP server, running the built binary.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(
+            name: "FigCheckKitTests",
+            dependencies: ["FigCheckKit", "FigCheckCore", "FigCheckRules", "CurlClient", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FigCheckCLITests",
+            dependencies: ["TestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,123 @@
+/// The JSON report, schema version 1 (PRODUCT.md, "JSON report"): the machine contract.
+public struct Report: Codable, Sendable {
+    /// Name and version of the tool that wrote the report.
+    public struct Tool: Codable, Sendable {
+        public var name: String
+        public var version: String
+
+        public init(name: String, version: String) {
+            self.name = name
+            self.version = version
+        }
+    }
+
+    /// A reference table a report used, with its vintage.
+    public struct TableUse: Codable, Hashable, Sendable {
+        public var table: String
+        public var vintage: String
+
+        public init(table: String, vintage: String) {
+            self.table = table
+            self.vintage = vintage
+        }
+    }
+
+    public var schemaVersion: Int
+    public var tool: Tool
+    public var documents: [DocumentReport]
+    public var referenceData: [TableUse]
+
+    public init(tool: Tool, documents: [DocumentReport], referenceData: [TableUse] = []) {
+        self.schemaVersion = 1
+        self.tool = tool
+        self.documents = documents
+        self.referenceData = referenceData
+    }
+}
+
+/// Counts of findings by verdict.
+public struct VerdictSummary: Codable, Hashable, Sendable {
+    public var claims: Int
+    public var consistent: Int
+    public var inconsistent: Int
+    public var needsReview: Int
+    public var unverifiable: Int
+
+    enum CodingKeys: String, CodingKey {
+        case claims, consistent, inconsistent, unverifiable
+        case needsReview = "needs_review"
+    }
+
+    /// Counts the verdicts of `findings`.
+    public init(_ findings: [Finding]) {
+        claims = findings.count
+        consistent = findings.filter { $0.verdict == .consistent }.count
+        inconsistent = findings.filter { $0.verdict == .inconsistent }.count
+        needsReview = findings.filter { $0.verdict == .needsReview }.count
+        unverifiable = findings.filter { $0.verdict == .unverifiable }.count
+    }
+}
+
+/// One document of a report: its metadata, its checked claims, and what went wrong.
+public struct DocumentReport: Codable, Sendable {
+    public var source: String
+    public var format: DocumentFormat?
+    public var date: CalendarDate?
+    public var dateSource: DateSource
+    /// Where the date was read in the original, when it came from the document.
+    public var dateLocation: TextLocation?
+    public var subject: String?
+    public var claims: [Finding]
+    public var summary: VerdictSummary
+    /// Problems that stopped this document from being checked (it then has no claims).
+    public var errors: [String]
+    /// Problems that did not stop it (replaced invalid bytes and the like).
+    public var warnings: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case source, format, date, dateSource, dateLocation, subject, claims, summary, errors, warnings
+    }
+
+    /// The report of a document that was loaded and analysed.
+    public init(document: Document, findings: [Finding]) {
+        source = document.source
+        format = document.format
+        date = document.metadata.date
+        dateSource = document.metadata.dateSource
+        dateLocation = document.metadata.dateEvidence
+        subject = document.metadata.subject
+        claims = findings
+        summary = VerdictSummary(findings)
+        errors = []
+        warnings = document.warnings
+    }
+
+    /// The report of an input that could not be loaded.
+    public init(failedSource source: String, error: String) {
+        self.source = source
+        format = nil
+        date = nil
+        dateSource = .none
+        dateLocation = nil
+        subject = nil
+        claims = []
+        summary = VerdictSummary([])
+        errors = [error]
+        warnings = []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        // Unknown values are written as null so every document has the same keys.
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(source, forKey: .source)
+        try container.encode(format, forKey: .format)
+        try container.encode(date, forKey: .date)
+        try container.encode(dateSource, forKey: .dateSource)
+        try container.encode(dateLocation, forKey: .dateLocation)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(claims, forKey: .claims)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(errors, forKey: .errors)
+        try container.encode(warnings, forKey: .warnings)
+    }
+}

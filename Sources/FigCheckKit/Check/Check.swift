@@ -1,0 +1,48 @@
+import FigCheckCore
+
+/// `figcheck check`: reads each input, runs the pipeline, and renders one report.
+public enum Check {
+    /// The result of a run: the report, its rendering, the one-line errors for standard error,
+    /// and the exit code (PRODUCT.md: 0 clean, 1 failing findings, 2 an input could not be checked).
+    public struct Outcome: Sendable {
+        public var report: Report
+        public var rendered: String
+        public var errors: [String]
+        public var exitCode: Int32
+    }
+
+    /// Runs the check. Each input is loaded and reported on its own: one unreadable input gives its
+    /// error and exit code 2, and the others are still checked.
+    public static func run(_ options: CheckOptions, pipeline: Pipeline = .standard) async -> Outcome {
+        let reader = DocumentReader(options: options.reading)
+        var documents: [DocumentReport] = []
+        var errors: [String] = []
+        for input in options.inputs {
+            do {
+                let document = try await reader.read(input)
+                let analysis = pipeline.analyse(document)
+                var report = DocumentReport(document: document, findings: analysis.findings)
+                report.warnings += analysis.diagnostics
+                documents.append(report)
+            } catch {
+                let message = error.localizedDescription
+                errors.append(message)
+                documents.append(DocumentReport(failedSource: input, error: message))
+            }
+        }
+        let report = Report(tool: .init(name: "figcheck", version: FigCheckVersion.current), documents: documents)
+        let rendered = options.format.reporter.render(report, options: options)
+        return Outcome(report: report, rendered: rendered, errors: errors,
+                       exitCode: exitCode(for: report, failOn: options.failOn))
+    }
+
+    /// 2 when any input could not be checked, else 1 when a finding reaches `failOn`, else 0.
+    public static func exitCode(for report: Report, failOn: Severity?) -> Int32 {
+        if report.documents.contains(where: { !$0.errors.isEmpty }) { return 2 }
+        guard let failOn else { return 0 }
+        let failing = report.documents.contains { document in
+            document.claims.contains { $0.severity >= failOn }
+        }
+        return failing ? 1 : 0
+    }
+}

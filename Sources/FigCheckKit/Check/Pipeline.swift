@@ -1,0 +1,23 @@
+import FigCheckCore
+
+/// The analysis stages run on every loaded document, in order
+/// (Mentions ─► Claims ─► Findings). Loading comes before, reporting after.
+public struct Pipeline: Sendable {
+    public var stages: [any AnalysisStage]
+
+    /// Creates a pipeline of `stages`.
+    public init(stages: [any AnalysisStage]) {
+        self.stages = stages
+    }
+
+    /// The stages figcheck ships. The number scanner, the claim recognisers and the verifiers
+    /// join here as they are built; until then a document is loaded and reported with no claims.
+    public static let standard = Pipeline(stages: [])
+
+    /// Runs every stage on `document`.
+    public func analyse(_ document: Document) -> DocumentAnalysis {
+        var analysis = DocumentAnalysis(document: document)
+        for stage in stages { stage.run(&analysis) }
+        return analysis
+    }
+}
