@@ -51,7 +51,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "FigCheckKitTests",
-            dependencies: ["FigCheckKit", "FigCheckCore", "FigCheckRules", "CurlClient", "TestSupport"],
+            dependencies: [
+                "FigCheckKit", "FigCheckCore", "FigCheckRules", "CurlClient", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -80,6 +80,7 @@ private struct MarkdownWalker {
             return
         }
         inIndentedCode = false
+        indexBrackets(content..<range.upperBound)
         if isReferenceDefinition(content, end: range.upperBound) || isRuleOrUnderline(content, end: range.upperBound)
             || isTableDelimiter(content, end: range.upperBound) {
             return
@@ -152,7 +153,14 @@ private struct MarkdownWalker {
                 continue
             case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 let count = run(of: byte, at: index, end: range.upperBound)
-                if isEmphasisDelimiter(byte, at: index, count: count, range: range) { skipTo = index + count }
+                if isEmphasisDelimiter(byte, at: index, count: count, range: range) {
+                    // Emphasis marks vanish without a separator: "**20.4%** of" reads "20.4% of".
+                    flush(index)
+                    index += count
+                    runStart = index
+                    continue
+                }
+                index += count - 1
             case UInt8(ascii: "|"):
                 flush(index)
                 builder.separate(at: index)
@@ -239,38 +247,52 @@ private struct MarkdownWalker {
             && body.allSatisfy { [UInt8(ascii: "|"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: " ")].contains($0) }
     }
 
-    /// How far a search for a closing bracket or backtick run looks: link labels, targets and code
-    /// spans are short, and the bound keeps a line of ten thousand `[` linear.
-    static let searchWindow = 4096
+    /// The closing `]` or `)` of each opening one on the current line, found once per line with a
+    /// stack (escaped brackets ignored), so a line of ten thousand `[` stays linear.
+    var closers: [Int: Int] = [:]
+    /// Start offsets of backtick runs on the current line, by run length, in order.
+    var backtickRuns: [Int: [Int]] = [:]
 
-    func matching(_ open: UInt8, _ close: UInt8, from start: Int, end: Int) -> Int? {
-        var depth = 0
-        var index = start
-        let end = min(end, start + Self.searchWindow)
-        while index < end {
-            if bytes[index] == UInt8(ascii: "\\") {
-                index += 2
-                continue
-            }
-            if bytes[index] == open { depth += 1 }
-            if bytes[index] == close {
-                depth -= 1
-                if depth == 0 { return index }
+    mutating func indexBrackets(_ range: Range<Int>) {
+        closers.removeAll(keepingCapacity: true)
+        backtickRuns.removeAll(keepingCapacity: true)
+        var squares: [Int] = []
+        var parentheses: [Int] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"):
+                index += 1
+            case UInt8(ascii: "["): squares.append(index)
+            case UInt8(ascii: "("): parentheses.append(index)
+            case UInt8(ascii: "]"): if let open = squares.popLast() { closers[open] = index }
+            case UInt8(ascii: ")"): if let open = parentheses.popLast() { closers[open] = index }
+            case UInt8(ascii: "`"):
+                let length = run(of: UInt8(ascii: "`"), at: index, end: range.upperBound)
+                backtickRuns[length, default: []].append(index)
+                index += length - 1
+            default: break
             }
             index += 1
         }
-        return nil
     }
 
+    /// The closing bracket of the one at `start`, if it closes before `end`.
+    func matching(_ open: UInt8, _ close: UInt8, from start: Int, end: Int) -> Int? {
+        guard start < end, bytes[start] == open, let closer = closers[start], closer < end else { return nil }
+        return closer
+    }
+
+    /// The next backtick run of exactly `count` at or after `start`, before `end`.
     func closingRun(of byte: UInt8, count: Int, from start: Int, end: Int) -> Int? {
-        var index = start
-        let end = min(end, start + Self.searchWindow)
-        while index < end {
-            let length = run(of: byte, at: index, end: end)
-            if length == count { return index }
-            index += max(1, length)
+        guard let runs = backtickRuns[count] else { return nil }
+        var low = 0
+        var high = runs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if runs[middle] < start { low = middle + 1 } else { high = middle }
         }
-        return nil
+        return low < runs.count && runs[low] < end ? runs[low] : nil
     }
 
     func run(of byte: UInt8, at start: Int, end: Int) -> Int {

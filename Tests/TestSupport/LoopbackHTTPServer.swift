@@ -1,0 +1,160 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A tiny HTTP/1.1 server on 127.0.0.1 for tests: each connection gets one canned response,
+/// chosen by the request path. It can delay, omit Content-Length, or send large bodies, so the
+/// client's timeouts, redirect limit and size cap can be exercised for real.
+public final class LoopbackHTTPServer: @unchecked Sendable {
+    /// A canned response.
+    public struct Response: Sendable {
+        public var status: Int
+        public var headers: [(String, String)]
+        public var body: [UInt8]
+        /// Seconds to wait before sending anything.
+        public var delay: Double
+        /// When false, the body is sent without Content-Length and the connection closed after it.
+        public var sendsContentLength: Bool
+
+        public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = [],
+                    delay: Double = 0, sendsContentLength: Bool = true) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delay = delay
+            self.sendsContentLength = sendsContentLength
+        }
+
+        /// A 200 response with `text` and a content type.
+        public static func ok(_ text: String, contentType: String = "text/plain; charset=utf-8") -> Response {
+            Response(headers: [("Content-Type", contentType)], body: Array(text.utf8))
+        }
+    }
+
+    /// The port the server listens on.
+    public let port: Int
+    /// The paths requested so far, in order.
+    public let requests = Locked<[String]>([])
+    private let socketDescriptor: Int32
+    private let handler: @Sendable (String) -> Response
+
+    /// Starts listening on an ephemeral loopback port; `handler` maps a request path to a response.
+    public init(handler: @escaping @Sendable (String) -> Response) throws {
+        self.handler = handler
+        #if canImport(Glibc)
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard descriptor >= 0 else { throw ServerError.socket("socket") }
+        var reuse: Int32 = 1
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0, listen(descriptor, 64) == 0 else {
+            close(descriptor)
+            throw ServerError.socket("bind/listen")
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        socketDescriptor = descriptor
+        port = Int(UInt16(bigEndian: address.sin_port))
+        let thread = Thread { [self] in acceptLoop() }
+        thread.start()
+    }
+
+    deinit { stop() }
+
+    /// The URL of `path` on this server.
+    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+
+    /// Stops accepting connections.
+    public func stop() {
+        shutdown(socketDescriptor, Int32(SHUT_RDWR))
+        close(socketDescriptor)
+    }
+
+    private func acceptLoop() {
+        while true {
+            let client = accept(socketDescriptor, nil, nil)
+            guard client >= 0 else { return }
+            let thread = Thread { [self] in serve(client) }
+            thread.start()
+        }
+    }
+
+    private func serve(_ client: Int32) {
+        defer { close(client) }
+        var request: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !request.contains(subsequence: Array("\r\n\r\n".utf8)) && request.count < 65536 {
+            let count = recv(client, &buffer, buffer.count, 0)
+            guard count > 0 else { return }
+            request.append(contentsOf: buffer[0..<count])
+        }
+        let firstLine = String(decoding: request.prefix(while: { $0 != UInt8(ascii: "\r") }), as: UTF8.self)
+        let parts = firstLine.split(separator: " ")
+        let path = parts.count > 1 ? String(parts[1]) : "/"
+        requests.update { $0.append(path) }
+        let response = handler(path)
+        if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
+        var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
+        for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
+        if response.sendsContentLength { head += "Content-Length: \(response.body.count)\r\n" }
+        head += "Connection: close\r\n\r\n"
+        guard sendAll(client, Array(head.utf8)) else { return }
+        _ = sendAll(client, response.body)
+    }
+
+    private func sendAll(_ client: Int32, _ bytes: [UInt8]) -> Bool {
+        var sent = 0
+        while sent < bytes.count {
+            #if canImport(Glibc)
+            let flags = Int32(MSG_NOSIGNAL)
+            #else
+            let flags: Int32 = 0
+            #endif
+            let count = bytes[sent...].withUnsafeBytes { send(client, $0.baseAddress, $0.count, flags) }
+            guard count > 0 else { return false }
+            sent += count
+        }
+        return true
+    }
+
+    private static func reason(_ status: Int) -> String {
+        switch status {
+        case 200: return "OK"
+        case 301: return "Moved Permanently"
+        case 302: return "Found"
+        case 404: return "Not Found"
+        case 500: return "Internal Server Error"
+        default: return "Status"
+        }
+    }
+
+    enum ServerError: Error {
+        case socket(String)
+    }
+}
+
+extension Array where Element == UInt8 {
+    func contains(subsequence: [UInt8]) -> Bool {
+        guard count >= subsequence.count else { return false }
+        for start in 0...(count - subsequence.count) where self[start..<(start + subsequence.count)].elementsEqual(subsequence) {
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Paths the tests read: the repository, its fixtures, and `../shared` beside the checkout.
+public enum TestPaths {
+    /// The repository root (this file is Tests/TestSupport/TestPaths.swift).
+    public static let repository: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared`, beside the checkout: the seeds and conformance suites.
+    public static let shared: URL = repository.deletingLastPathComponent().appendingPathComponent("shared")
+
+    /// A seed article in `../shared/seeds/`.
+    public static func seed(_ name: String) -> URL {
+        shared.appendingPathComponent("seeds").appendingPathComponent(name)
+    }
+
+    /// The Hansun seed (dated 2025-10-01 by a timestamp line).
+    public static let hansunSeed = seed("hansun-2025-10-01-rok-us-alliance.txt")
+    /// The Pacific Council seed (dated by "Published May 1, 2023").
+    public static let pacificCouncilSeed = seed("pacific-council-2023-05-01-alliance-at-70.txt")
+
+    /// A fixture of the FigCheckKit tests.
+    public static func fixture(_ name: String) -> URL {
+        repository.appendingPathComponent("Tests/FigCheckKitTests/Fixtures").appendingPathComponent(name)
+    }
+
+    /// A new empty temporary directory.
+    public static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("figcheck-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
