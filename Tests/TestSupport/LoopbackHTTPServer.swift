@@ -36,8 +36,14 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
 
     /// The port the server listens on.
     public let port: Int
-    /// The paths requested so far, in order.
-    public let requests = Locked<[String]>([])
+    /// A request the server received.
+    public struct Request: Sendable, Equatable {
+        public var path: String
+        public var userAgent: String?
+    }
+
+    /// The requests received so far, in order.
+    public let requests = Locked<[Request]>([])
     private let socketDescriptor: Int32
     private let handler: @Sendable (String) -> Response
 
@@ -80,8 +86,16 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     /// The URL of `path` on this server.
     public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
-    /// Stops accepting connections.
+    private let stopped = Locked(false)
+
+    /// Stops accepting connections (once; later calls do nothing).
     public func stop() {
+        var first = false
+        stopped.update { wasStopped in
+            first = !wasStopped
+            wasStopped = true
+        }
+        guard first else { return }
         shutdown(socketDescriptor, Int32(SHUT_RDWR))
         close(socketDescriptor)
     }
@@ -104,17 +118,19 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             guard count > 0 else { return }
             request.append(contentsOf: buffer[0..<count])
         }
-        let firstLine = String(decoding: request.prefix(while: { $0 != UInt8(ascii: "\r") }), as: UTF8.self)
-        let parts = firstLine.split(separator: " ")
+        let head = String(decoding: request, as: UTF8.self).components(separatedBy: "\r\n")
+        let parts = (head.first ?? "").split(separator: " ")
         let path = parts.count > 1 ? String(parts[1]) : "/"
-        requests.update { $0.append(path) }
+        let userAgent = head.first { $0.lowercased().hasPrefix("user-agent:") }
+            .map { String($0.dropFirst("user-agent:".count)).trimmingCharacters(in: .whitespaces) }
+        requests.update { $0.append(Request(path: path, userAgent: userAgent)) }
         let response = handler(path)
         if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
-        var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
-        for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
-        if response.sendsContentLength { head += "Content-Length: \(response.body.count)\r\n" }
-        head += "Connection: close\r\n\r\n"
-        guard sendAll(client, Array(head.utf8)) else { return }
+        var reply = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
+        for (name, value) in response.headers { reply += "\(name): \(value)\r\n" }
+        if response.sendsContentLength { reply += "Content-Length: \(response.body.count)\r\n" }
+        reply += "Connection: close\r\n\r\n"
+        guard sendAll(client, Array(reply.utf8)) else { return }
         _ = sendAll(client, response.body)
     }
 

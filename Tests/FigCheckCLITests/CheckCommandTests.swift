@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// End-to-end: the built `figcheck` binary on real files, URLs and standard input.
+@Suite("figcheck check, end to end")
+struct CheckCommandTests {
+    @Test("the binary exists (swift build --build-tests builds it)")
+    func binaryExists() {
+        #expect(FileManager.default.isExecutableFile(atPath: FigCheckBinary.url.path),
+                "build figcheck first: swift build --build-tests")
+    }
+
+    @Test("both seeds are checked and their dates printed",
+          arguments: [(TestPaths.hansunSeed, "2025-10-01, from a dateline in the text (line 27, column 1)"),
+                      (TestPaths.pacificCouncilSeed, "2023-05-01, from a dateline in the text (line 5, column 1)")])
+    func seeds(seed: URL, dateLine: String) throws {
+        let result = try FigCheckBinary.run(["check", seed.path])
+        #expect(result.exitCode == 0)
+        #expect(result.standardOutput.contains("  date     \(dateLine)\n"))
+        #expect(result.standardError.isEmpty)
+    }
+
+    @Test("the README's quick-start example runs")
+    func quickStartExample() throws {
+        let result = try FigCheckBinary.run(["check", "examples/rok-us-alliance-2025.txt", "--subject", "KOR"])
+        #expect(result.exitCode == 0)
+        #expect(result.standardOutput.contains("date     2025-10-01"))
+        #expect(result.standardOutput.contains("subject  KOR, from --subject"))
+    }
+
+    @Test("bad inputs give exit 2 and one line naming the input and the cause",
+          arguments: [
+              ("missing.txt", "figcheck: missing.txt: no such file"),
+              ("Sources", "figcheck: Sources: is a directory, not a document"),
+              ("ftp://example.org/brief.txt", "figcheck: ftp://example.org/brief.txt: unsupported URL scheme (only http:// and https:// are fetched)"),
+          ])
+    func badInputs(input: String, message: String) throws {
+        let result = try FigCheckBinary.run(["check", input])
+        #expect(result.exitCode == 2)
+        #expect(result.standardError == message + "\n")
+    }
+
+    @Test("a binary file is refused with exit 2")
+    func binaryFile() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let file = directory.appendingPathComponent("random.bin")
+        var generator = SystemRandomNumberGenerator()
+        try Data((0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: file)
+        let result = try FigCheckBinary.run(["check", file.path])
+        #expect(result.exitCode == 2)
+        #expect(result.standardError == "figcheck: \(file.path): binary data, not a text, Markdown, HTML or DOCX document\n")
+    }
+
+    @Test("URLs: a 200 is checked and a 404 is exit 2")
+    func urls() throws {
+        let seed = try String(contentsOf: TestPaths.hansunSeed, encoding: .utf8)
+        let server = try LoopbackHTTPServer { path in
+            path == "/seed.txt" ? .ok(seed) : .init(status: 404)
+        }
+        defer { server.stop() }
+        let ok = try FigCheckBinary.run(["check", server.url("/seed.txt")])
+        #expect(ok.exitCode == 0)
+        #expect(ok.standardOutput.contains("date     2025-10-01"))
+        let missing = try FigCheckBinary.run(["check", server.url("/gone.txt")])
+        #expect(missing.exitCode == 2)
+        #expect(missing.standardError == "figcheck: \(server.url("/gone.txt")): the server answered HTTP 404\n")
+    }
+
+    @Test("one bad input among several: exit 2, and the good ones are still reported")
+    func mixedInputs() throws {
+        let result = try FigCheckBinary.run(["check", "missing.txt", TestPaths.pacificCouncilSeed.path,
+                                             "--format", "json"])
+        #expect(result.exitCode == 2)
+        #expect(result.standardError == "figcheck: missing.txt: no such file\n")
+        let report = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        let documents = try #require(report?["documents"] as? [[String: Any]])
+        #expect(documents.count == 2)
+        #expect((documents[0]["errors"] as? [String]) == ["missing.txt: no such file"])
+        #expect(documents[1]["date"] as? String == "2023-05-01")
+        #expect((documents[1]["errors"] as? [String])?.isEmpty == true)
+    }
+
+    @Test("standard input is read with -")
+    func standardInput() throws {
+        let result = try FigCheckBinary.run(["check", "-", "--format", "json"],
+                                            input: try Data(contentsOf: TestPaths.pacificCouncilSeed))
+        #expect(result.exitCode == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        let document = try #require((report?["documents"] as? [[String: Any]])?.first)
+        #expect(document["source"] as? String == "-")
+        #expect(document["date"] as? String == "2023-05-01")
+        #expect(document["dateSource"] as? String == "text")
+    }
+
+    @Test("the JSON report is the schema-1 envelope, deterministic across runs")
+    func jsonEnvelope() throws {
+        let arguments = ["check", TestPaths.hansunSeed.path, "--format", "json", "--subject", "kor"]
+        let first = try FigCheckBinary.run(arguments)
+        let second = try FigCheckBinary.run(arguments)
+        #expect(first.exitCode == 0)
+        #expect(first.standardOutput == second.standardOutput)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any])
+        #expect(report["schemaVersion"] as? Int == 1)
+        #expect((report["tool"] as? [String: Any])?["name"] as? String == "figcheck")
+        #expect(report["referenceData"] is [Any])
+        let document = try #require((report["documents"] as? [[String: Any]])?.first)
+        #expect(Set(document.keys) == ["source", "format", "date", "dateSource", "dateLocation", "subject", "claims",
+                                       "summary", "errors", "warnings"])
+        #expect(document["subject"] as? String == "KOR")
+        #expect(document["date"] as? String == "2025-10-01")
+        #expect((document["dateLocation"] as? [String: Any])?["line"] as? Int == 27)
+        #expect((document["summary"] as? [String: Any])?["claims"] as? Int == 0)
+    }
+
+    @Test("--date overrides the document's date and reports it as from the flag")
+    func dateFlag() throws {
+        let result = try FigCheckBinary.run(["check", TestPaths.hansunSeed.path, "--date", "2025-09-30"])
+        #expect(result.exitCode == 0)
+        #expect(result.standardOutput.contains("date     2025-09-30, from --date"))
+    }
+
+    @Test("bad options are exit 2 with one line",
+          arguments: [
+              (["check", "x.txt", "--format", "xml"], "figcheck: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text' and 'json'."),
+              (["check", "x.txt", "--date", "2025-02-30"], "figcheck: --date 2025-02-30: not a YYYY-MM-DD date"),
+              (["check", "x.txt", "--subject", "Korea"], "figcheck: --subject Korea: expected an ISO 3166 alpha-3 code such as KOR or USA"),
+              (["check", "x.txt", "--fail-on", "sometimes"], "figcheck: --fail-on sometimes: expected error, warning or never"),
+          ])
+    func badOptions(arguments: [String], message: String) throws {
+        let result = try FigCheckBinary.run(arguments)
+        #expect(result.exitCode == 2)
+        #expect(result.standardError == message + "\n")
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test("figcheck text prints the analysed prose of a Markdown file")
+    func textCommand() throws {
+        let result = try FigCheckBinary.run(["text", "examples/us-korea-alliance-at-70.md"])
+        #expect(result.exitCode == 0)
+        #expect(result.standardOutput.contains("With this year marking the 70th anniversary of the alliance"))
+        #expect(!result.standardOutput.contains("1953 + 70"))
+        #expect(!result.standardOutput.contains("un.org"))
+    }
+
+    @Test("--version prints the version")
+    func version() throws {
+        let result = try FigCheckBinary.run(["--version"])
+        #expect(result.exitCode == 0)
+        #expect(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+}
