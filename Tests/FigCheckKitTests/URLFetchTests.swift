@@ -14,7 +14,7 @@ struct URLFetchTests {
         """
 
     static func makeServer() throws -> LoopbackHTTPServer {
-        let seed = (try? String(contentsOf: TestPaths.hansunSeed, encoding: .utf8)) ?? ""
+        let seed = try String(contentsOf: TestPaths.hansunSeed, encoding: .utf8)
         return try LoopbackHTTPServer { path in
             switch path {
             case "/seed.txt": return .ok(seed)

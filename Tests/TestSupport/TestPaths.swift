@@ -6,8 +6,14 @@ public enum TestPaths {
     public static let repository: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `../shared`, beside the checkout: the seeds and conformance suites.
-    public static let shared: URL = repository.deletingLastPathComponent().appendingPathComponent("shared")
+    /// `../shared`, beside the checkout: the seeds and conformance suites (`FIGCHECK_SHARED`
+    /// overrides it).
+    public static let shared: URL = {
+        if let path = ProcessInfo.processInfo.environment["FIGCHECK_SHARED"] {
+            return URL(fileURLWithPath: path)
+        }
+        return repository.deletingLastPathComponent().appendingPathComponent("shared")
+    }()
 
     /// A seed article in `../shared/seeds/`.
     public static func seed(_ name: String) -> URL {
