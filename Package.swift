@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // The target graph is the architecture (see docs/ARCHITECTURE.md):
 //
-//   figcheck (executable, ArgumentParser) ─► FigCheckKit ─► FigCheckRules ─► FigCheckCore
+//   figcheck (executable, ArgumentParser) ─► FigCheckKit ─► FigCheckRules ─► FigCheckData ─► FigCheckCore
 //                                            FigCheckKit ─► CurlClient ─► CCurl (libcurl)
 import PackageDescription
 
@@ -20,8 +20,10 @@ let package = Package(
     targets: [
         // Value types and protocols only: Document, SourceMap, the report envelope, stage protocols.
         .target(name: "FigCheckCore"),
+        // Reference data: table metadata, the CSV reader, the indexed catalog, entities, the lexicon.
+        .target(name: "FigCheckData", dependencies: ["FigCheckCore"]),
         // Text analysis: publication-date detection now; the scanner, recognisers and verifiers later.
-        .target(name: "FigCheckRules", dependencies: ["FigCheckCore"]),
+        .target(name: "FigCheckRules", dependencies: ["FigCheckCore", "FigCheckData"]),
         // libcurl's C API, reached through a shim header (Swift cannot call variadic C functions).
         .systemLibrary(
             name: "CCurl",
@@ -34,7 +36,7 @@ let package = Package(
         .target(
             name: "FigCheckKit",
             dependencies: [
-                "FigCheckCore", "FigCheckRules", "CurlClient",
+                "FigCheckCore", "FigCheckData", "FigCheckRules", "CurlClient",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "SWXMLHash", package: "SWXMLHash"),
             ]
@@ -52,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "FigCheckKitTests",
             dependencies: [
-                "FigCheckKit", "FigCheckCore", "FigCheckRules", "CurlClient", "TestSupport",
+                "FigCheckKit", "FigCheckCore", "FigCheckData", "FigCheckRules", "CurlClient", "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Fixtures")]

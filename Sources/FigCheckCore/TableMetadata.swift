@@ -1,0 +1,189 @@
+/// What a reference table holds, and so which columns its CSV file has.
+public enum TableKind: String, Codable, Sendable, CaseIterable {
+    /// One indicator by entity and year: `entity,entity_name,period,value` (World Bank WDI).
+    case series
+    /// Curated facts, one source per row: see `FactColumns`.
+    case facts
+    /// Curated facts with effective dates: rates and targets in force from a date on.
+    case timeline
+    /// Countries and economies: `code,alpha2,numeric,name,official_name,short_name,capital,kind`.
+    case entities
+    /// Other names of entities: `alias,code,kind,note`.
+    case aliases
+    /// Groups and their members: `code,name,member`.
+    case aggregates
+    /// Words that name indicators: `phrase,indicator,note`.
+    case lexicon
+
+    /// The columns a CSV file of this kind must have, in this order.
+    public var columns: [String] {
+        switch self {
+        case .series: return ["entity", "entity_name", "period", "value"]
+        case .facts, .timeline: return FactColumns.all
+        case .entities: return ["code", "alpha2", "numeric", "name", "official_name", "short_name", "capital", "kind"]
+        case .aliases: return ["alias", "code", "kind", "note"]
+        case .aggregates: return ["code", "name", "member"]
+        case .lexicon: return ["phrase", "indicator", "note"]
+        }
+    }
+
+    /// Whether rows hold numeric observations (as opposed to names).
+    public var holdsObservations: Bool {
+        self == .series || self == .facts || self == .timeline
+    }
+}
+
+/// The columns of a curated facts or timeline table.
+public enum FactColumns {
+    public static let all = [
+        "row_id", "indicator", "entity", "partner", "scope", "period", "effective_date", "value", "unit",
+        "source_publisher", "source_url", "quote", "confidence", "notes",
+    ]
+    /// The confidence levels a curated row may state.
+    public static let confidenceLevels: Set<String> = ["high", "medium-high", "medium", "low-medium", "low"]
+}
+
+/// The provenance and description of one reference table: the `*.meta.json` beside its CSV file.
+public struct TableMetadata: Codable, Hashable, Sendable {
+    /// What the table covers, as recorded when it was written.
+    public struct Coverage: Codable, Hashable, Sendable {
+        public var rows: Int
+        public var entities: Int
+        public var firstPeriod: String?
+        public var lastPeriod: String?
+
+        public init(rows: Int, entities: Int, firstPeriod: String?, lastPeriod: String?) {
+            self.rows = rows
+            self.entities = entities
+            self.firstPeriod = firstPeriod
+            self.lastPeriod = lastPeriod
+        }
+    }
+
+    /// Bounds no value of the table can pass (a share above 100%, a negative GDP).
+    public struct ValueRange: Codable, Hashable, Sendable {
+        public var min: Double?
+        public var max: Double?
+
+        public init(min: Double?, max: Double?) {
+            self.min = min
+            self.max = max
+        }
+    }
+
+    public var id: String
+    public var title: String
+    public var kind: TableKind
+    /// The indicators the table has values for (one for a series).
+    public var indicators: [String]
+    /// The unit of the values (`USD`, `percent`, `persons`, `rank`, `LCU_per_USD` …), before `scale`.
+    public var unit: String
+    /// What a stored value must be multiplied by to be in `unit` (1 for WDI).
+    public var scale: Double
+    public var publisher: String
+    public var dataset: String
+    /// The publisher's own series code (`NY.GDP.MKTP.CD`), when there is one.
+    public var seriesCode: String?
+    public var url: String
+    /// An SPDX-style licence identifier (`CC-BY-4.0`, `ODbL-1.0`, `PDDL-1.0`).
+    public var licence: String
+    /// What a report that uses the table must say.
+    public var attribution: String
+    /// The publisher's release date (YYYY-MM-DD), or for curated tables the date they were compiled.
+    public var vintage: String
+    /// When the data were retrieved from the publisher (YYYY-MM-DD).
+    public var retrieved: String
+    /// How the file reached us: repository, commit, path.
+    public var obtainedFrom: String
+    public var coverage: Coverage
+    /// The columns that identify a row; no two rows may share them.
+    public var keyColumns: [String]
+    /// The CSV file, relative to this metadata file.
+    public var file: String
+    public var valueRange: ValueRange?
+    public var notes: String?
+
+    public init(id: String, title: String, kind: TableKind, indicators: [String], unit: String, scale: Double,
+                publisher: String, dataset: String, seriesCode: String?, url: String, licence: String,
+                attribution: String, vintage: String, retrieved: String, obtainedFrom: String, coverage: Coverage,
+                keyColumns: [String], file: String, valueRange: ValueRange?, notes: String?) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.indicators = indicators
+        self.unit = unit
+        self.scale = scale
+        self.publisher = publisher
+        self.dataset = dataset
+        self.seriesCode = seriesCode
+        self.url = url
+        self.licence = licence
+        self.attribution = attribution
+        self.vintage = vintage
+        self.retrieved = retrieved
+        self.obtainedFrom = obtainedFrom
+        self.coverage = coverage
+        self.keyColumns = keyColumns
+        self.file = file
+        self.valueRange = valueRange
+        self.notes = notes
+    }
+}
+
+/// Where a curated row's figure comes from.
+public struct RowProvenance: Hashable, Sendable {
+    public var publisher: String
+    public var url: String
+    public var quote: String
+    public var confidence: String
+    public var notes: String
+
+    public init(publisher: String, url: String, quote: String, confidence: String, notes: String) {
+        self.publisher = publisher
+        self.url = url
+        self.quote = quote
+        self.confidence = confidence
+        self.notes = notes
+    }
+}
+
+/// One reference value: what it measures, for whom, when, and from which table and line.
+public struct Observation: Hashable, Sendable {
+    public var tableID: String
+    /// The 1-based line of the row in its CSV file.
+    public var line: Int
+    public var indicator: String
+    public var entity: String
+    public var entityName: String?
+    public var partner: String?
+    public var scope: String?
+    /// A year (`2024`), half (`2025-H1`), quarter (`2025-Q2`), month (`2025-04`) or day (`2025-04-10`).
+    public var period: String
+    /// From when the value is in force (timeline tables).
+    public var effectiveDate: CalendarDate?
+    /// The value in the table's unit, scale applied.
+    public var value: Double
+    /// The value exactly as the table writes it.
+    public var valueText: String
+    public var unit: String
+    /// Source, quote and confidence of a curated row.
+    public var provenance: RowProvenance?
+
+    public init(tableID: String, line: Int, indicator: String, entity: String, entityName: String?, partner: String?,
+                scope: String?, period: String, effectiveDate: CalendarDate?, value: Double, valueText: String,
+                unit: String, provenance: RowProvenance?) {
+        self.tableID = tableID
+        self.line = line
+        self.indicator = indicator
+        self.entity = entity
+        self.entityName = entityName
+        self.partner = partner
+        self.scope = scope
+        self.period = period
+        self.effectiveDate = effectiveDate
+        self.value = value
+        self.valueText = valueText
+        self.unit = unit
+        self.provenance = provenance
+    }
+}

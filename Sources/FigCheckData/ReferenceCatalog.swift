@@ -1,0 +1,200 @@
+import FigCheckCore
+import Foundation
+
+/// Which vintage of a value to use.
+public enum VintageSelection: Sendable, Equatable {
+    /// The newest vintage that has the value.
+    case newest
+    /// The newest vintage released on or before a date (what an author could have known then).
+    case asOf(CalendarDate)
+    /// One named vintage (YYYY-MM-DD).
+    case exactly(String)
+}
+
+/// What identifies one observation within an indicator (vintages aside).
+public struct ObservationKey: Hashable, Sendable {
+    public var indicator: String
+    public var entity: String
+    public var period: String
+    public var partner: String?
+    public var scope: String?
+
+    public init(indicator: String, entity: String, period: String, partner: String? = nil, scope: String? = nil) {
+        self.indicator = indicator
+        self.entity = entity
+        self.period = period
+        self.partner = partner
+        self.scope = scope
+    }
+}
+
+/// A value found in the reference data, with the table that holds it.
+public struct ReferenceValue: Sendable, Hashable {
+    public var observation: Observation
+    public var table: TableMetadata
+}
+
+/// The reference data: every table's metadata, read once; each table's rows, read and indexed
+/// the first time they are needed and then shared (thread-safe, so a batch shares one catalog).
+public final class ReferenceCatalog: @unchecked Sendable {
+    /// A table of the catalog and where its files are.
+    public struct Entry: Sendable {
+        public var metadata: TableMetadata
+        public var metadataURL: URL
+        public var dataURL: URL
+    }
+
+    private struct IndexedTable {
+        var observations: [Observation]
+        var index: [ObservationKey: Int]
+    }
+
+    public let directory: URL
+    /// Every table, sorted by id.
+    public let entries: [Entry]
+    private let entriesByID: [String: Entry]
+    /// Observation tables by indicator, oldest vintage first.
+    private let tablesByIndicator: [String: [Entry]]
+    private var loaded: [String: IndexedTable] = [:]
+    private let lock = NSLock()
+
+    /// Reads the metadata of every table under `directory` (files named `*.meta.json`).
+    public init(directory: URL) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ReferenceDataError.missingDirectory(path: directory.path)
+        }
+        self.directory = directory
+        var entries: [Entry] = []
+        for url in Self.metadataFiles(in: directory) {
+            let metadata: TableMetadata
+            do {
+                metadata = try JSONDecoder().decode(TableMetadata.self, from: Data(contentsOf: url))
+            } catch let error as DecodingError {
+                throw ReferenceDataError.unreadableMetadata(path: url.path, reason: Self.describe(error))
+            } catch {
+                throw ReferenceDataError.unreadableMetadata(path: url.path, reason: error.localizedDescription)
+            }
+            entries.append(Entry(metadata: metadata, metadataURL: url,
+                                 dataURL: url.deletingLastPathComponent().appendingPathComponent(metadata.file)))
+        }
+        entries.sort { $0.metadata.id < $1.metadata.id }
+        var byID: [String: Entry] = [:]
+        for entry in entries {
+            if let existing = byID[entry.metadata.id] {
+                throw ReferenceDataError.duplicateTableID(id: entry.metadata.id,
+                                                          paths: [existing.metadataURL.path, entry.metadataURL.path])
+            }
+            byID[entry.metadata.id] = entry
+        }
+        var byIndicator: [String: [Entry]] = [:]
+        for entry in entries where entry.metadata.kind.holdsObservations {
+            for indicator in entry.metadata.indicators { byIndicator[indicator, default: []].append(entry) }
+        }
+        self.entries = entries
+        self.entriesByID = byID
+        self.tablesByIndicator = byIndicator.mapValues { $0.sorted { $0.metadata.vintage < $1.metadata.vintage } }
+    }
+
+    /// The table with this id.
+    public func entry(id: String) -> Entry? { entriesByID[id] }
+
+    /// The observation tables of an indicator, oldest vintage first.
+    public func tables(for indicator: String) -> [Entry] { tablesByIndicator[indicator] ?? [] }
+
+    /// Every indicator that has at least one table.
+    public var indicators: [String] { tablesByIndicator.keys.sorted() }
+
+    /// All rows of an observation table, in file order.
+    public func observations(inTable id: String) throws -> [Observation] {
+        try indexed(id).observations
+    }
+
+    /// The value at `key` in the vintage `selection` picks, or nil when no such vintage has it.
+    public func value(at key: ObservationKey, vintage selection: VintageSelection = .newest) throws -> ReferenceValue? {
+        let candidates = try allVintages(at: key)
+        switch selection {
+        case .newest:
+            return candidates.last
+        case .asOf(let date):
+            return candidates.last { CalendarDate(iso: $0.table.vintage).map { $0 <= date } ?? false }
+        case .exactly(let vintage):
+            return candidates.last { $0.table.vintage == vintage }
+        }
+    }
+
+    /// The value at `key` in every vintage that has it, oldest first.
+    public func allVintages(at key: ObservationKey) throws -> [ReferenceValue] {
+        var values: [ReferenceValue] = []
+        for entry in tables(for: key.indicator) {
+            let table = try indexed(entry.metadata.id)
+            if let position = table.index[key] {
+                values.append(ReferenceValue(observation: table.observations[position], table: entry.metadata))
+            }
+        }
+        return values
+    }
+
+    /// The value in force on `date` in a timeline: the row with the latest effective date on or
+    /// before it, from the newest table that has one.
+    public func valueInForce(indicator: String, entity: String, on date: CalendarDate, partner: String? = nil,
+                             scope: String? = nil) throws -> ReferenceValue? {
+        for entry in tables(for: indicator).reversed() where entry.metadata.kind == .timeline {
+            let rows = try indexed(entry.metadata.id).observations.filter {
+                $0.indicator == indicator && $0.entity == entity && $0.partner == partner && $0.scope == scope
+            }
+            var best: (date: CalendarDate, row: Observation)?
+            for row in rows {
+                guard let effective = row.effectiveDate, effective <= date else { continue }
+                if let current = best, (current.date, current.row.line) > (effective, row.line) { continue }
+                best = (effective, row)
+            }
+            if let best { return ReferenceValue(observation: best.row, table: entry.metadata) }
+        }
+        return nil
+    }
+
+    private func indexed(_ id: String) throws -> IndexedTable {
+        lock.lock()
+        defer { lock.unlock() }
+        if let table = loaded[id] { return table }
+        guard let entry = entriesByID[id], entry.metadata.kind.holdsObservations else {
+            throw ReferenceDataError.unknownTable(id: id)
+        }
+        let observations = try TableParser.observations(of: entry.metadata, at: entry.dataURL)
+        var index: [ObservationKey: Int] = [:]
+        index.reserveCapacity(observations.count)
+        for (position, row) in observations.enumerated() {
+            let key = ObservationKey(indicator: row.indicator, entity: row.entity, period: row.period,
+                                     partner: row.partner, scope: row.scope)
+            // Timelines repeat keys across effective dates; keep the first for plain lookups.
+            if index[key] == nil { index[key] = position }
+        }
+        let table = IndexedTable(observations: observations, index: index)
+        loaded[id] = table
+        return table
+    }
+
+    static func metadataFiles(in directory: URL) -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
+            return []
+        }
+        var files: [URL] = []
+        for case let url as URL in enumerator where url.lastPathComponent.hasSuffix(".meta.json") {
+            files.append(url)
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, _): return "missing field \(key.stringValue)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "bad value for \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "not valid JSON"
+                : "bad value for \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        @unknown default: return "invalid"
+        }
+    }
+}
