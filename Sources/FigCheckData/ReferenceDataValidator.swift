@@ -52,6 +52,7 @@ public enum ReferenceDataValidator {
             }
         }
         problems += referenceProblems(tableEntities, entityCodes: entityCodes, indicators: Set(catalog.indicators))
+        problems += orphanProblems(directory, catalog: catalog)
         return problems
     }
 
@@ -212,6 +213,27 @@ public enum ReferenceDataValidator {
             }
         }
         return problems
+    }
+
+    /// Configuration files that are CSV but not tables.
+    static let configurationFiles: Set<String> = ["wdi/wdi-indicators.csv"]
+
+    /// A CSV file no metadata describes would be silently ignored: that is a problem.
+    private static func orphanProblems(_ directory: URL, catalog: ReferenceCatalog) -> [Problem] {
+        let described = Set(catalog.entries.map { $0.dataURL.standardizedFileURL.path })
+        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
+            return []
+        }
+        var problems: [Problem] = []
+        let root = directory.standardizedFileURL.path + "/"
+        for case let url as URL in enumerator where url.pathExtension == "csv" {
+            let path = url.standardizedFileURL.path
+            let relative = path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+            if !described.contains(path) && !configurationFiles.contains(relative) {
+                problems.append(Problem(path: path, line: nil, message: "table file without metadata (expected \(url.deletingPathExtension().lastPathComponent).meta.json beside it)"))
+            }
+        }
+        return problems.sorted { $0.path < $1.path }
     }
 
     private static func field(_ name: String, _ record: CSVReader.Record, _ header: [String: Int]) -> String {

@@ -1,0 +1,125 @@
+import FigCheckCore
+import Foundation
+
+/// Countries, aggregates and every name they go by, from the catalog's entity, alias and
+/// aggregate tables: answers "which entity does this phrase name?" and "who is in the EU?".
+public struct EntityDirectory: Sendable {
+    /// An entity of the directory.
+    public struct Entity: Sendable, Hashable {
+        public var code: String
+        public var name: String
+        public var officialName: String
+        public var capital: String
+        /// `country` or `aggregate`.
+        public var kind: String
+    }
+
+    /// How a phrase named an entity.
+    public struct Match: Sendable, Hashable {
+        public var code: String
+        /// `name`, `abbreviation`, `adjective`, `demonym`, `metonym`, `alternative_spelling`.
+        public var kind: String
+        /// The table the name came from.
+        public var table: String
+    }
+
+    public private(set) var entities: [String: Entity] = [:]
+    private var byAlias: [String: [Match]] = [:]
+    private var members: [String: [String]] = [:]
+
+    /// Reads the entity, alias and aggregate tables of `catalog`.
+    public init(catalog: ReferenceCatalog) throws {
+        for entry in catalog.entries {
+            let (header, records) = try TableParser.records(of: entry.metadata, at: entry.dataURL)
+            func field(_ name: String, _ record: CSVReader.Record) -> String {
+                guard let index = header[name], index < record.fields.count else { return "" }
+                return record.fields[index]
+            }
+            let table = entry.metadata.id
+            switch entry.metadata.kind {
+            case .entities:
+                for record in records {
+                    let entity = Entity(code: field("code", record), name: field("name", record),
+                                        officialName: field("official_name", record),
+                                        capital: field("capital", record), kind: field("kind", record))
+                    entities[entity.code] = entity
+                    for name in [entity.name, entity.officialName, Self.withoutArticle(field("short_name", record))]
+                    where !name.isEmpty {
+                        add(name, Match(code: entity.code, kind: "name", table: table))
+                    }
+                }
+            case .aliases:
+                for record in records {
+                    add(field("alias", record), Match(code: field("code", record), kind: field("kind", record), table: table))
+                }
+            case .aggregates:
+                for record in records { members[field("code", record), default: []].append(field("member", record)) }
+            default:
+                continue
+            }
+        }
+    }
+
+    /// The entities `phrase` may name, most specific first (an exact-case abbreviation before a
+    /// case-insensitive name). "US" names the United States; "us" names nothing.
+    public func resolve(_ phrase: String) -> [Match] {
+        let trimmed = phrase.trimmingWhitespace()
+        let exact = byAlias[Self.exactKey(trimmed)] ?? []
+        let folded = byAlias[Self.foldedKey(trimmed)] ?? []
+        var seen: Set<String> = []
+        return (exact + folded).filter { seen.insert("\($0.code)|\($0.kind)").inserted }
+    }
+
+    /// The members of an aggregate (EUU, G7, OED, NATO), or nil when it is not one.
+    public func members(of code: String) -> [String]? { members[code] }
+
+    /// Abbreviations (all capitals, like "US", "EU", "PRC") match only as written; other names
+    /// match in any case.
+    private mutating func add(_ alias: String, _ match: Match) {
+        let isAbbreviation = alias.count <= 6 && alias == alias.uppercased() && alias != alias.lowercased()
+        let key = isAbbreviation ? Self.exactKey(alias) : Self.foldedKey(alias)
+        if !(byAlias[key]?.contains(match) ?? false) { byAlias[key, default: []].append(match) }
+    }
+
+    private static func exactKey(_ alias: String) -> String { "=" + alias }
+    private static func foldedKey(_ alias: String) -> String { "~" + alias.lowercased() }
+
+    /// "Republic of Korea (the)" → "Republic of Korea".
+    private static func withoutArticle(_ name: String) -> String {
+        name.hasSuffix(" (the)") ? String(name.dropLast(6)) : name
+    }
+}
+
+/// The indicator lexicon: which indicators a word or phrase names ("nominal GDP" → gdp_current_usd).
+public struct IndicatorLexicon: Sendable {
+    /// One phrase and what it names.
+    public struct Entry: Sendable, Hashable {
+        public var phrase: String
+        public var indicator: String
+        public var note: String
+    }
+
+    public private(set) var entries: [Entry] = []
+    private var byPhrase: [String: [String]] = [:]
+
+    /// Reads the lexicon tables of `catalog`.
+    public init(catalog: ReferenceCatalog) throws {
+        for entry in catalog.entries where entry.metadata.kind == .lexicon {
+            let (header, records) = try TableParser.records(of: entry.metadata, at: entry.dataURL)
+            for record in records {
+                func field(_ name: String) -> String {
+                    guard let index = header[name], index < record.fields.count else { return "" }
+                    return record.fields[index]
+                }
+                let item = Entry(phrase: field("phrase"), indicator: field("indicator"), note: field("note"))
+                entries.append(item)
+                byPhrase[item.phrase.lowercased(), default: []].append(item.indicator)
+            }
+        }
+    }
+
+    /// The indicators a phrase names (case-insensitive), in table order.
+    public func indicators(named phrase: String) -> [String] {
+        byPhrase[phrase.trimmingWhitespace().lowercased()] ?? []
+    }
+}
