@@ -57,7 +57,12 @@ let package = Package(
                 "FigCheckKit", "FigCheckCore", "FigCheckData", "FigCheckRules", "CurlClient", "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "FigCheckDataTests",
+            dependencies: ["FigCheckData", "FigCheckKit", "FigCheckCore", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "FigCheckCLITests",

@@ -29,7 +29,8 @@ public struct EntityDirectory: Sendable {
 
     /// Reads the entity, alias and aggregate tables of `catalog`.
     public init(catalog: ReferenceCatalog) throws {
-        for entry in catalog.entries {
+        let kinds: Set<TableKind> = [.entities, .aliases, .aggregates]
+        for entry in catalog.entries where kinds.contains(entry.metadata.kind) {
             let (header, records) = try TableParser.records(of: entry.metadata, at: entry.dataURL)
             func field(_ name: String, _ record: CSVReader.Record) -> String {
                 guard let index = header[name], index < record.fields.count else { return "" }

@@ -30,6 +30,21 @@ public enum TestPaths {
         repository.appendingPathComponent("Tests/FigCheckKitTests/Fixtures").appendingPathComponent(name)
     }
 
+    /// A fixture of the FigCheckData tests.
+    public static func dataFixture(_ name: String) -> URL {
+        repository.appendingPathComponent("Tests/FigCheckDataTests/Fixtures").appendingPathComponent(name)
+    }
+
+    /// The shipped reference data.
+    public static let referenceData = repository.appendingPathComponent("reference-data")
+
+    /// A copy of a directory in a new temporary directory, to change freely.
+    public static func copy(_ directory: URL) throws -> URL {
+        let target = try temporaryDirectory().appendingPathComponent(directory.lastPathComponent)
+        try FileManager.default.copyItem(at: directory, to: target)
+        return target
+    }
+
     /// A new empty temporary directory.
     public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory

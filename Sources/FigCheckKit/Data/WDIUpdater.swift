@@ -51,6 +51,9 @@ public struct WDIUpdater: Sendable {
                 throw FigCheckError.fetchFailed(source: pageURL, reason: error.localizedDescription)
             }
             let parsed = try WorldBankAPIPage(body, url: pageURL)
+            guard parsed.page == page else {
+                throw FigCheckError.fetchFailed(source: pageURL, reason: "\(pageURL): the server sent page \(parsed.page)")
+            }
             if let known = vintage, known != parsed.lastUpdated {
                 throw FigCheckError.fetchFailed(source: pageURL, reason: "\(pageURL): pages from different releases")
             }
@@ -61,6 +64,10 @@ public struct WDIUpdater: Sendable {
         } while page <= pages
         guard let vintage, !rows.isEmpty else {
             throw FigCheckError.fetchFailed(source: firstURL, reason: "\(firstURL): no values in the response")
+        }
+        let keys = Set(rows.map { "\($0.entity)|\($0.period)" })
+        guard keys.count == rows.count else {
+            throw FigCheckError.fetchFailed(source: firstURL, reason: "\(firstURL): the response repeats country-years")
         }
         let catalog = try ReferenceCatalog(directory: directory)
         let id = WDISeriesWriter.tableID(code: series.code, vintage: vintage)
@@ -81,6 +88,7 @@ public struct WDIUpdater: Sendable {
 
 /// One page of a World Bank API v2 JSON response: `[{page, pages, lastupdated …}, [{…}, …]]`.
 struct WorldBankAPIPage {
+    var page: Int
     var pages: Int
     var lastUpdated: String
     var rows: [WDIRow]
@@ -96,10 +104,13 @@ struct WorldBankAPIPage {
         if let message = (header["message"] as? [[String: Any]])?.first?["value"] as? String {
             throw FigCheckError.fetchFailed(source: url, reason: "\(url): the API answered: \(message)")
         }
-        guard let pages = header["pages"] as? Int, let lastUpdated = header["lastupdated"] as? String,
+        // The API writes counts as numbers, older releases as strings.
+        func count(_ key: String) -> Int? { (header[key] as? Int) ?? (header[key] as? String).flatMap { Int($0) } }
+        guard let page = count("page"), let pages = count("pages"), let lastUpdated = header["lastupdated"] as? String,
               CalendarDate(iso: lastUpdated) != nil, top.count == 2 else {
             throw invalid("header without pages or lastupdated")
         }
+        self.page = page
         self.pages = pages
         self.lastUpdated = String(lastUpdated.prefix(10))
         var rows: [WDIRow] = []

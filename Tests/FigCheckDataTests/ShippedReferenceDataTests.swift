@@ -1,0 +1,112 @@
+import FigCheckCore
+import FigCheckData
+import Foundation
+import Testing
+import TestSupport
+
+/// The tables that ship in reference-data/: valid, complete, and holding the published figures.
+@Suite("Shipped reference data")
+struct ShippedReferenceDataTests {
+    let catalog: ReferenceCatalog
+
+    init() throws {
+        catalog = try ReferenceCatalog(directory: TestPaths.referenceData)
+    }
+
+    @Test("validate finds no problem in the shipped data")
+    func validates() {
+        let problems = ReferenceDataValidator.validate(TestPaths.referenceData)
+        #expect(problems.isEmpty, "\(problems.prefix(5).map(\.description))")
+    }
+
+    static let gdp: [(entity: String, period: String, vintage: String, billions: Double)] = [
+        ("KOR", "2024", "2025-12-17", 1_875.39),
+        ("KOR", "2023", "2024-09-19", 1_712.79),
+        ("KOR", "2023", "2025-12-17", 1_844.80),
+        ("JPN", "2024", "2025-12-17", 4_027.60),
+        ("JPN", "2024", "2026-07-01", 4_190.01),
+        ("JPN", "2023", "2024-09-19", 4_212.95),
+        ("EUU", "2024", "2025-12-17", 19_497.12),
+        ("EUU", "2024", "2026-07-01", 19_501.08),
+    ]
+
+    @Test("GDP in each vintage matches the published figure", arguments: gdp)
+    func gdpVintages(entity: String, period: String, vintage: String, billions: Double) throws {
+        let key = ObservationKey(indicator: "gdp_current_usd", entity: entity, period: period)
+        let found = try #require(try catalog.value(at: key, vintage: .exactly(vintage)))
+        #expect((found.observation.value / 1e9 * 100).rounded() / 100 == billions)
+        #expect(found.table.attribution == "World Bank, World Development Indicators (CC BY 4.0), vintage \(vintage)")
+    }
+
+    @Test("the newest vintage is the default, and --as-of picks what was released by then")
+    func vintageSelection() throws {
+        let key = ObservationKey(indicator: "gdp_current_usd", entity: "KOR", period: "2023")
+        #expect(try catalog.value(at: key)?.table.vintage == "2026-07-01")
+        #expect(try catalog.value(at: key, vintage: .asOf(CalendarDate(year: 2025, month: 10, day: 1)!))?.table.vintage
+            == "2024-09-19")
+        #expect(try catalog.value(at: key, vintage: .asOf(CalendarDate(year: 2024, month: 1, day: 1)!)) == nil)
+        #expect(try catalog.allVintages(at: key).map(\.table.vintage) == ["2024-09-19", "2025-12-17", "2026-07-01"])
+    }
+
+    @Test("the US tariff on Chinese goods in force on a date", arguments: [
+        ("2025-02-03", nil), ("2025-02-04", 10.0), ("2025-03-10", 20), ("2025-04-07", 30), ("2025-04-09", 104),
+        ("2025-04-20", 145), ("2025-05-13", 145), ("2025-05-20", 30), ("2025-11-10", 20),
+    ])
+    func tariffTimeline(date: String, percent: Double?) throws {
+        let found = try catalog.valueInForce(indicator: "us_additional_tariff_total", entity: "CHN",
+                                             on: CalendarDate(iso: date)!, partner: "USA")
+        #expect(found?.observation.value == percent)
+        if percent != nil {
+            #expect(found?.observation.provenance?.url.hasPrefix("http") == true)
+            #expect(found?.observation.provenance?.confidence == "high")
+        }
+    }
+
+    @Test("curated rows carry the figures of topical-facts.csv, with their sources")
+    func curatedRowsMatchTheirSource() throws {
+        let source = try String(contentsOf: TestPaths.shared.appendingPathComponent(
+            "reference-sources/curated/topical-facts.csv"), encoding: .utf8)
+        let facts = try CSVReader.records(Array(source.utf8)).dropFirst()
+        var values: [String: Double] = [:]
+        for record in facts { if let value = Double(record.fields[4]) { values[record.fields[0]] = value } }
+        var checked = 0
+        for entry in catalog.entries where entry.metadata.kind == .facts || entry.metadata.kind == .timeline {
+            let lines = try CSVReader.records([UInt8](Data(contentsOf: entry.dataURL)))
+            for record in lines.dropFirst() {
+                let rowID = record.fields[0]
+                guard let expected = values[rowID], record.fields[1].hasSuffix("_total") == false,
+                      record.fields[8] != "date" else { continue }
+                #expect(Double(record.fields[7]) == expected, "\(entry.metadata.id) row \(rowID)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 20)
+    }
+
+    @Test("every WDI table has as many rows as its source file")
+    func wdiRowCounts() throws {
+        let sources = TestPaths.shared.appendingPathComponent("reference-sources")
+        for entry in catalog.entries where entry.metadata.kind == .series {
+            let code = try #require(entry.metadata.seriesCode).lowercased()
+            let file: URL
+            switch entry.metadata.vintage {
+            case "2024-09-19": file = sources.appendingPathComponent("datahub-gdp-2024-10/gdp.csv")
+            case "2025-12-17": file = sources.appendingPathComponent("wdi-2025-12/\(code)/data.csv")
+            default: file = sources.appendingPathComponent("wdi-2026-07/\(code)/data.csv")
+            }
+            let sourceRows = try CSVReader.records([UInt8](Data(contentsOf: file))).count - 1
+            #expect(entry.metadata.coverage.rows == sourceRows, "\(entry.metadata.id)")
+        }
+    }
+
+    @Test("every table names its licence and the attribution it requires; no GPL data ships")
+    func licences() {
+        #expect(catalog.entries.count >= 30)
+        for entry in catalog.entries {
+            #expect(!entry.metadata.attribution.isEmpty)
+            #expect(["CC-BY-4.0", "PDDL-1.0", "ODbL-1.0", "MIT"].contains(entry.metadata.licence), "\(entry.metadata.id)")
+        }
+        let mledoze = catalog.entry(id: "entities.mledoze-names")
+        #expect(mledoze?.metadata.attribution.contains("Open Database License") == true)
+    }
+}
