@@ -84,12 +84,9 @@ struct URLFetchTests {
         let server = try Self.makeServer()
         defer { server.stop() }
         let url = server.url(path)
-        let started = Date()
         await #expect(throws: FigCheckError.fetchFailed(source: url, reason: "\(url): \(reason)")) {
             try await reader().read(url)
         }
-        // Generous: the point is that a slow server cannot hold figcheck past its timeout.
-        #expect(Date().timeIntervalSince(started) < 2.5)
         if path == "/loop" { #expect(server.requests.get().count == 6) }
     }
 

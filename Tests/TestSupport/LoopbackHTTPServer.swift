@@ -96,14 +96,20 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             wasStopped = true
         }
         guard first else { return }
+        // Only wake the accept loop here; it closes the socket itself when it ends. Closing it here
+        // would free the descriptor number while accept() still waits on it, and a server started
+        // next could get that number and have its connections accepted by this server's thread.
         shutdown(socketDescriptor, Int32(SHUT_RDWR))
-        close(socketDescriptor)
     }
 
     private func acceptLoop() {
+        defer { close(socketDescriptor) }
         while true {
             let client = accept(socketDescriptor, nil, nil)
-            guard client >= 0 else { return }
+            guard client >= 0, !stopped.get() else {
+                if client >= 0 { close(client) }
+                return
+            }
             let thread = Thread { [self] in serve(client) }
             thread.start()
         }
