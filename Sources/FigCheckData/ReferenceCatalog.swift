@@ -111,16 +111,22 @@ public final class ReferenceCatalog: @unchecked Sendable {
     }
 
     /// The value at `key` in the vintage `selection` picks, or nil when no such vintage has it.
+    /// Only the tables that can answer are read: newest first, stopping at the first that has the key.
     public func value(at key: ObservationKey, vintage selection: VintageSelection = .newest) throws -> ReferenceValue? {
-        let candidates = try allVintages(at: key)
-        switch selection {
-        case .newest:
-            return candidates.last
-        case .asOf(let date):
-            return candidates.last { CalendarDate(iso: $0.table.vintage).map { $0 <= date } ?? false }
-        case .exactly(let vintage):
-            return candidates.last { $0.table.vintage == vintage }
+        let eligible = tables(for: key.indicator).filter { entry in
+            switch selection {
+            case .newest: return true
+            case .asOf(let date): return CalendarDate(iso: entry.metadata.vintage).map { $0 <= date } ?? false
+            case .exactly(let vintage): return entry.metadata.vintage == vintage
+            }
         }
+        for entry in eligible.reversed() {
+            let table = try indexed(entry.metadata.id)
+            if let position = table.index[key] {
+                return ReferenceValue(observation: table.observations[position], table: entry.metadata)
+            }
+        }
+        return nil
     }
 
     /// The value at `key` in every vintage that has it, oldest first.

@@ -33,8 +33,9 @@ enum TableParser {
         let (columns, rows) = try records(of: metadata, at: url)
         var observations: [Observation] = []
         observations.reserveCapacity(rows.count)
+        let path = url.path  // URL.path is not free; compute it once, not per row
         for record in rows {
-            observations.append(try observation(record, columns: columns, metadata: metadata, path: url.path))
+            observations.append(try observation(record, columns: columns, metadata: metadata, path: path))
         }
         return observations
     }
