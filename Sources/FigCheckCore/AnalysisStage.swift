@@ -2,6 +2,10 @@
 /// (Document ─► Mentions ─► Claims ─► Findings ─► Report).
 public struct DocumentAnalysis: Sendable {
     public var document: Document
+    /// The numbers in the text (the scanner's output).
+    public var mentions: [Mention]
+    /// The numbers the scanner recognised as not quantities.
+    public var ignoredNumbers: [IgnoredNumber]
     /// The checked claims produced so far.
     public var findings: [Finding]
     /// Problems a stage met that did not stop the analysis.
@@ -10,6 +14,8 @@ public struct DocumentAnalysis: Sendable {
     /// Starts the analysis of a loaded document.
     public init(document: Document) {
         self.document = document
+        self.mentions = []
+        self.ignoredNumbers = []
         self.findings = []
         self.diagnostics = []
     }

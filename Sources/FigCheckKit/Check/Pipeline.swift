@@ -1,4 +1,5 @@
 import FigCheckCore
+import FigCheckRules
 
 /// The analysis stages run on every loaded document, in order
 /// (Mentions ─► Claims ─► Findings). Loading comes before, reporting after.
@@ -10,9 +11,9 @@ public struct Pipeline: Sendable {
         self.stages = stages
     }
 
-    /// The stages figcheck ships. The number scanner, the claim recognisers and the verifiers
-    /// join here as they are built; until then a document is loaded and reported with no claims.
-    public static let standard = Pipeline(stages: [])
+    /// The stages figcheck ships: the number scanner now; the claim recognisers and the verifiers
+    /// join here as they are built.
+    public static let standard = Pipeline(stages: [MentionScanStage()])
 
     /// Runs every stage on `document`.
     public func analyse(_ document: Document) -> DocumentAnalysis {

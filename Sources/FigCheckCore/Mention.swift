@@ -1,0 +1,109 @@
+/// What a number in the text measures.
+public enum MentionKind: String, Codable, Sendable, CaseIterable {
+    case percent
+    case percentagePoints = "percentage_points"
+    case currency
+    case count
+    case year
+    case date
+    case ordinal
+    case multiplier
+    case fraction
+    case duration
+    case number
+}
+
+/// The qualifier in front of a figure, which turns its interval (PRODUCT.md, "Tolerance").
+public enum Hedge: String, Codable, Sendable, CaseIterable {
+    case none
+    /// about, around, approximately, roughly, some, close to: ± a relative tolerance.
+    case approximately
+    /// nearly, almost: up to the value, and the tolerance below it.
+    case nearly
+    /// over, more than, above, exceeding, upwards of: above the value.
+    case over
+    /// under, less than, below, fewer than: below the value.
+    case under
+    /// at least: the value or more.
+    case atLeast = "at_least"
+    /// up to, at most: the value or less.
+    case atMost = "at_most"
+}
+
+/// Why a number in the text is not a quantity and produces no claim.
+public enum NotQuantityReason: String, Codable, Sendable, CaseIterable {
+    case sectionNumber = "section_number"
+    case phoneNumber = "phone_number"
+    case listMarker = "list_marker"
+    case footnoteMarker = "footnote_marker"
+    case pageNumber = "page_number"
+    case url
+    case email
+    case version
+    case timeOfDay = "time_of_day"
+    case identifier
+    case tableIndex = "table_index"
+    /// Other numbers on a line of page furniture (a list of other articles with their dates).
+    case pageFurniture = "page_furniture"
+}
+
+/// A number found in the text, with what it measures and the interval it stands for.
+public struct Mention: Hashable, Sendable {
+    /// The whole mention in the analysed text (hedge, sign, currency, number, scale and unit).
+    public var range: Range<Int>
+    /// Just the number (for "$350 billion", "350 billion"; for "twenty percent", "twenty").
+    public var numberRange: Range<Int>
+    public var text: String
+    public var kind: MentionKind
+    /// The value in its unit, scale applied ("$350 billion" → 350e9; "20.4%" → 20.4).
+    public var value: Double
+    /// The number exactly as written, as a plain decimal ("350", "20.4", "1,875.39" → "1875.39").
+    public var decimalText: String
+    /// The interval the text commits to: written precision, hedge and range ends applied; nil is
+    /// unbounded on that side.
+    public var low: Double?
+    public var high: Double?
+    /// percent, percentage_point, ISO 4217 code, years, months, days, times …
+    public var unit: String?
+    /// The ISO 4217 code of a money amount.
+    public var currency: String?
+    /// The scale word as written ("billion", "bn", "k").
+    public var scale: String?
+    public var hedge: Hedge
+    /// The hedge as written ("roughly", "more than").
+    public var hedgeText: String?
+    /// For a range ("between 10% and 15%", "10–15%"), the upper end's value.
+    public var rangeEnd: Double?
+
+    public init(range: Range<Int>, numberRange: Range<Int>, text: String, kind: MentionKind, value: Double,
+                decimalText: String, low: Double?, high: Double?, unit: String?, currency: String?, scale: String?,
+                hedge: Hedge, hedgeText: String?, rangeEnd: Double?) {
+        self.range = range
+        self.numberRange = numberRange
+        self.text = text
+        self.kind = kind
+        self.value = value
+        self.decimalText = decimalText
+        self.low = low
+        self.high = high
+        self.unit = unit
+        self.currency = currency
+        self.scale = scale
+        self.hedge = hedge
+        self.hedgeText = hedgeText
+        self.rangeEnd = rangeEnd
+    }
+}
+
+/// A number in the text that is not a quantity ("Section 232", a phone number, a URL).
+public struct IgnoredNumber: Hashable, Sendable {
+    public var range: Range<Int>
+    public var text: String
+    public var reason: NotQuantityReason
+
+    public init(range: Range<Int>, text: String, reason: NotQuantityReason) {
+        self.range = range
+        self.text = text
+        self.reason = reason
+    }
+}

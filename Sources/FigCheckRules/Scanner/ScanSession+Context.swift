@@ -1,0 +1,459 @@
+import FigCheckCore
+
+/// What surrounds a number: sign, currency, hedge and range words before it; scale, unit and
+/// range end after it. Decides the mention's kind and its interval.
+extension ScanSession {
+    struct Prefix {
+        var start: Int
+        var sign = 1.0
+        var currency: String?
+        var hedge = Hedge.none
+        var hedgeText: String?
+        /// "between" or "from" opens a range.
+        var rangeOpener: String?
+    }
+
+    struct Suffix {
+        var end: Int
+        var scale: Double = 1
+        var scaleText: String?
+        var kind: MentionKind?
+        var unit: String?
+        var currency: String?
+        var hedge: Hedge?
+        var hedgeText: String?
+    }
+
+    /// Builds the mention for `number` and returns the token after it.
+    mutating func attachContext(to number: ParsedNumber) -> Int {
+        var prefix = readPrefix(before: number.first)
+        var suffix = readSuffix(after: number.last, number: number)
+        var upper: (ParsedNumber, Suffix)?
+        if let (second, secondSuffix) = readRangeEnd(after: suffix.end, number: number, prefix: prefix) {
+            upper = (second, secondSuffix)
+            // "10–15%", "$2-3 billion": the second end's unit and scale apply to both.
+            if suffix.kind == nil { suffix.kind = secondSuffix.kind; suffix.unit = secondSuffix.unit }
+            if suffix.currency == nil && prefix.currency == nil { suffix.currency = secondSuffix.currency }
+            if suffix.scaleText == nil && number.scaleText == nil {
+                suffix.scale = secondSuffix.scale
+                suffix.scaleText = secondSuffix.scaleText
+            }
+            suffix.end = secondSuffix.end
+        } else if prefix.rangeOpener != nil && prefix.hedge == .none {
+            // "from 200" without "to …" is no range; leave the opener out of the text.
+            prefix.rangeOpener = nil
+        }
+        if let hedge = suffix.hedge, prefix.hedge == .none {
+            prefix.hedge = hedge
+            prefix.hedgeText = suffix.hedgeText
+        }
+        let currency = prefix.currency ?? suffix.currency
+        let kind = decideKind(number, suffix: suffix, currency: currency, hedged: prefix.hedge != .none)
+        let scale = number.scale != 1 ? number.scale : suffix.scale
+        let scaleText = number.scaleText ?? suffix.scaleText
+        let value = prefix.sign * number.value * (number.spelled ? 1 : scale)
+        var (low, high) = interval(number, kind: kind, scale: number.spelled ? 1 : scale, sign: prefix.sign)
+        var rangeEnd: Double?
+        if let (second, secondSuffix) = upper {
+            let secondScale = second.scale != 1 ? second.scale : (secondSuffix.scaleText != nil ? secondSuffix.scale : scale)
+            let secondSign = second.decimalText.hasPrefix("-") ? -1.0 : 1.0
+            let bounds = interval(second, kind: kind, scale: second.spelled ? 1 : secondScale, sign: secondSign)
+            rangeEnd = second.value * (second.spelled ? 1 : secondScale)
+            high = bounds.high
+            if let l = low, let h = high, h < l { swap(&low, &high) }
+        }
+        (low, high) = applyHedge(prefix.hedge, value: value, low: low, high: high)
+        let startToken = prefix.hedge != .none || prefix.currency != nil || prefix.sign < 0 || prefix.rangeOpener != nil
+            ? prefix.start : number.first
+        let range = tokens[startToken].start..<tokens[suffix.end].end
+        let numberRange = tokens[number.first].start..<tokens[number.last].end
+        var unit = suffix.unit
+        if currency != nil && unit == nil { unit = currency }
+        mentions.append(Mention(range: range, numberRange: numberRange, text: text(range), kind: kind, value: value,
+                                decimalText: (prefix.sign < 0 ? "-" : "") + number.decimalText, low: low, high: high,
+                                unit: unit, currency: currency.map { $0.hasSuffix("¢") ? String($0.dropLast()) : $0 },
+                                scale: scaleText, hedge: prefix.hedge, hedgeText: prefix.hedgeText,
+                                rangeEnd: rangeEnd))
+        return suffix.end + 1
+    }
+
+    // MARK: - Before the number
+
+    func readPrefix(before first: Int) -> Prefix {
+        var prefix = Prefix(start: first)
+        var cursor = first - 1
+        // A sign glued to the number, or one space away ("- 1 4/5"), with no digits before it.
+        if isSymbol(cursor, "-") || isSymbol(cursor, "−") || isSymbol(cursor, "–") {
+            let before = cursor - 1
+            let spaced = !adjacent(cursor, first)
+            let glued = before < 0 || tokens[before].kind == .space || tokens[before].kind == .newline
+                || (isSymbol(before, "(") || isSymbol(before, "$") || isSymbol(before, "<") || isSymbol(before, ">")
+                    || isSymbol(before, "=") || isSymbol(before, "~"))
+            if glued && (!spaced || before < 0 || tokens[before].kind == .newline || (before == 0 && spaced)
+                         || isSpaceStart(before)) {
+                prefix.sign = -1
+                prefix.start = cursor
+                cursor -= 1
+            }
+        }
+        // Currency: "$", "US$", "us $", "HK$", "€", "£", "USD", "rmb".
+        if let (currency, start) = currencyBefore(cursor >= 0 ? cursor : first - 1, number: first) {
+            prefix.currency = currency
+            prefix.start = start
+            cursor = start - 1
+        }
+        if prefix.sign > 0, let previous = previous(before: prefix.start), let word = word(previous),
+           word == "minus" || word == "negative" {
+            prefix.sign = -1
+            prefix.start = previous
+            cursor = previous - 1
+        }
+        if prefix.sign > 0, isSymbol(prefix.start - 1, "-"), adjacent(prefix.start - 1, prefix.start),
+           prefix.currency != nil, !isDigits(prefix.start - 2) {
+            // "-$5": a sign before the currency.
+            prefix.sign = -1
+            prefix.start -= 1
+        }
+        if let (hedge, text, start) = hedgeBefore(prefix.start) {
+            prefix.hedge = hedge
+            prefix.hedgeText = text
+            prefix.start = start
+        }
+        if let previous = previous(before: prefix.start), let word = word(previous), word == "between" || word == "from" {
+            prefix.rangeOpener = word
+            prefix.start = previous
+        }
+        _ = cursor
+        return prefix
+    }
+
+    /// Whether the space token at `index` begins the line or follows an opening bracket.
+    func isSpaceStart(_ index: Int) -> Bool {
+        index == 0 || tokens[index - 1].kind == .newline || isSymbol(index - 1, "(")
+    }
+
+    /// The currency written just before the number (and the token it starts at).
+    func currencyBefore(_ index: Int, number: Int) -> (String, Int)? {
+        var cursor = index
+        if cursor >= 0, tokens[cursor].kind == .space, tokens[cursor].length <= 2 { cursor -= 1 }
+        guard cursor >= 0 else { return nil }
+        let token = tokens[cursor]
+        if token.kind == .symbol, let code = ScannerLexicon.currencySigns[token.scalar] {
+            guard token.scalar == 0x24 else { return (code, cursor) }
+            // Letters in front of "$": "US$", "us $", "u.s $", "HK$", "C$", "usd$", "Mex$".
+            var letters = cursor - 1
+            if letters >= 0, tokens[letters].kind == .space, tokens[letters].length == 1 { letters -= 1 }
+            if letters >= 0 {
+                var start = letters
+                var written = word(letters) ?? ""
+                if isSymbol(letters, "."), letters >= 3, word(letters - 1) == "s", isSymbol(letters - 2, "."),
+                   word(letters - 3) == "u" {
+                    start = letters - 3
+                    written = "u.s."
+                } else if letters >= 2, word(letters) == "s", isSymbol(letters - 1, "."), word(letters - 2) == "u" {
+                    start = letters - 2
+                    written = "u.s"
+                }
+                // One-letter prefixes count only glued to the sign ("C$", "A$"): "a $4 billion" is an article.
+                let glued = adjacent(letters, cursor)
+                if let code = ScannerLexicon.dollarPrefixes[written], start == 0 || tokens[start - 1].kind != .word,
+                   written.count > 1 || glued || written == "c" {
+                    return (code, start)
+                }
+            }
+            return ("USD", cursor)
+        }
+        if token.kind == .word, let word = word(cursor) {
+            let raw = text(of: cursor)
+            if ScannerLexicon.isoCodes.contains(raw) { return (raw == "RMB" ? "CNY" : raw, cursor) }
+            if ["rmb", "usd", "eur", "gbp", "sen"].contains(word), !adjacent(cursor, number) || word == "usd" {
+                return (ScannerLexicon.currencyWords[word] ?? word.uppercased(), cursor)
+            }
+            if word.count == 4, word.hasPrefix("m"), ScannerLexicon.isoCodes.contains(String(word.dropFirst()).uppercased()) {
+                return (String(word.dropFirst()).uppercased(), cursor)
+            }
+        }
+        return nil
+    }
+
+    /// A hedge ending just before token `index`: the longest match of the hedge table.
+    func hedgeBefore(_ index: Int) -> (Hedge, String, Int)? {
+        var words: [(String, Int)] = []
+        var cursor = index
+        while words.count < 3, let previous = previous(before: cursor), let word = word(previous) {
+            words.insert((word, previous), at: 0)
+            cursor = previous
+        }
+        for (phrase, hedge) in ScannerLexicon.hedges where phrase.count <= words.count {
+            let tail = words.suffix(phrase.count)
+            if zip(tail, phrase).allSatisfy({ $0.0 == $1 }), let start = tail.first?.1 {
+                // "some 300" hedges; "some of the 300" does not reach here. "over" after a verb of
+                // change ("rose over 5%") still reads as "more than".
+                return (hedge, text(tokens[start].start..<tokens[index - 1 >= start ? lastWord(before: index) : start].end), start)
+            }
+        }
+        return nil
+    }
+
+    private func lastWord(before index: Int) -> Int {
+        previous(before: index) ?? index - 1
+    }
+
+    // MARK: - After the number
+
+    func readSuffix(after last: Int, number: ParsedNumber) -> Suffix {
+        var suffix = Suffix(end: last)
+        var cursor = last
+        // Scale words: "350 billion", "$1.2 bn", "10 bln".
+        if !number.spelled, number.scale == 1, let next = next(after: cursor), let word = word(next),
+           let scale = ScannerLexicon.scaleWords[word], word.count > 1 || text(of: next) == "M" || text(of: next) == "K"
+            || text(of: next) == "B" || text(of: next) == "G" || text(of: next) == "T" {
+            if !(word == "m" || word == "t" || word == "g" || word == "b") || next == cursor + 2 {
+                suffix.scale = scale
+                suffix.scaleText = text(of: next)
+                cursor = next
+                suffix.end = next
+            }
+        }
+        // "75 USD million": a code, then the scale.
+        if let next = next(after: cursor), tokens[next].kind == .word, ScannerLexicon.isoCodes.contains(text(of: next)) {
+            suffix.currency = text(of: next) == "RMB" ? "CNY" : text(of: next)
+            cursor = next
+            suffix.end = next
+            if suffix.scaleText == nil, number.scale == 1, let after = self.next(after: cursor), let word = word(after),
+               let scale = ScannerLexicon.scaleWords[word], word.count > 2 {
+                suffix.scale = scale
+                suffix.scaleText = text(of: after)
+                suffix.end = after
+            }
+            return suffix
+        }
+        guard let next = next(after: cursor) else { return suffix }
+        let glued = adjacent(cursor, next)
+        if isSymbol(next, "%") || isSymbol(next, "％") {
+            suffix.kind = .percent
+            suffix.unit = "percent"
+            suffix.end = next
+            return percentagePoints(&suffix)
+        }
+        if tokens[next].kind == .symbol, !glued || tokens[next].scalar != 0x24,
+           let code = ScannerLexicon.currencySigns[tokens[next].scalar], tokens[next].scalar != 0xA2 {
+            // "10 $", "100 ₡", "5 €".
+            suffix.currency = code
+            suffix.end = next
+            return suffix
+        }
+        if isSymbol(next, "-"), glued, let after = self.next(after: next), adjacent(next, after), let word = word(after) {
+            // "36-year", "12-cent", "3-fold".
+            if let duration = ScannerLexicon.durationUnits[word], word != "quarter" {
+                suffix.kind = .duration
+                suffix.unit = duration
+                suffix.end = after
+            } else if word == "fold" {
+                suffix.kind = .multiplier
+                suffix.unit = "times"
+                suffix.end = after
+            } else if let code = ScannerLexicon.currencyWords[word] {
+                suffix.currency = code
+                suffix.unit = word.hasPrefix("cent") ? "cents" : nil
+                suffix.end = after
+            }
+            return suffix
+        }
+        guard let word = word(next) else { return suffix }
+        if word == "per", let after = self.next(after: next), self.word(after) == "cent" {
+            suffix.kind = .percent
+            suffix.unit = "percent"
+            suffix.end = after
+            return percentagePoints(&suffix)
+        }
+        if ScannerLexicon.percentWords.contains(word) {
+            suffix.kind = .percent
+            suffix.unit = "percent"
+            suffix.end = next
+            if word == "percentage", let after = self.next(after: next), let point = self.word(after),
+               point == "point" || point == "points" {
+                suffix.kind = .percentagePoints
+                suffix.unit = "percentage_point"
+                suffix.end = after
+                return suffix
+            }
+            return percentagePoints(&suffix)
+        }
+        if ["pp", "ppt", "ppts", "pps"].contains(word) {
+            suffix.kind = .percentagePoints
+            suffix.unit = "percentage_point"
+            suffix.end = next
+            return suffix
+        }
+        if let (currency, end) = currencyWordAfter(next) {
+            suffix.currency = currency
+            suffix.end = end
+            if currency.hasSuffix("¢") { suffix.unit = word.hasPrefix("pen") ? "pence" : "cents" }
+            return suffix
+        }
+        if word == "times" || word == "x" && glued {
+            suffix.kind = .multiplier
+            suffix.unit = "times"
+            suffix.end = next
+            return suffix
+        }
+        if word == "fold" && glued {
+            suffix.kind = .multiplier
+            suffix.unit = "times"
+            suffix.end = next
+            return suffix
+        }
+        if let duration = ScannerLexicon.durationUnits[word], !number.isOrdinal, !(word.hasPrefix("quarter") && number.isFraction) {
+            suffix.kind = .duration
+            suffix.unit = duration
+            suffix.end = next
+            return suffix
+        }
+        if let after = self.next(after: next), let following = self.word(after) {
+            // "500 or more", "200 or greater", "5000 or less", "65 and over".
+            if word == "or" || word == "and", ["more", "greater", "above", "over", "higher", "larger"].contains(following) {
+                suffix.hedge = .atLeast
+                suffix.hedgeText = text(tokens[next].start..<tokens[after].end)
+                suffix.end = after
+            } else if word == "or", ["less", "fewer", "below", "under", "lower", "smaller"].contains(following) {
+                suffix.hedge = .atMost
+                suffix.hedgeText = text(tokens[next].start..<tokens[after].end)
+                suffix.end = after
+            }
+        }
+        return suffix
+    }
+
+    /// "percent points", "% points": percentage points.
+    func percentagePoints(_ suffix: inout Suffix) -> Suffix {
+        if let next = next(after: suffix.end), let word = word(next), word == "points" || word == "point" || word == "pts" {
+            suffix.kind = .percentagePoints
+            suffix.unit = "percentage_point"
+            suffix.end = next
+        }
+        return suffix
+    }
+
+    /// "dollars", "US dollars", "Hong Kong dollars", "swiss francs", "yen", "won" after a figure.
+    func currencyWordAfter(_ index: Int) -> (String, Int)? {
+        guard let word = word(index) else { return nil }
+        if let qualified = ScannerLexicon.currencyQualifiers[word], let next = next(after: index),
+           let currencyWord = self.word(next), let code = qualified[currencyWord] {
+            return (code, next)
+        }
+        if word == "hong", let kong = next(after: index), self.word(kong) == "kong", let next = next(after: kong),
+           let currencyWord = self.word(next), currencyWord.hasPrefix("dollar") {
+            return ("HKD", next)
+        }
+        if word == "new", let zealand = next(after: index), self.word(zealand) == "zealand", let next = next(after: zealand),
+           let currencyWord = self.word(next), currencyWord.hasPrefix("dollar") {
+            return ("NZD", next)
+        }
+        if word == "won" {
+            // "won" is the Korean currency after a figure, but "he won 3 seats" has it before.
+            return ("KRW", index)
+        }
+        guard let code = ScannerLexicon.currencyWords[word] else { return nil }
+        if ["real", "try", "rub", "kip", "lari"].contains(word) { return nil }
+        if word == "pound" || word == "pounds", let next = next(after: index), self.word(next) == "sterling" {
+            return ("GBP", next)
+        }
+        return (code, index)
+    }
+
+    // MARK: - Ranges
+
+    /// The upper end of "10–15%", "$2-3 billion", "between 10% and 15%", "from 200 to 300",
+    /// "10 to 15 percent".
+    mutating func readRangeEnd(after end: Int, number: ParsedNumber, prefix: Prefix)
+        -> (ParsedNumber, Suffix)? {
+        guard let joiner = next(after: end) else { return nil }
+        let dash = isSymbol(joiner, "-") || isSymbol(joiner, "–") || isSymbol(joiner, "—") || isSymbol(joiner, "~")
+        let word = word(joiner)
+        let joined = dash || word == "to" || word == "through" || (word == "and" && prefix.rangeOpener == "between")
+        guard joined, !number.isOrdinal || prefix.rangeOpener != nil else { return nil }
+        if word == "to" && prefix.rangeOpener == nil && number.spelled { return nil }
+        if dash && adjacent(end, joiner) == false && number.spelled { return nil }
+        guard var start = self.next(after: joiner) else { return nil }
+        var secondCurrency: String?
+        if let (currency, currencyStart) = currencyBefore(start, number: start + 1), currencyStart == start,
+           tokens[start].kind == .symbol, let afterSign = self.next(after: start) {
+            secondCurrency = currency
+            start = afterSign
+        }
+        let parsed: ParsedNumber?
+        switch tokens[start].kind {
+        case .digits:
+            if case .number(let second) = parseDigits(at: start) { parsed = second } else { parsed = nil }
+        case .word:
+            parsed = parseWords(at: start)
+        default:
+            parsed = nil
+        }
+        guard let second = parsed, !second.isOrdinal || number.isOrdinal else { return nil }
+        // A dash between years, or before a smaller number, is no range ("1998-2001" is a period,
+        // kept as a range of years; "25-10" with a larger first end is not).
+        if dash, !number.spelled, !second.spelled, second.value * second.scale < number.value * number.scale,
+           number.scale == 1, second.scale == 1 {
+            return nil
+        }
+        var suffix = readSuffix(after: second.last, number: second)
+        if suffix.currency == nil { suffix.currency = secondCurrency }
+        return (second, suffix)
+    }
+
+    // MARK: - Kind and interval
+
+    func decideKind(_ number: ParsedNumber, suffix: Suffix, currency: String?, hedged: Bool) -> MentionKind {
+        if let kind = suffix.kind { return kind }
+        if currency != nil { return .currency }
+        if number.isOrdinal { return .ordinal }
+        if number.isFraction { return .fraction }
+        if number.plainInteger, number.integerDigits == 4, (1000...2199).contains(number.value), number.scale == 1,
+           suffix.scaleText == nil, !hedged {
+            return .year
+        }
+        if let next = next(after: suffix.end), let word = word(next), !number.isFraction,
+           number.fractionDigits == nil, !["and", "or", "to", "of", "in", "on", "at", "by", "from", "per", "the", "a",
+                                            "an", "is", "are", "was", "were"].contains(word) {
+            return .count
+        }
+        return .number
+    }
+
+    /// The interval a written figure stands for (PRODUCT.md, "Tolerance"): half a unit of its last
+    /// significant digit. Integers ending in two or more zeros are read as rounded ("300" is
+    /// [250, 350)); "350" and "145" keep their units digit. Years, dates, ordinals and spelled-out
+    /// numbers are exact.
+    func interval(_ number: ParsedNumber, kind: MentionKind, scale: Double, sign: Double) -> (low: Double?, high: Double?) {
+        let value = sign * number.value * scale
+        if number.spelled || number.isFraction || [.year, .date, .ordinal].contains(kind) {
+            return (value, value)
+        }
+        let half: Double
+        if let digits = number.fractionDigits {
+            half = 0.5 * pow10(-Double(digits))
+        } else if number.trailingZeros >= 2 && [.count, .number, .currency, .duration].contains(kind) {
+            half = 0.5 * pow10(Double(number.trailingZeros))
+        } else {
+            half = 0.5
+        }
+        let low = value - half * scale
+        let high = value + half * scale
+        return (min(low, high), max(low, high))
+    }
+
+    func applyHedge(_ hedge: Hedge, value: Double, low: Double?, high: Double?) -> (Double?, Double?) {
+        let tolerance = abs(value) * options.approximateTolerance
+        switch hedge {
+        case .none: return (low, high)
+        case .approximately: return (min(low ?? value, value - tolerance), max(high ?? value, value + tolerance))
+        case .nearly: return (min(low ?? value, value - tolerance), high.map { max($0, value) } ?? value)
+        case .over: return (value, nil)
+        case .under: return (nil, value)
+        case .atLeast: return (value, nil)
+        case .atMost: return (nil, value)
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import FigCheckCore
+
+/// Numbers that are not quantities: labels ("Section 232", "Article 5", "page 3"), URLs and
+/// e-mail addresses, list markers, footnote markers, and page furniture (pagination lines, the
+/// index column of a list of articles).
+extension ScanSession {
+    /// Why the digits at `index` are a label, from the word in front of them.
+    func labelReason(beforeDigitsAt index: Int) -> NotQuantityReason? {
+        var cursor = index - 1
+        if isSymbol(cursor, "§") || isSymbol(cursor, "#") || isSymbol(cursor, "¶") { return .sectionNumber }
+        while cursor >= 0, tokens[cursor].kind == .space { cursor -= 1 }
+        if isSymbol(cursor, "."), cursor > 0, adjacent(cursor - 1, cursor) { cursor -= 1 }
+        if isSymbol(cursor, "§") { return .sectionNumber }
+        guard let word = word(cursor), let reason = ScannerLexicon.labelWords[word] else { return nil }
+        // "No 5 in the world" vs "No. 5": bare "no" only with the dot or a capital.
+        if word == "no" || word == "nos" || word == "nr" {
+            let raw = text(of: cursor)
+            guard isSymbol(cursor + 1, ".") || raw == "No" || raw == "NO" else { return nil }
+        }
+        if word == "v" { return adjacent(cursor, index) || isSymbol(cursor + 1, ".") ? .version : nil }
+        if word == "p" || word == "pp" { return isSymbol(cursor + 1, ".") ? .pageNumber : nil }
+        if word == "part" || word == "title" || word == "note" || word == "issue" || word == "rule" || word == "box" {
+            // Labels only when capitalised ("Part 2", "Title 42"), not "part 2 of the deal".
+            guard let first = text(of: cursor).first, first.isUppercase else { return nil }
+        }
+        return reason
+    }
+
+    /// URLs (scheme:// or www.) and e-mail addresses, found once before scanning.
+    mutating func findOpaqueSpans() {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":"), index + 2 < count, bytes[index + 1] == UInt8(ascii: "/"),
+               bytes[index + 2] == UInt8(ascii: "/") {
+                var start = index
+                while start > 0, Tokenizer.isLetter(bytes[start - 1]) { start -= 1 }
+                let end = urlEnd(from: index + 3)
+                opaqueSpans.append((start..<end, .url))
+                index = end
+                continue
+            }
+            if (byte == UInt8(ascii: "w") || byte == UInt8(ascii: "W")), index + 4 < count,
+               (index == 0 || !Tokenizer.isLetter(bytes[index - 1])),
+               bytes[index + 1] | 0x20 == UInt8(ascii: "w"), bytes[index + 2] | 0x20 == UInt8(ascii: "w"),
+               bytes[index + 3] == UInt8(ascii: ".") {
+                let end = urlEnd(from: index + 4)
+                opaqueSpans.append((index..<end, .url))
+                index = end
+                continue
+            }
+            if byte == UInt8(ascii: "@"), index > 0, index + 1 < count, isAddressByte(bytes[index - 1]),
+               Tokenizer.isLetter(bytes[index + 1]) || Tokenizer.isDigit(bytes[index + 1]) {
+                var start = index
+                while start > 0, isAddressByte(bytes[start - 1]) { start -= 1 }
+                var end = index + 1
+                while end < count, isAddressByte(bytes[end]) { end += 1 }
+                while end > index + 1, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+                if start < index, bytes[index + 1...end - 1].contains(UInt8(ascii: ".")) {
+                    if let last = opaqueSpans.last, last.range.overlaps(start..<end) { opaqueSpans.removeLast() }
+                    opaqueSpans.append((start..<end, .email))
+                }
+                index = end
+                continue
+            }
+            // Percent-encoded bytes ("%2D") belong to URLs already covered; nothing else to do.
+            index += 1
+        }
+    }
+
+    private func urlEnd(from start: Int) -> Int {
+        var end = start
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte <= 0x20 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") { break }
+            end += 1
+        }
+        // Trailing punctuation ends the sentence, not the URL.
+        while end > start, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ")"), UInt8(ascii: ";"),
+                            UInt8(ascii: ":")].contains(bytes[end - 1]) { end -= 1 }
+        return end
+    }
+
+    private func isAddressByte(_ byte: UInt8) -> Bool {
+        Tokenizer.isLetter(byte) || Tokenizer.isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+    }
+
+    /// Line-level furniture, decided once every mention is known: a line of small integers is
+    /// pagination; an integer that starts a line which ends in a date is the index of a list of
+    /// articles; "1." or "2)" starting a line is a list marker; "[3]" is a footnote marker.
+    mutating func markLineFurniture() {
+        var lineStart = 0
+        var demoted: [Int] = []
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            demoted += furniture(in: lineStart..<lineEnd)
+            lineStart = lineEnd + 1
+        }
+        guard !demoted.isEmpty else { return }
+        let remove = Set(demoted)
+        var kept: [Mention] = []
+        for (position, mention) in mentions.enumerated() {
+            if remove.contains(position) { continue }
+            kept.append(mention)
+        }
+        mentions = kept
+    }
+
+    /// Indices of `mentions` on this line that are furniture (recorded as ignored).
+    private mutating func furniture(in line: Range<Int>) -> [Int] {
+        let onLine = mentions.indices.filter { line.contains(mentions[$0].range.lowerBound) }
+        guard !onLine.isEmpty else { return [] }
+        let content = text(line).trimmingWhitespace()
+        // Pagination: "1 2 3 4".
+        let parts = content.split(whereSeparator: \.isWhitespace)
+        if parts.count >= 2, parts.allSatisfy({ $0.count <= 3 && $0.allSatisfy(\.isNumber) }) {
+            for position in onLine { demote(position, .pageNumber) }
+            return onLine
+        }
+        guard let first = onLine.first else { return [] }
+        let mention = mentions[first]
+        let leading = text(line.lowerBound..<mention.range.lowerBound).trimmingWhitespace()
+        guard leading.isEmpty, mention.kind == .number || mention.kind == .count || mention.kind == .year else { return [] }
+        let after = mention.range.upperBound
+        let next = after < bytes.count ? bytes[after] : 0
+        let following = after + 1 < bytes.count ? bytes[after + 1] : 0
+        // "1. " and "2) " list markers.
+        if (next == UInt8(ascii: ".") || next == UInt8(ascii: ")")) && following == UInt8(ascii: " ")
+            && mention.value < 1000 && mention.decimalText.allSatisfy(\.isNumber) {
+            demote(first, .listMarker)
+            return [first]
+        }
+        // The index column of a list of dated articles: "62 [ISSUE] Title … 25-10-01".
+        if let lastOnLine = onLine.last, lastOnLine != first, mentions[lastOnLine].kind == .date,
+           text(mentions[lastOnLine].range.upperBound..<line.upperBound).trimmingWhitespace().isEmpty {
+            demote(first, .tableIndex)
+            for position in onLine.dropFirst() { demote(position, .pageFurniture) }
+            return onLine
+        }
+        return []
+    }
+
+    private mutating func demote(_ position: Int, _ reason: NotQuantityReason) {
+        let mention = mentions[position]
+        ignored.append(IgnoredNumber(range: mention.range, text: mention.text, reason: reason))
+    }
+}

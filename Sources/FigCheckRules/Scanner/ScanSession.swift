@@ -1,0 +1,167 @@
+import FigCheckCore
+
+/// One scan of one text: the tokens, the spans that hold no quantities (URLs, e-mail addresses),
+/// and the mentions found so far. Split over several files by concern:
+/// ScanSession+Digits (numbers in digits), +Words (spelled-out numbers), +Context (units, hedges,
+/// ranges) and +Labels (numbers that are not quantities).
+struct ScanSession {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tokens: [Token]
+    let options: MentionScanner.Options
+    /// Byte ranges of URLs and e-mail addresses, sorted.
+    var opaqueSpans: [(range: Range<Int>, reason: NotQuantityReason)] = []
+    var mentions: [Mention] = []
+    var ignored: [IgnoredNumber] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, options: MentionScanner.Options) {
+        self.bytes = bytes
+        self.tokens = Tokenizer.tokens(bytes)
+        self.options = options
+    }
+
+    mutating func run() {
+        findOpaqueSpans()
+        var index = 0
+        var opaque = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            while opaque < opaqueSpans.count && opaqueSpans[opaque].range.upperBound <= token.start { opaque += 1 }
+            if opaque < opaqueSpans.count && opaqueSpans[opaque].range.contains(token.start) {
+                if token.kind == .digits {
+                    let span = opaqueSpans[opaque]
+                    if ignored.last?.range != span.range {
+                        ignored.append(IgnoredNumber(range: span.range, text: text(span.range), reason: span.reason))
+                    }
+                }
+                index += 1
+                continue
+            }
+            if let next = scanNumber(at: index) {
+                index = max(next, index + 1)
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    /// Reads a number starting at token `index`, with its context; returns the token after it.
+    mutating func scanNumber(at index: Int) -> Int? {
+        let token = tokens[index]
+        var parsed: ParsedNumber?
+        switch token.kind {
+        case .digits:
+            if let next = dayMonthDate(at: index) { return next }
+            if let label = labelReason(beforeDigitsAt: index) {
+                return ignore(from: index, reason: label)
+            }
+            switch parseDigits(at: index) {
+            case .number(let number): parsed = number
+            case .consumed(let next): return next
+            }
+        case .word:
+            if let next = monthDate(at: index) { return next }
+            if let multiplier = multiplierWord(at: index) { return multiplier }
+            parsed = parseWords(at: index)
+        case .symbol:
+            parsed = parseVulgarFraction(at: index)
+        default:
+            return nil
+        }
+        guard let number = parsed else { return nil }
+        return attachContext(to: number)
+    }
+
+    // MARK: - Token helpers
+
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    func text(of index: Int) -> String {
+        text(tokens[index].start..<tokens[index].end)
+    }
+
+    /// The lower-cased text of a word token (no allocation for words under 16 bytes).
+    func word(_ index: Int) -> String? {
+        guard index >= 0, index < tokens.count, tokens[index].kind == .word else { return nil }
+        let token = tokens[index]
+        let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+        var hasUpper = false
+        for byte in slice where byte &- 0x41 < 26 {
+            hasUpper = true
+            break
+        }
+        if !hasUpper { return String(decoding: slice, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: slice.count) { buffer in
+            for (offset, byte) in slice.enumerated() {
+                buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            }
+            return slice.count
+        }
+    }
+
+    func isSymbol(_ index: Int, _ scalar: Unicode.Scalar) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .symbol && tokens[index].scalar == scalar.value
+    }
+
+    func isSpace(_ index: Int) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .space
+    }
+
+    func isDigits(_ index: Int) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .digits
+    }
+
+    /// The next token that is not a space (line breaks stop the search).
+    func next(after index: Int) -> Int? {
+        var cursor = index + 1
+        while cursor < tokens.count {
+            switch tokens[cursor].kind {
+            case .space: cursor += 1
+            case .newline: return nil
+            default: return cursor
+            }
+        }
+        return nil
+    }
+
+    /// The previous token that is not a space (line breaks stop the search).
+    func previous(before index: Int) -> Int? {
+        var cursor = index - 1
+        while cursor >= 0 {
+            switch tokens[cursor].kind {
+            case .space: cursor -= 1
+            case .newline: return nil
+            default: return cursor
+            }
+        }
+        return nil
+    }
+
+    /// Whether tokens `a` and `b` touch (no space between).
+    func adjacent(_ a: Int, _ b: Int) -> Bool {
+        a >= 0 && b < tokens.count && tokens[a].end == tokens[b].start
+    }
+
+    func digitsValue(_ index: Int) -> Int {
+        var value = 0
+        for offset in tokens[index].start..<tokens[index].end {
+            value = value &* 10 &+ Int(bytes[offset] &- 0x30)
+        }
+        return value
+    }
+
+    /// Marks the number at `index` (and the tokens glued to it) as not a quantity.
+    mutating func ignore(from index: Int, reason: NotQuantityReason) -> Int {
+        var end = index
+        while end + 1 < tokens.count, adjacent(end, end + 1),
+              tokens[end + 1].kind == .digits || tokens[end + 1].kind == .word
+              || (tokens[end + 1].kind == .symbol && end + 2 < tokens.count && adjacent(end + 1, end + 2)
+                  && tokens[end + 2].kind == .digits && [0x2E, 0x2D, 0x2F, 0x3A].contains(tokens[end + 1].scalar)) {
+            end += 1
+        }
+        let range = tokens[index].start..<tokens[end].end
+        ignored.append(IgnoredNumber(range: range, text: text(range), reason: reason))
+        return end + 1
+    }
+}

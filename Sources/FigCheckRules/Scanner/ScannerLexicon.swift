@@ -1,0 +1,175 @@
+import FigCheckCore
+
+/// The words the scanner knows: spelled-out numbers, ordinals and fractions, scale words, units,
+/// currencies, hedges, and the words before a number that make it a label ("Section 232").
+/// Keys are lower case.
+enum ScannerLexicon {
+    /// Cardinal number words.
+    enum Cardinal {
+        case digit(Int)       // zero … nine
+        case teen(Int)        // ten … nineteen
+        case ten(Int)         // twenty … ninety
+        case hundred
+        case scale(Double)    // thousand, million, billion, trillion, lakh, crore
+        case dozen
+    }
+
+    static let cardinals: [String: Cardinal] = {
+        var table: [String: Cardinal] = [
+            "zero": .digit(0), "nought": .digit(0), "naught": .digit(0), "nil": .digit(0),
+            "hundred": .hundred, "hundreds": .hundred,
+            "thousand": .scale(1e3), "thousands": .scale(1e3), "million": .scale(1e6), "millions": .scale(1e6),
+            "billion": .scale(1e9), "billions": .scale(1e9), "trillion": .scale(1e12), "trillions": .scale(1e12),
+            "lakh": .scale(1e5), "lakhs": .scale(1e5), "crore": .scale(1e7), "crores": .scale(1e7),
+            "dozen": .dozen, "dozens": .dozen, "dz": .dozen, "dzs": .dozen, "doz": .dozen, "dozs": .dozen,
+        ]
+        for (index, word) in digitWords.enumerated() where index > 0 { table[word] = .digit(index) }
+        for (index, word) in teenWords.enumerated() { table[word] = .teen(10 + index) }
+        for (index, word) in tenWords.enumerated() { table[word] = .ten(20 + 10 * index) }
+        return table
+    }()
+
+    static let digitWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    static let teenWords = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                            "eighteen", "nineteen"]
+    static let tenWords = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+    /// Ordinal words and their values; plural forms are fraction denominators ("two thirds").
+    static let ordinals: [String: (value: Double, plural: Bool)] = {
+        let singles = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                       "eighth": 8, "ninth": 9, "nineth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+                       "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+                       "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
+                       "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+                       "hundredth": 100, "thousandth": 1000, "millionth": 1e6, "billionth": 1e9,
+                       "trillionth": 1e12] as [String: Double]
+        var table: [String: (Double, Bool)] = [:]
+        for (word, value) in singles {
+            table[word] = (value, false)
+            table[word + "s"] = (value, true)
+        }
+        table["halves"] = (2, true)
+        table["quarters"] = (4, true)
+        return table
+    }()
+
+    /// Scale words after a figure: "350 billion", "$2.1bn", "10k".
+    static let scaleWords: [String: Double] = [
+        "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "mm": 1e6, "m": 1e6,
+        "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "g": 1e9, "trillion": 1e12, "tn": 1e12, "tln": 1e12,
+        "trn": 1e12, "t": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "hundred": 1e2,
+    ]
+
+    /// Single-letter scales written against the digits, and whether lower case counts ("10k" yes,
+    /// "1m" no: that is a metre).
+    static let attachedScaleLetters: [UInt8: (scale: Double, lowerCaseToo: Bool)] = [
+        UInt8(ascii: "k"): (1e3, true), UInt8(ascii: "m"): (1e6, false), UInt8(ascii: "b"): (1e9, true),
+        UInt8(ascii: "g"): (1e9, false), UInt8(ascii: "t"): (1e12, false),
+    ]
+
+    /// Units of time for durations.
+    static let durationUnits: [String: String] = [
+        "year": "years", "years": "years", "yr": "years", "yrs": "years", "month": "months", "months": "months",
+        "week": "weeks", "weeks": "weeks", "day": "days", "days": "days", "hour": "hours", "hours": "hours",
+        "decade": "decades", "decades": "decades", "century": "centuries", "centuries": "centuries",
+        "minute": "minutes", "minutes": "minutes", "quarter": "quarters", "quarters": "quarters",
+    ]
+
+    /// Words for "per hundred".
+    static let percentWords: Set<String> = ["percent", "percents", "percentage", "pct", "per-cent"]
+
+    /// Currencies written as words after (or before) the figure, by ISO 4217 code.
+    static let currencyWords: [String: String] = [
+        "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+        "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP", "quid": "GBP", "yen": "JPY", "jpy": "JPY",
+        "won": "KRW", "krw": "KRW", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "kuai": "CNY",
+        "元": "CNY", "rupee": "INR", "rupees": "INR", "inr": "INR", "franc": "CHF", "francs": "CHF", "chf": "CHF",
+        "peso": "MXN", "pesos": "MXN", "mxn": "MXN", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
+        "roubles": "RUB", "rub": "RUB", "lira": "TRY", "liras": "TRY", "try": "TRY", "cad": "CAD", "aud": "AUD",
+        "hkd": "HKD", "sgd": "SGD", "nzd": "NZD", "twd": "TWD", "brl": "BRL", "real": "BRL", "reais": "BRL",
+        "bitcoin": "XBT", "bitcoins": "XBT", "btc": "XBT", "cent": "USD¢", "cents": "USD¢", "pence": "GBP¢",
+        "penny": "GBP¢", "pennies": "GBP¢", "markka": "FIM", "pesetas": "ESP", "peseta": "ESP",
+        "guilders": "NLG", "guilder": "NLG", "kip": "LAK", "lari": "GEL",
+    ]
+
+    /// Words in front of a currency word that name whose currency it is ("Hong Kong dollars").
+    static let currencyQualifiers: [String: [String: String]] = [
+        "us": ["dollar": "USD", "dollars": "USD"], "u.s.": ["dollar": "USD", "dollars": "USD"],
+        "american": ["dollar": "USD", "dollars": "USD"],
+        "canadian": ["dollar": "CAD", "dollars": "CAD"], "australian": ["dollar": "AUD", "dollars": "AUD"],
+        "singapore": ["dollar": "SGD", "dollars": "SGD"], "taiwan": ["dollar": "TWD", "dollars": "TWD"],
+        "swiss": ["franc": "CHF", "francs": "CHF"], "french": ["franc": "FRF", "francs": "FRF"],
+        "chinese": ["yuan": "CNY"], "japanese": ["yen": "JPY"], "korean": ["won": "KRW"],
+        "indian": ["rupee": "INR", "rupees": "INR"], "mexican": ["peso": "MXN", "pesos": "MXN"],
+        "turkish": ["lira": "TRY"], "russian": ["ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB"],
+        "finnish": ["markka": "FIM"], "dutch": ["guilders": "NLG", "guilder": "NLG"],
+        "british": ["pound": "GBP", "pounds": "GBP"], "brazilian": ["real": "BRL", "reais": "BRL"],
+    ]
+
+    /// Currency signs in front of (or after) a figure.
+    static let currencySigns: [UInt32: String] = [
+        0x24: "USD", 0x20AC: "EUR", 0xA3: "GBP", 0xA5: "JPY", 0x20A9: "KRW", 0x20B9: "INR", 0x20BD: "RUB",
+        0x20BA: "TRY", 0x20BF: "XBT", 0x20A1: "CRC", 0x20BE: "GEL", 0x20AD: "LAK", 0x20AB: "VND", 0x20B1: "PHP",
+        0x20AA: "ILS", 0x0E3F: "THB", 0xA2: "USD¢",
+    ]
+
+    /// Letters written before "$" that say which dollar ("US$", "HK$", "C$"), lower case.
+    static let dollarPrefixes: [String: String] = [
+        "us": "USD", "u.s": "USD", "u.s.": "USD", "usd": "USD", "hk": "HKD", "c": "CAD", "ca": "CAD", "cad": "CAD",
+        "a": "AUD", "au": "AUD", "aud": "AUD", "nz": "NZD", "nzd": "NZD", "s": "SGD", "sg": "SGD", "nt": "TWD",
+        "r": "BRL", "mex": "MXN", "mx": "MXN", "mxn": "MXN",
+    ]
+
+    /// ISO 4217 codes accepted in capitals around a figure ("USD 200", "115USD", "30 MUSD").
+    static let isoCodes: Set<String> = [
+        "USD", "EUR", "GBP", "JPY", "KRW", "CNY", "RMB", "INR", "CHF", "CAD", "AUD", "HKD", "SGD", "NZD", "RUB", "TRY",
+        "BRL", "MXN", "TWD", "SEK", "NOK", "DKK", "PLN", "ZAR", "SAR", "AED", "IDR", "THB", "VND", "PHP", "MYR",
+    ]
+
+    /// Hedges, by their words (multi-word hedges are matched word by word, longest first).
+    static let hedges: [(words: [String], hedge: Hedge)] = [
+        (["no", "more", "than"], .atMost), (["no", "less", "than"], .atLeast), (["not", "more", "than"], .atMost),
+        (["not", "less", "than"], .atLeast), (["as", "much", "as"], .atMost), (["as", "many", "as"], .atMost),
+        (["as", "little", "as"], .atLeast), (["more", "than"], .over), (["less", "than"], .under),
+        (["fewer", "than"], .under), (["greater", "than"], .over), (["larger", "than"], .over),
+        (["higher", "than"], .over), (["lower", "than"], .under), (["smaller", "than"], .under),
+        (["at", "least"], .atLeast), (["at", "most"], .atMost), (["up", "to"], .atMost), (["close", "to"], .approximately),
+        (["upwards", "of"], .over), (["in", "excess", "of"], .over), (["just", "over"], .over),
+        (["just", "under"], .under), (["well", "over"], .over), (["well", "under"], .under),
+        (["an", "estimated"], .approximately), (["some"], .approximately), (["about"], .approximately),
+        (["around"], .approximately), (["approximately"], .approximately), (["approx"], .approximately),
+        (["roughly"], .approximately), (["circa"], .approximately), (["nearly"], .nearly), (["almost"], .nearly),
+        (["over"], .over), (["above"], .over), (["exceeding"], .over), (["exceeds"], .over), (["exceed"], .over),
+        (["surpassing"], .over), (["surpass"], .over), (["beyond"], .over), (["under"], .under), (["below"], .under),
+        (["within"], .atMost), (["maximum"], .atMost), (["minimum"], .atLeast),
+    ]
+
+    /// Words before a number that make it a label, not a quantity ("Section 232", "Article 5").
+    static let labelWords: [String: NotQuantityReason] = [
+        "section": .sectionNumber, "sec": .sectionNumber, "sections": .sectionNumber, "article": .sectionNumber,
+        "art": .sectionNumber, "articles": .sectionNumber, "chapter": .sectionNumber, "clause": .sectionNumber,
+        "paragraph": .sectionNumber, "para": .sectionNumber, "title": .sectionNumber, "rule": .sectionNumber,
+        "amendment": .sectionNumber, "annex": .sectionNumber, "appendix": .sectionNumber, "part": .sectionNumber,
+        "resolution": .sectionNumber, "eo": .sectionNumber, "page": .pageNumber, "pages": .pageNumber,
+        "p": .pageNumber, "pp": .pageNumber, "figure": .tableIndex, "fig": .tableIndex, "table": .tableIndex,
+        "no": .tableIndex, "nos": .tableIndex, "nr": .tableIndex, "nrs": .tableIndex, "item": .tableIndex,
+        "version": .version, "v": .version, "vol": .sectionNumber, "volume": .sectionNumber, "issue": .tableIndex,
+        "footnote": .footnoteMarker, "note": .footnoteMarker, "flight": .identifier, "route": .identifier,
+        "room": .identifier, "box": .identifier, "apartment": .identifier, "suite": .identifier,
+    ]
+
+    /// Month names for dates ("May 1, 2023", "on August 18").
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+
+    /// Multipliers written as one word.
+    static let multiplierWords: [String: Double] = [
+        "twice": 2, "thrice": 3, "double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "triple": 3, "tripled": 3,
+        "triples": 3, "tripling": 3, "quadruple": 4, "quadrupled": 4, "quadruples": 4, "halved": 0.5,
+        "halves": 0.5, "halving": 0.5, "tenfold": 10, "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5,
+        "hundredfold": 100,
+    ]
+}
