@@ -64,6 +64,12 @@ let package = Package(
             dependencies: ["FigCheckData", "FigCheckKit", "FigCheckCore", "TestSupport"],
             exclude: ["Fixtures"]
         ),
+        // Measures the scanner against other projects' suites in ../shared/conformance.
+        .testTarget(
+            name: "FigCheckConformanceTests",
+            dependencies: ["FigCheckRules", "FigCheckCore", "TestSupport"],
+            exclude: ["exclusions.tsv", "floors.json"]
+        ),
         .testTarget(
             name: "FigCheckCLITests",
             dependencies: ["TestSupport"]

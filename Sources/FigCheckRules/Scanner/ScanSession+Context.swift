@@ -66,7 +66,12 @@ extension ScanSession {
         let startToken = prefix.hedge != .none || prefix.currency != nil || prefix.sign < 0 || prefix.rangeOpener != nil
             ? prefix.start : number.first
         let range = tokens[startToken].start..<tokens[suffix.end].end
-        let numberRange = tokens[number.first].start..<tokens[number.last].end
+        // The number includes its scale word ("350 billion"), as a reader says it.
+        var numberEnd = tokens[number.last].end
+        if number.scaleText == nil, suffix.scaleText != nil, let scaleToken = scaleToken(after: number.last) {
+            numberEnd = tokens[scaleToken].end
+        }
+        let numberRange = tokens[number.first].start..<numberEnd
         var unit = suffix.unit
         if currency != nil && unit == nil { unit = currency }
         mentions.append(Mention(range: range, numberRange: numberRange, text: text(range), kind: kind, value: value,
@@ -200,6 +205,12 @@ extension ScanSession {
     }
 
     // MARK: - After the number
+
+    /// The scale word right after the number, if any.
+    func scaleToken(after last: Int) -> Int? {
+        guard let next = next(after: last), let word = word(next), ScannerLexicon.scaleWords[word] != nil else { return nil }
+        return next
+    }
 
     func readSuffix(after last: Int, number: ParsedNumber) -> Suffix {
         var suffix = Suffix(end: last)
