@@ -217,7 +217,7 @@ extension ScanSession {
         var cursor = last
         // Scale words: "350 billion", "$1.2 bn", "10 bln".
         if !number.spelled, number.scale == 1, let next = next(after: cursor), let word = word(next),
-           let scale = ScannerLexicon.scaleWords[word], word.count > 1 || text(of: next) == "M" || text(of: next) == "K"
+           let scale = ScannerLexicon.scaleWords[word], word.count > 1 || word == "k" || text(of: next) == "M"
             || text(of: next) == "B" || text(of: next) == "G" || text(of: next) == "T" {
             if !(word == "m" || word == "t" || word == "g" || word == "b") || next == cursor + 2 {
                 suffix.scale = scale

@@ -4,48 +4,135 @@ import FigCheckCore
 /// digits, but "one and a half", "two thirds", "a dozen", "twenty-first", "one in five",
 /// "minus five point five" are here.
 extension ScanSession {
-    /// A word that starts a spelled-out number.
-    func startsNumber(_ index: Int) -> Bool {
-        guard let word = word(index) else { return false }
-        if ScannerLexicon.cardinals[word] != nil || ScannerLexicon.ordinals[word] != nil { return true }
-        if word == "half" || word == "quarter" { return true }
-        if word == "a" || word == "an", let next = next(after: index), let following = self.word(next) {
-            if case .digit = ScannerLexicon.cardinals[following] { return false }
-            if case .teen = ScannerLexicon.cardinals[following] { return false }
-            if case .ten = ScannerLexicon.cardinals[following] { return false }
-            return ScannerLexicon.cardinals[following] != nil || following == "half" || following == "quarter"
-                || (ScannerLexicon.ordinals[following].map { $0.value > 2 } ?? false)
+    /// Reads a number said in words (or digits continued in words: "3 hundred and 21") starting
+    /// at `index`; `lead` is the digits number already read there, if any.
+    mutating func parseWords(at index: Int, lead: ParsedNumber? = nil) -> ParsedNumber? {
+        let (atoms, ends) = phraseAtoms(from: index, lead: lead)
+        guard let phrase = NumberPhraseParser(atoms: atoms).parse(), phrase.length > 0 else { return nil }
+        let last = ends[phrase.length - 1]
+        if let lead, phrase.length == 1 { return lead }
+        // "one" after a determiner is a pronoun: "the one you mentioned", "which one".
+        if lead == nil, phrase.length == 1, word(index) == "one", let previous = previous(before: index),
+           let before = word(previous), ["the", "this", "that", "which", "each", "every", "any", "no", "another",
+                                         "one", "someone", "anyone"].contains(before) {
+            return nil
         }
-        return false
+        if lead == nil, phrase.length == 1, case .article = atoms[0] { return nil }
+        var number = ParsedNumber(value: phrase.value, decimalText: formatDecimal(phrase.value), first: index,
+                                  last: last, fractionDigits: nil)
+        number.spelled = lead == nil || phrase.length > 1
+        number.isOrdinal = phrase.ordinal
+        number.isFraction = phrase.fraction
+        if let lead, phrase.length > 1 {
+            number.first = lead.first
+            number.spelled = true
+        }
+        return number
     }
 
-    /// Reads a spelled-out number (cardinal, ordinal or fraction) starting at `index`.
-    mutating func parseWords(at index: Int) -> ParsedNumber? {
-        guard startsNumber(index) else { return nil }
-        var parser = SpelledNumberParser()
+    /// The atoms of the phrase starting at `index`, and the last token of each.
+    mutating func phraseAtoms(from index: Int, lead: ParsedNumber?) -> ([NumberPhraseParser.Atom], [Int]) {
+        var atoms: [NumberPhraseParser.Atom] = []
+        var ends: [Int] = []
         var cursor = index
-        var lastAccepted: Int?
-        while cursor < tokens.count, let word = word(cursor) {
-            guard parser.accept(word) else { break }
-            if parser.isComplete { lastAccepted = cursor }
-            // Separators inside a number: spaces, one hyphen.
-            var next = cursor + 1
-            while next < tokens.count, tokens[next].kind == .space || isSymbol(next, "-") { next += 1 }
-            if next - cursor > 4 { break }
-            cursor = next
+        if let lead {
+            atoms.append(.value(lead.value, size(of: lead.value, digits: true)))
+            ends.append(lead.last)
+            cursor = lead.last + 1
         }
-        guard let end = lastAccepted, let result = parser.result(upTo: end) else { return nil }
-        _ = result
-        let outcome = parser.finished
-        guard let value = outcome.value else { return nil }
-        let text = formatDecimal(value)
-        var number = ParsedNumber(value: value, decimalText: text, first: index, last: end, fractionDigits: nil)
-        number.spelled = true
-        number.isOrdinal = outcome.ordinal
-        number.isFraction = outcome.fraction
-        number.scaleText = outcome.scaleText
-        if outcome.articleOnly { return nil }
-        return number
+        while atoms.count < NumberPhraseParser.maxAtoms {
+            if atoms.count > 0 {
+                // Between atoms: spaces, or one hyphen ("twenty-one", "fifty - two").
+                var next = cursor
+                var hyphens = 0
+                while next < tokens.count, tokens[next].kind == .space || (isSymbol(next, "-") && hyphens == 0) {
+                    if isSymbol(next, "-") { hyphens += 1 }
+                    next += 1
+                }
+                if next - cursor > 3 { break }
+                cursor = next
+            }
+            guard cursor < tokens.count else { break }
+            if tokens[cursor].kind == .digits {
+                // Digits continue a phrase only after a connector or "and" ("3 hundred and 21",
+                // "1 over 3", "4 thousand 3 hundred").
+                guard let previousAtom = atoms.last else { break }
+                switch previousAtom {
+                case .and, .over, .outOf, .hundred, .scale: break
+                default: break
+                }
+                if case .value = previousAtom { break }
+                guard case .number(let digits) = peekDigits(at: cursor) else { break }
+                atoms.append(.value(digits.value, size(of: digits.value, digits: true)))
+                ends.append(digits.last)
+                cursor = digits.last + 1
+                continue
+            }
+            guard let word = word(cursor) else { break }
+            let atom: NumberPhraseParser.Atom
+            var last = cursor
+            if let cardinal = ScannerLexicon.cardinals[word] {
+                switch cardinal {
+                case .digit(let value): atom = .value(Double(value), .digit)
+                case .teen(let value): atom = .value(Double(value), .teen)
+                case .ten(let value): atom = .value(Double(value), .ten)
+                case .hundred: atom = .hundred
+                case .scale(let scale): atom = .scale(scale)
+                case .dozen: atom = .dozen
+                }
+            } else if let (value, plural) = ScannerLexicon.ordinals[word] {
+                atom = .ordinal(value, plural: plural)
+            } else {
+                switch word {
+                case "and": atom = .and
+                case "point": atom = .point
+                case "a", "an": atom = .article
+                case "half": atom = .half(plural: false)
+                case "halves": atom = .half(plural: true)
+                case "quarter": atom = .quarter(plural: false)
+                case "quarters": atom = .quarter(plural: true)
+                case "over": atom = .over
+                case "of": atom = .of
+                case "out" where self.word(cursor + 2) == "of" || self.word(next(after: cursor) ?? cursor) == "of":
+                    atom = .outOf
+                    last = next(after: cursor) ?? cursor
+                case "in" where atoms.last == .value(1, .digit):
+                    atom = .outOf
+                case "k", "bn", "bln", "mn", "mln", "tn", "tln", "trn" where lead != nil && atoms.count == 1:
+                    atom = .scale(ScannerLexicon.scaleWords[word] ?? 1)
+                default:
+                    atom = .other
+                }
+            }
+            if atom == .other { break }
+            atoms.append(atom)
+            ends.append(last)
+            cursor = last + 1
+        }
+        // Trailing connectors are not part of the phrase.
+        return (atoms, ends)
+    }
+
+    func size(of value: Double, digits: Bool) -> NumberPhraseParser.Size {
+        guard value == value.rounded(), value >= 0 else { return .large }
+        switch value {
+        case 0..<10: return .digit
+        case 10..<20: return .teen
+        case 20..<100 where value.truncatingRemainder(dividingBy: 10) == 0: return .ten
+        case 20..<100: return .large
+        default: return .large
+        }
+    }
+
+    /// A digits number read without recording anything (for the middle of a phrase).
+    mutating func peekDigits(at index: Int) -> DigitOutcome {
+        let savedMentions = mentions.count
+        let savedIgnored = ignored.count
+        let outcome = parseDigits(at: index)
+        mentions.removeSubrange(savedMentions...)
+        ignored.removeSubrange(savedIgnored...)
+        if case .number(let number) = outcome, number.isOrdinal || number.isFraction { return .consumed(index) }
+        return outcome
     }
 
     /// "doubled", "tripled", "tenfold", "twice": multipliers written as one word.
@@ -62,269 +149,6 @@ extension ScanSession {
                                 currency: nil, scale: nil, hedge: .none, hedgeText: nil, rangeEnd: nil))
         return index + 1
     }
-}
-
-/// The grammar of English number words, fed one word at a time.
-struct SpelledNumberParser {
-    struct Outcome {
-        var value: Double?
-        var ordinal = false
-        var fraction = false
-        var articleOnly = false
-        var scaleText: String?
-    }
-
-    private enum Last {
-        case start, article, digit, teen, ten, hundred, scale, and, point, ordinal, fraction, half, dozen
-    }
-
-    private var total = 0.0
-    private var current = 0.0
-    private var last = Last.start
-    private var lastScale = Double.infinity
-    private var decimals: String?
-    private var ordinal = false
-    private var fraction: Double?
-    private var numeratorBeforeFraction = 0.0
-    private var sawNumber = false
-    private var accepted: [(Last, Double, Double, String?, Bool, Double?)] = []
-    private(set) var isComplete = false
-    private(set) var finished = Outcome()
-    private var scaleText: String?
-
-    /// Takes the next word; false when it cannot continue the number.
-    mutating func accept(_ word: String) -> Bool {
-        if last == .ordinal || last == .fraction {
-            // Nothing follows an ordinal except a fraction's "and a half" style tail, handled below.
-            if word == "and" { return false }
-            return false
-        }
-        if last == .point {
-            switch ScannerLexicon.cardinals[word] {
-            case .digit(let digit):
-                decimals = (decimals ?? "") + String(digit)
-                return commit(.point)
-            case .teen(let teen) where decimals == nil:
-                decimals = String(teen)
-                return commit(.point)
-            case .ten(let ten) where decimals == nil:
-                decimals = String(ten / 10)
-                pendingTenDecimal = true
-                return commit(.point)
-            default:
-                if pendingTenDecimal, case .digit(let digit) = ScannerLexicon.cardinals[word], var text = decimals {
-                    text.removeLast()
-                    decimals = text + String(digit)
-                    return commit(.point)
-                }
-                return false
-            }
-        }
-        if word == "and" {
-            guard [.hundred, .scale, .digit, .teen, .ten, .dozen].contains(last) else { return false }
-            last = .and
-            isComplete = false
-            return true
-        }
-        if word == "point" {
-            guard sawNumber, decimals == nil, last != .and else { return false }
-            last = .point
-            isComplete = false
-            return true
-        }
-        if word == "a" || word == "an" || word == "one" && last == .and {
-            if word != "one" {
-                guard last == .start || last == .and else { return false }
-                articlePending = true
-                if last == .start { last = .article }
-                isComplete = false
-                return true
-            }
-        }
-        if word == "half" || word == "halves" {
-            return acceptFraction(2, plural: word == "halves")
-        }
-        if word == "quarter" || word == "quarters" {
-            if last == .start && !articlePending { return false }
-            return acceptFraction(4, plural: word == "quarters")
-        }
-        if let cardinal = ScannerLexicon.cardinals[word] {
-            return acceptCardinal(cardinal, word: word)
-        }
-        if let (value, plural) = ScannerLexicon.ordinals[word] {
-            return acceptOrdinal(value, plural: plural)
-        }
-        return false
-    }
-
-    private var articlePending = false
-    private var pendingTenDecimal = false
-
-    private mutating func acceptCardinal(_ cardinal: ScannerLexicon.Cardinal, word: String) -> Bool {
-        if articlePending {
-            // "a" counts as one only before hundred, thousand, dozen, million …
-            switch cardinal {
-            case .hundred, .scale, .dozen: current = max(current, 1)
-            default: return false
-            }
-            articlePending = false
-        }
-        switch cardinal {
-        case .digit(let value):
-            guard [.start, .ten, .hundred, .scale, .and, .article].contains(last) else { return false }
-            if last == .ten && current.truncatingRemainder(dividingBy: 10) != 0 { return false }
-            current += Double(value)
-            return commit(.digit)
-        case .teen(let value):
-            guard [.start, .hundred, .scale, .and, .article].contains(last) else { return false }
-            current += Double(value)
-            return commit(.teen)
-        case .ten(let value):
-            guard [.start, .hundred, .scale, .and, .article].contains(last) else { return false }
-            current += Double(value)
-            return commit(.ten)
-        case .hundred:
-            guard [.digit, .teen, .ten, .article, .start].contains(last), last != .start || !sawNumber else { return false }
-            if last == .start { return false }
-            current = max(current, 1) * 100
-            return commit(.hundred)
-        case .scale(let scale):
-            guard [.digit, .teen, .ten, .hundred, .article, .scale, .half, .fraction].contains(last) else { return false }
-            if last == .scale {
-                // "three lakh crore": scales multiply.
-                total *= scale
-            } else if scale < lastScale || lastScale == .infinity {
-                total += max(current, last == .article ? 1 : current) * scale
-                current = 0
-                lastScale = scale
-            } else {
-                total = (total + current) * scale
-                current = 0
-                lastScale = scale
-            }
-            scaleText = word
-            return commit(.scale)
-        case .dozen:
-            guard [.digit, .teen, .ten, .hundred, .article, .half].contains(last) else { return false }
-            if last == .half {
-                current = 6
-            } else {
-                current = max(current, 1) * 12
-            }
-            return commit(.dozen)
-        }
-    }
-
-    private mutating func acceptFraction(_ denominator: Double, plural: Bool) -> Bool {
-        if articlePending || last == .start || last == .article {
-            // "a half", "half", "a quarter": numerator one; "half a dozen" continues.
-            articlePending = false
-            numeratorBeforeFraction = total
-            current = 1.0 / denominator
-            fraction = 1.0 / denominator
-            last = .half
-            sawNumber = true
-            isComplete = true
-            snapshot()
-            return true
-        }
-        guard [.digit, .teen, .ten, .hundred, .scale].contains(last) else { return false }
-        // "three quarters", "one half".
-        let numerator = current
-        current = 0
-        fraction = numerator / denominator
-        total += numerator / denominator
-        last = .fraction
-        sawNumber = true
-        isComplete = true
-        _ = plural
-        snapshot()
-        return true
-    }
-
-    private mutating func acceptOrdinal(_ value: Double, plural: Bool) -> Bool {
-        if articlePending {
-            // "a third", "a twenty-first", "a hundredth": one over the ordinal.
-            articlePending = false
-            guard value > 2 else { return false }
-            current = 1.0 / value
-            fraction = current
-            last = .fraction
-            sawNumber = true
-            isComplete = true
-            snapshot()
-            return true
-        }
-        switch last {
-        case .start:
-            current = value
-            ordinal = true
-            last = .ordinal
-            sawNumber = true
-            isComplete = true
-            snapshot()
-            return true
-        case .ten where value < 10 && !plural:
-            current += value
-            ordinal = true
-            last = .ordinal
-            isComplete = true
-            snapshot()
-            return true
-        case .hundred where value < 100 && !plural, .scale where value < 100 && !plural:
-            current += value
-            ordinal = true
-            last = .ordinal
-            isComplete = true
-            snapshot()
-            return true
-        case .digit, .teen, .ten, .hundred, .scale:
-            guard plural || current == 1 else {
-                if value >= 100 {
-                    // "two hundredth", "three trillionth": an ordinal of the whole.
-                    current = max(current, 1) * value
-                    ordinal = true
-                    last = .ordinal
-                    isComplete = true
-                    snapshot()
-                    return true
-                }
-                return false
-            }
-            // "two thirds", "one fifth": a fraction.
-            let numerator = total + current
-            total = 0
-            current = numerator / value
-            fraction = current
-            last = .fraction
-            isComplete = true
-            snapshot()
-            return true
-        case .and:
-            // "one and a half" is handled by half; "twenty and three fifths" needs a numerator.
-            return false
-        default:
-            return false
-        }
-    }
-
-    private mutating func commit(_ kind: Last) -> Bool {
-        last = kind
-        sawNumber = true
-        isComplete = true
-        snapshot()
-        return true
-    }
-
-    private mutating func snapshot() {
-        var value = total + current
-        if let decimals, let fractional = Double("0." + decimals) { value += fractional }
-        finished = Outcome(value: value, ordinal: ordinal, fraction: fraction != nil && !ordinal,
-                           articleOnly: false, scaleText: scaleText)
-    }
-
-    /// The value as of the last complete word (tokens past it are not part of the number).
-    func result(upTo _: Int) -> Double? { finished.value }
 }
 
 /// A plain decimal string without a trailing ".0" ("25", "0.5").

@@ -55,7 +55,14 @@ struct ScanSession {
                 return ignore(from: index, reason: label)
             }
             switch parseDigits(at: index) {
-            case .number(let number): parsed = number
+            case .number(let number):
+                parsed = number
+                // Digits continued in words: "3 hundred and 21", "1 over 3", "3 dozens".
+                if !number.isOrdinal, !number.isFraction, number.scale == 1, !followedOnlyByScale(number),
+                   let phrase = parseWords(at: index, lead: number), phrase.last > number.last,
+                   !(currencyBefore(index - 1, number: index) != nil && phrase.isFraction) {
+                    parsed = phrase
+                }
             case .consumed(let next): return next
             }
         case .word:
@@ -69,6 +76,21 @@ struct ScanSession {
         }
         guard let number = parsed else { return nil }
         return attachContext(to: number)
+    }
+
+    /// "350 billion", "2.33 k": a digits number whose phrase would add only a scale word, which
+    /// the suffix reading handles while keeping the written precision.
+    func followedOnlyByScale(_ number: ParsedNumber) -> Bool {
+        guard let next = next(after: number.last), let word = word(next),
+              ScannerLexicon.scaleWords[word] != nil || ScannerLexicon.cardinals[word] != nil else { return false }
+        if case .scale = ScannerLexicon.cardinals[word] {
+            // "4 thousand 3 hundred": more follows the scale.
+            if let after = self.next(after: next), isDigits(after) || self.word(after).map({ ScannerLexicon.cardinals[$0] != nil || $0 == "and" }) ?? false {
+                return false
+            }
+            return true
+        }
+        return ScannerLexicon.scaleWords[word] != nil && ScannerLexicon.cardinals[word] == nil
     }
 
     // MARK: - Token helpers
