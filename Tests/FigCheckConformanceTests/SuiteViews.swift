@@ -78,7 +78,9 @@ enum SuiteViews {
     /// States dollar", and so on.
     static func recognizersUnit(_ mention: Mention) -> String {
         let text = mention.text.lowercased()
-        let explicitUS = text.contains("us") || text.contains("u.s")
+        let words = Set(text.split(whereSeparator: { !$0.isLetter && $0 != "." }).map(String.init))
+        let explicitUS = !words.isDisjoint(with: ["us", "u.s", "u.s.", "usd"]) || text.hasPrefix("usd")
+            || text.contains("usd") || text.contains("u.s")
         switch (mention.currency ?? "", mention.unit ?? "") {
         case (_, "cents"): return "Cent"
         case (_, "pence"): return text.contains("penny") ? "Penny" : "Pence"
@@ -97,6 +99,7 @@ enum SuiteViews {
         case ("INR", _): return "Rupee"
         case ("TRY", _): return "Turkish lira"
         case ("XBT", _): return text.contains("satoshi") ? "Satoshi" : "Bitcoin"
+        case ("SEN", _): return "Sen"
         case ("FIM", _): return "Finnish markka"
         case ("ESP", _): return "Peseta"
         case ("NLG", _): return "Netherlands guilder"

@@ -27,7 +27,7 @@ struct NumberPhraseParser {
     /// How a cardinal combines with the next: "twenty" takes a "one" after it, "one" does not.
     enum Size: Equatable {
         case digit      // 0–9
-        case teen       // 10–19
+        case teen       // 10–19, or any other complete number under 100 written in digits (21, 45)
         case ten        // 20, 30 … 90
         case large      // written in digits, 100 or more, or with decimals
     }
@@ -90,6 +90,9 @@ struct NumberPhraseParser {
         var accepted = start
         var result: Cardinal?
         var articleOne = false
+        var andBase: Double?
+        var beforeAnd: Cardinal?
+        var hundredInGroup = false
         if index < atoms.count, atoms[index] == .article {
             guard index + 1 < atoms.count else { return nil }
             switch atoms[index + 1] {
@@ -102,6 +105,7 @@ struct NumberPhraseParser {
             let atom = atoms[index]
             switch atom {
             case .value(let value, let size):
+                if andBase != nil && value == 0 { return beforeAnd }
                 if sawValue && !(lastWasHundred || lastWasScale) {
                     // "twenty one": a ten takes a digit; anything else ends the number.
                     guard lastSize == .ten, size == .digit, current.truncatingRemainder(dividingBy: 10) == 0 else {
@@ -117,6 +121,9 @@ struct NumberPhraseParser {
                 sawValue = true
             case .hundred:
                 guard sawValue || articleOne, !lastWasHundred, !lastWasScale || articleOne else { return result }
+                // "3 hundred and 2 hundred" is two numbers.
+                if hundredInGroup { return beforeAnd ?? result }
+                hundredInGroup = true
                 current = max(current, articleOne && !sawValue ? 1 : current) * 100
                 if current == 0 { current = 100 }
                 lastWasHundred = true
@@ -137,17 +144,38 @@ struct NumberPhraseParser {
                 lastWasHundred = false
                 sawValue = true
                 beforeFinalTen = nil
+                hundredInGroup = false
+                andBase = nil
             case .dozen:
                 guard sawValue || articleOne else { return result }
-                current = (current == 0 ? 1 : current) * 12
+                // "three hundred and two dozens": the dozens multiply what follows "and".
+                let base = andBase ?? 0
+                current = base + (current - base == 0 ? 1 : current - base) * 12
                 lastWasHundred = false
                 lastWasScale = false
                 sawValue = true
                 beforeFinalTen = nil
             case .and:
-                // "and" joins only when a cardinal follows ("three hundred and two").
+                // "and" joins only when a cardinal follows ("three hundred and two"), and not when
+                // that cardinal is the numerator of a fraction ("one hundred and three quarters"),
+                // except a lone ten ("one hundred and thirty fifths" is 130/5).
                 guard sawValue, lastWasHundred || lastWasScale || current >= 100 || total > 0,
                       index + 1 < atoms.count, case .value = atoms[index + 1] else { return result }
+                var ahead = index + 1
+                var values: [Size] = []
+                while ahead < atoms.count, case .value(_, let size) = atoms[ahead] {
+                    values.append(size)
+                    ahead += 1
+                }
+                if ahead < atoms.count {
+                    switch atoms[ahead] {
+                    case .half, .quarter, .ordinal:
+                        if !(values.count == 1 && values[0] == .ten) { return result }
+                    default: break
+                    }
+                }
+                beforeAnd = result
+                andBase = current
                 index += 1
                 continue
             default:
@@ -219,6 +247,10 @@ struct NumberPhraseParser {
                 if plural {
                     return Phrase(value: beforeTen / (tens + value), length: lead.length + 1, fraction: true)
                 }
+                return Phrase(value: lead.value + value, length: lead.length + 1, ordinal: true)
+            }
+            if !plural, value < 10, lead.lastSize == .ten, lead.beforeFinalTen == 0 {
+                // "twenty-fifth".
                 return Phrase(value: lead.value + value, length: lead.length + 1, ordinal: true)
             }
             if plural || lead.value == 1 {

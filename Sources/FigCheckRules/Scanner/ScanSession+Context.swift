@@ -11,6 +11,7 @@ extension ScanSession {
         var hedgeText: String?
         /// "between" or "from" opens a range.
         var rangeOpener: String?
+        var openerIndex: Int?
     }
 
     struct Suffix {
@@ -39,20 +40,34 @@ extension ScanSession {
                 suffix.scaleText = secondSuffix.scaleText
             }
             suffix.end = secondSuffix.end
-        } else if prefix.rangeOpener != nil && prefix.hedge == .none {
-            // "from 200" without "to …" is no range; leave the opener out of the text.
+        } else {
+            // "from 200" without "to …" is no range; the opener stays out of the text.
             prefix.rangeOpener = nil
         }
+        if prefix.rangeOpener != nil, let opener = prefix.openerIndex { prefix.start = opener }
         if let hedge = suffix.hedge, prefix.hedge == .none {
             prefix.hedge = hedge
             prefix.hedgeText = suffix.hedgeText
         }
-        let currency = prefix.currency ?? suffix.currency
+        var currency = prefix.currency ?? suffix.currency
+        var millions = false
+        if let code = currency, code.hasPrefix("M:") {
+            currency = String(code.dropFirst(2))
+            millions = true
+        }
+        var minor = 0.0
+        if currency != nil, upper == nil, suffix.kind == nil, !number.isFraction, suffix.unit == nil,
+           let (cents, end) = minorUnits(after: suffix.end, wordCurrency: suffix.currency != nil) {
+            minor = cents
+            suffix.end = end
+        }
         let kind = decideKind(number, suffix: suffix, currency: currency, hedged: prefix.hedge != .none)
-        let scale = number.scale != 1 ? number.scale : suffix.scale
+        var scale = number.scale != 1 ? number.scale : suffix.scale
+        if millions { scale *= 1e6 }
         let scaleText = number.scaleText ?? suffix.scaleText
-        let value = prefix.sign * number.value * (number.spelled ? 1 : scale)
-        var (low, high) = interval(number, kind: kind, scale: number.spelled ? 1 : scale, sign: prefix.sign)
+        let value = prefix.sign * (number.value * scale + minor)
+        var (low, high) = interval(number, kind: kind, scale: scale, sign: prefix.sign)
+        if minor != 0 { (low, high) = (low.map { $0 + minor }, high.map { $0 + minor }) }
         var rangeEnd: Double?
         if let (second, secondSuffix) = upper {
             let secondScale = second.scale != 1 ? second.scale : (secondSuffix.scaleText != nil ? secondSuffix.scale : scale)
@@ -63,8 +78,7 @@ extension ScanSession {
             if let l = low, let h = high, h < l { swap(&low, &high) }
         }
         (low, high) = applyHedge(prefix.hedge, value: value, low: low, high: high)
-        let startToken = prefix.hedge != .none || prefix.currency != nil || prefix.sign < 0 || prefix.rangeOpener != nil
-            ? prefix.start : number.first
+        let startToken = min(prefix.start, number.first)
         let range = tokens[startToken].start..<tokens[suffix.end].end
         // The number includes its scale word ("350 billion"), as a reader says it.
         var numberEnd = tokens[number.last].end
@@ -87,10 +101,15 @@ extension ScanSession {
     func readPrefix(before first: Int) -> Prefix {
         var prefix = Prefix(start: first)
         var cursor = first - 1
+        // "- 1 4/5": one space between the sign and the number.
+        if isSpace(cursor), tokens[cursor].length == 1, isSymbol(cursor - 1, "-"),
+           cursor - 1 == 0 || tokens[cursor - 2].kind == .newline || (cursor >= 2 && isSpaceStart(cursor - 2)) {
+            cursor -= 1
+        }
         // A sign glued to the number, or one space away ("- 1 4/5"), with no digits before it.
         if isSymbol(cursor, "-") || isSymbol(cursor, "−") || isSymbol(cursor, "–") {
             let before = cursor - 1
-            let spaced = !adjacent(cursor, first)
+            let spaced = cursor + 1 != first
             let glued = before < 0 || tokens[before].kind == .space || tokens[before].kind == .newline
                 || (isSymbol(before, "(") || isSymbol(before, "$") || isSymbol(before, "<") || isSymbol(before, ">")
                     || isSymbol(before, "=") || isSymbol(before, "~"))
@@ -107,7 +126,7 @@ extension ScanSession {
             prefix.start = start
             cursor = start - 1
         }
-        if prefix.sign > 0, let previous = previous(before: prefix.start), let word = word(previous),
+        if prefix.sign > 0, let previous = previous(before: prefix.start), previous >= consumedUpTo, let word = word(previous),
            word == "minus" || word == "negative" {
             prefix.sign = -1
             prefix.start = previous
@@ -124,9 +143,10 @@ extension ScanSession {
             prefix.hedgeText = text
             prefix.start = start
         }
-        if let previous = previous(before: prefix.start), let word = word(previous), word == "between" || word == "from" {
+        if let previous = previous(before: prefix.start), previous >= consumedUpTo, let word = word(previous),
+           word == "between" || word == "from" {
             prefix.rangeOpener = word
-            prefix.start = previous
+            prefix.openerIndex = previous
         }
         _ = cursor
         return prefix
@@ -141,7 +161,7 @@ extension ScanSession {
     func currencyBefore(_ index: Int, number: Int) -> (String, Int)? {
         var cursor = index
         if cursor >= 0, tokens[cursor].kind == .space, tokens[cursor].length <= 2 { cursor -= 1 }
-        guard cursor >= 0 else { return nil }
+        guard cursor >= 0, cursor >= consumedUpTo else { return nil }
         let token = tokens[cursor]
         if token.kind == .symbol, let code = ScannerLexicon.currencySigns[token.scalar] {
             guard token.scalar == 0x24 else { return (code, cursor) }
@@ -171,11 +191,12 @@ extension ScanSession {
         if token.kind == .word, let word = word(cursor) {
             let raw = text(of: cursor)
             if ScannerLexicon.isoCodes.contains(raw) { return (raw == "RMB" ? "CNY" : raw, cursor) }
-            if ["rmb", "usd", "eur", "gbp", "sen"].contains(word), !adjacent(cursor, number) || word == "usd" {
+            if ["rmb", "usd", "eur", "gbp", "sen", "dollar", "dollars", "euro", "euros"].contains(word),
+               !adjacent(cursor, number) || word == "usd" {
                 return (ScannerLexicon.currencyWords[word] ?? word.uppercased(), cursor)
             }
-            if word.count == 4, word.hasPrefix("m"), ScannerLexicon.isoCodes.contains(String(word.dropFirst()).uppercased()) {
-                return (String(word.dropFirst()).uppercased(), cursor)
+            if isMUnit(word) {
+                return ("M:" + String(word.dropFirst()).uppercased(), cursor)
             }
         }
         return nil
@@ -185,7 +206,7 @@ extension ScanSession {
     func hedgeBefore(_ index: Int) -> (Hedge, String, Int)? {
         var words: [(String, Int)] = []
         var cursor = index
-        while words.count < 3, let previous = previous(before: cursor), let word = word(previous) {
+        while words.count < 3, let previous = previous(before: cursor), previous >= consumedUpTo, let word = word(previous) {
             words.insert((word, previous), at: 0)
             cursor = previous
         }
@@ -205,6 +226,11 @@ extension ScanSession {
     }
 
     // MARK: - After the number
+
+    /// Whether a currency is written before the number (then none is read after it).
+    func hasPrefixCurrency(_ number: ParsedNumber) -> Bool {
+        currencyBefore(number.first - 1, number: number.first) != nil
+    }
 
     /// The scale word right after the number, if any.
     func scaleToken(after last: Int) -> Int? {
@@ -226,8 +252,17 @@ extension ScanSession {
                 suffix.end = next
             }
         }
+        // "30 MUSD", "120 MEUR": millions of a currency.
+        if let next = next(after: cursor), let word = word(next), isMUnit(word), number.scale == 1 {
+            suffix.currency = String(word.dropFirst()).uppercased()
+            suffix.scale = 1e6
+            suffix.scaleText = "M"
+            suffix.end = next
+            return suffix
+        }
         // "75 USD million": a code, then the scale.
-        if let next = next(after: cursor), tokens[next].kind == .word, ScannerLexicon.isoCodes.contains(text(of: next)) {
+        if let next = next(after: cursor), tokens[next].kind == .word, ScannerLexicon.isoCodes.contains(text(of: next)),
+           !hasPrefixCurrency(number), !(isDigits(next + 1) && adjacent(next, next + 1)) {
             suffix.currency = text(of: next) == "RMB" ? "CNY" : text(of: next)
             cursor = next
             suffix.end = next
@@ -247,8 +282,9 @@ extension ScanSession {
             suffix.end = next
             return percentagePoints(&suffix)
         }
-        if tokens[next].kind == .symbol, !glued || tokens[next].scalar != 0x24,
-           let code = ScannerLexicon.currencySigns[tokens[next].scalar], tokens[next].scalar != 0xA2 {
+        if tokens[next].kind == .symbol, !number.isOrdinal, !hasPrefixCurrency(number),
+           let code = ScannerLexicon.currencySigns[tokens[next].scalar], tokens[next].scalar != 0xA2,
+           !(isDigits(next + 1) && adjacent(next, next + 1)) {
             // "10 $", "100 ₡", "5 €".
             suffix.currency = code
             suffix.end = next
@@ -297,7 +333,8 @@ extension ScanSession {
             suffix.end = next
             return suffix
         }
-        if let (currency, end) = currencyWordAfter(next) {
+        if !hasPrefixCurrency(number), !(isDigits(next + 1) && adjacent(next, next + 1)),
+           let (currency, end) = currencyWordAfter(next) {
             suffix.currency = currency
             suffix.end = end
             if currency.hasSuffix("¢") { suffix.unit = word.hasPrefix("pen") ? "pence" : "cents" }
@@ -373,6 +410,39 @@ extension ScanSession {
         return (code, index)
     }
 
+    /// "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50.": the minor
+    /// units after a currency, as a fraction of the major unit. A bare number counts only when
+    /// nothing but punctuation follows it (or "and" joined it).
+    mutating func minorUnits(after end: Int, wordCurrency: Bool) -> (Double, Int)? {
+        guard var cursor = next(after: end) else { return nil }
+        var joined = false
+        if word(cursor) == "and", let after = next(after: cursor) {
+            joined = true
+            cursor = after
+        }
+        let parsed: ParsedNumber?
+        switch tokens[cursor].kind {
+        case .digits:
+            if case .number(let number) = peekDigits(at: cursor) { parsed = number } else { parsed = nil }
+        case .word:
+            let saved = (mentions.count, ignored.count)
+            parsed = parseWords(at: cursor)
+            mentions.removeSubrange(saved.0...)
+            ignored.removeSubrange(saved.1...)
+        default:
+            parsed = nil
+        }
+        guard let cents = parsed, cents.value < 100, cents.value == cents.value.rounded(), !cents.isOrdinal,
+              !cents.isFraction, cents.scale == 1 else { return nil }
+        if let after = next(after: cents.last), let unit = word(after), ["cents", "cent", "pence", "penny"].contains(unit) {
+            return (cents.value / 100, after)
+        }
+        guard wordCurrency || joined else { return nil }
+        guard let after = next(after: cents.last) else { return (cents.value / 100, cents.last) }
+        let endsHere = tokens[after].kind == .symbol && ![0x24, 0x25].contains(tokens[after].scalar)
+        return endsHere ? (cents.value / 100, cents.last) : nil
+    }
+
     // MARK: - Ranges
 
     /// The upper end of "10–15%", "$2-3 billion", "between 10% and 15%", "from 200 to 300",
@@ -385,7 +455,7 @@ extension ScanSession {
         let joined = dash || word == "to" || word == "through" || (word == "and" && prefix.rangeOpener == "between")
         guard joined, !number.isOrdinal || prefix.rangeOpener != nil else { return nil }
         if word == "to" && prefix.rangeOpener == nil && number.spelled { return nil }
-        if dash && adjacent(end, joiner) == false && number.spelled { return nil }
+        if dash && number.spelled { return nil }
         guard var start = self.next(after: joiner) else { return nil }
         var secondCurrency: String?
         if let (currency, currencyStart) = currencyBefore(start, number: start + 1), currencyStart == start,
@@ -411,6 +481,17 @@ extension ScanSession {
         }
         var suffix = readSuffix(after: second.last, number: second)
         if suffix.currency == nil { suffix.currency = secondCurrency }
+        // Both ends measure the same thing: "6.2% to $1.45 billion" is a change, not a range.
+        let firstSuffix = readSuffix(after: number.last, number: number)
+        let firstCurrency = firstSuffix.currency ?? prefix.currency
+        if let firstKind = firstSuffix.kind, let secondKind = suffix.kind, firstKind != secondKind { return nil }
+        if firstSuffix.kind != nil && suffix.currency != nil { return nil }
+        if firstCurrency != nil && suffix.kind != nil { return nil }
+        if let a = firstCurrency, let b = suffix.currency, a != b { return nil }
+        if firstSuffix.kind == .percent && suffix.kind == nil && suffix.currency == nil && word == "to" {
+            // "rose 5% to 30": the second figure is a level in another unit.
+            return nil
+        }
         return (second, suffix)
     }
 

@@ -34,7 +34,8 @@ extension ScanSession {
                 for group in commaGroups { integerText += text(of: group) }
                 last = commaGroups.last ?? index
                 grouped = true
-            } else if commaGroups.count == 1, (1...2).contains(lengths[0]), !isSymbol(commaGroups[0] + 1, "."),
+            } else if commaGroups.count == 1, (1...2).contains(lengths[0]), !(isSymbol(index - 1, ",") && adjacent(index - 1, index)),
+                      !(isSymbol(commaGroups[0] + 1, ".") && isDigits(commaGroups[0] + 2)),
                       !(isSymbol(commaGroups[0] + 1, ",") && isDigits(commaGroups[0] + 2)) {
                 // "1,3", "5,00": a decimal comma.
                 fractionText = text(of: commaGroups[0])
@@ -92,6 +93,13 @@ extension ScanSession {
         applyExponent(&number)
         applyFraction(&number)
         applyAttachedSuffix(&number)
+        // Letters still glued after the number are a unit figcheck does not read ("180.25ml").
+        let after = number.last + 1
+        if after < tokens.count, tokens[after].kind == .word, adjacent(number.last, after), let suffix = word(after),
+           suffix != "s", !ScannerLexicon.isoCodes.contains(suffix.uppercased()), !isMUnit(suffix),
+           ScannerLexicon.currencyWords[suffix] == nil, ScannerLexicon.percentWords.contains(suffix) == false {
+            return .consumed(ignore(from: start, reason: .identifier))
+        }
         return .number(number)
     }
 
@@ -238,8 +246,11 @@ extension ScanSession {
         if after < tokens.count, adjacent(index, after) {
             if isSymbol(after, "_") { return ignore(from: index, reason: .identifier) }
             if tokens[after].kind == .word, let suffix = word(after) {
+                let raw = text(of: after)
+                let letterScale = suffix.count == 1 ? suffix.utf8.first.flatMap { ScannerLexicon.attachedScaleLetters[$0] } : nil
                 let known = ["st", "nd", "rd", "th", "e", "x", "s"].contains(suffix)
-                    || ScannerLexicon.scaleWords[suffix] != nil
+                    || (suffix.count > 1 && ScannerLexicon.scaleWords[suffix] != nil)
+                    || (letterScale.map { $0.lowerCaseToo || raw != suffix } ?? false)
                     || ScannerLexicon.isoCodes.contains(suffix.uppercased()) || isMUnit(suffix)
                     || ScannerLexicon.currencyWords[suffix] != nil
                 if !known { return ignore(from: index, reason: .identifier) }

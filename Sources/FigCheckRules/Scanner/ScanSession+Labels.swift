@@ -116,7 +116,7 @@ extension ScanSession {
         let content = text(line).trimmingWhitespace()
         // Pagination: "1 2 3 4".
         let parts = content.split(whereSeparator: \.isWhitespace)
-        if parts.count >= 2, parts.allSatisfy({ $0.count <= 3 && $0.allSatisfy(\.isNumber) }) {
+        if parts.count >= 2, onLine.count >= 2, parts.allSatisfy({ $0.count <= 3 && $0.allSatisfy(\.isNumber) }) {
             for position in onLine { demote(position, .pageNumber) }
             return onLine
         }

@@ -57,10 +57,6 @@ extension ScanSession {
                 // Digits continue a phrase only after a connector or "and" ("3 hundred and 21",
                 // "1 over 3", "4 thousand 3 hundred").
                 guard let previousAtom = atoms.last else { break }
-                switch previousAtom {
-                case .and, .over, .outOf, .hundred, .scale: break
-                default: break
-                }
                 if case .value = previousAtom { break }
                 guard case .number(let digits) = peekDigits(at: cursor) else { break }
                 atoms.append(.value(digits.value, size(of: digits.value, digits: true)))
@@ -119,7 +115,7 @@ extension ScanSession {
         case 0..<10: return .digit
         case 10..<20: return .teen
         case 20..<100 where value.truncatingRemainder(dividingBy: 10) == 0: return .ten
-        case 20..<100: return .large
+        case 20..<100: return .teen
         default: return .large
         }
     }
@@ -133,6 +129,35 @@ extension ScanSession {
         ignored.removeSubrange(savedIgnored...)
         if case .number(let number) = outcome, number.isOrdinal || number.isFraction { return .consumed(index) }
         return outcome
+    }
+
+    /// "percent of 10", "per cent of twenty-two": the percent word before the number.
+    mutating func percentOf(at index: Int) -> Int? {
+        guard let word = word(index) else { return nil }
+        var cursor = index
+        if word == "per", let next = next(after: index), self.word(next) == "cent" {
+            cursor = next
+        } else if !ScannerLexicon.percentWords.contains(word) {
+            return nil
+        }
+        guard let of = next(after: cursor), self.word(of) == "of", let start = next(after: of) else { return nil }
+        let number: ParsedNumber?
+        switch tokens[start].kind {
+        case .digits:
+            if case .number(let parsed) = peekDigits(at: start) { number = parsed } else { number = nil }
+        case .word:
+            number = parseWords(at: start)
+        default:
+            number = nil
+        }
+        guard let number, !number.isOrdinal else { return nil }
+        let range = tokens[index].start..<tokens[number.last].end
+        let numberRange = tokens[number.first].start..<tokens[number.last].end
+        let bounds = interval(number, kind: .percent, scale: 1, sign: 1)
+        mentions.append(Mention(range: range, numberRange: numberRange, text: text(range), kind: .percent,
+                                value: number.value, decimalText: number.decimalText, low: bounds.low, high: bounds.high,
+                                unit: "percent", currency: nil, scale: nil, hedge: .none, hedgeText: nil, rangeEnd: nil))
+        return number.last + 1
     }
 
     /// "doubled", "tripled", "tenfold", "twice": multipliers written as one word.

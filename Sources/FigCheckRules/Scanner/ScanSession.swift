@@ -12,6 +12,8 @@ struct ScanSession {
     var opaqueSpans: [(range: Range<Int>, reason: NotQuantityReason)] = []
     var mentions: [Mention] = []
     var ignored: [IgnoredNumber] = []
+    /// Tokens before this index belong to a mention already; no prefix may reach back into them.
+    var consumedUpTo = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, options: MentionScanner.Options) {
         self.bytes = bytes
@@ -38,6 +40,7 @@ struct ScanSession {
             }
             if let next = scanNumber(at: index) {
                 index = max(next, index + 1)
+                consumedUpTo = index
             } else {
                 index += 1
             }
@@ -67,6 +70,7 @@ struct ScanSession {
             }
         case .word:
             if let next = monthDate(at: index) { return next }
+            if let next = percentOf(at: index) { return next }
             if let multiplier = multiplierWord(at: index) { return multiplier }
             parsed = parseWords(at: index)
         case .symbol:

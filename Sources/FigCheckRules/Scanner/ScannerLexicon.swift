@@ -87,7 +87,7 @@ enum ScannerLexicon {
         "peso": "MXN", "pesos": "MXN", "mxn": "MXN", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
         "roubles": "RUB", "rub": "RUB", "lira": "TRY", "liras": "TRY", "try": "TRY", "cad": "CAD", "aud": "AUD",
         "hkd": "HKD", "sgd": "SGD", "nzd": "NZD", "twd": "TWD", "brl": "BRL", "real": "BRL", "reais": "BRL",
-        "bitcoin": "XBT", "bitcoins": "XBT", "btc": "XBT", "cent": "USD¢", "cents": "USD¢", "pence": "GBP¢",
+        "bitcoin": "XBT", "bitcoins": "XBT", "btc": "XBT", "satoshi": "XBT", "satoshis": "XBT", "cent": "USD¢", "cents": "USD¢", "pence": "GBP¢",
         "penny": "GBP¢", "pennies": "GBP¢", "markka": "FIM", "pesetas": "ESP", "peseta": "ESP",
         "guilders": "NLG", "guilder": "NLG", "kip": "LAK", "lari": "GEL",
     ]
