@@ -28,6 +28,8 @@ public enum Hedge: String, Codable, Sendable, CaseIterable {
     case atLeast = "at_least"
     /// up to, at most: the value or less.
     case atMost = "at_most"
+    /// equal to, equals: the value, said emphatically.
+    case exactly
 }
 
 /// Why a number in the text is not a quantity and produces no claim.
@@ -74,6 +76,9 @@ public struct Mention: Hashable, Sendable {
     public var hedgeText: String?
     /// For a range ("between 10% and 15%", "10–15%"), the upper end's value.
     public var rangeEnd: Double?
+    /// Whether the bounds include their end ("at least 5" does, "more than 5" does not).
+    public var lowInclusive: Bool
+    public var highInclusive: Bool
 
     public init(range: Range<Int>, numberRange: Range<Int>, text: String, kind: MentionKind, value: Double,
                 decimalText: String, low: Double?, high: Double?, unit: String?, currency: String?, scale: String?,
@@ -92,6 +97,8 @@ public struct Mention: Hashable, Sendable {
         self.hedge = hedge
         self.hedgeText = hedgeText
         self.rangeEnd = rangeEnd
+        self.lowInclusive = hedge != .over
+        self.highInclusive = hedge != .under
     }
 }
 

@@ -35,8 +35,13 @@ enum SuiteViews {
         case "NumberRangeModel":
             return scan.mentions.compactMap { mention in
                 guard let interval = intervalNotation(mention) else { return nil }
-                return ExpectedItem(span: span(mention.range), surface: mention.text, value: nil, unit: nil,
-                                    interval: interval)
+                // The suite's span ends at the number or at a trailing "or more", never at a unit.
+                var end = mention.range.upperBound
+                let trailingHedge = mention.hedgeText.map { $0.hasPrefix("or") || $0.hasPrefix("and") || $0.contains("…") } ?? false
+                if mention.rangeEnd == nil && !trailingHedge { end = mention.numberRange.upperBound }
+                return ExpectedItem(span: span(withoutHedge(mention).lowerBound == mention.range.lowerBound || mention.hedge != .approximately
+                                               ? mention.range.lowerBound..<end : withoutHedge(mention).lowerBound..<end),
+                                    surface: mention.text, value: nil, unit: nil, interval: interval)
             }
         case "CurrencyModel":
             return scan.mentions.filter { $0.kind == .currency }.map {
@@ -64,12 +69,20 @@ enum SuiteViews {
     /// Recognizers-Text interval notation for our hedged and range mentions.
     static func intervalNotation(_ mention: Mention) -> String? {
         func number(_ value: Double) -> String { formatDecimal(value) }
-        if let end = mention.rangeEnd { return "[\(number(mention.value)),\(number(end)))" }
+        if let end = mention.rangeEnd {
+            if mention.hedge == .none, mention.hedgeText != nil {
+                // A two-sided comparison: its own bounds.
+                return (mention.lowInclusive ? "[" : "(") + "\(number(mention.value)),\(number(end))"
+                    + (mention.highInclusive ? "]" : ")")
+            }
+            return "[\(number(mention.value)),\(number(end)))"
+        }
         switch mention.hedge {
         case .over: return "(\(number(mention.value)),)"
         case .under: return "(,\(number(mention.value)))"
         case .atLeast: return "[\(number(mention.value)),)"
         case .atMost: return "(,\(number(mention.value))]"
+        case .exactly: return "[\(number(mention.value)),\(number(mention.value))]"
         default: return nil
         }
     }

@@ -35,6 +35,8 @@ public struct MentionScanner: Sendable {
         return copy.withUTF8 { bytes in
             var session = ScanSession(bytes: bytes, options: options)
             session.run()
+            session.mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+            session.mergeComparisonPairs()
             session.markLineFurniture()
             return Result(mentions: session.mentions.sorted { $0.range.lowerBound < $1.range.lowerBound },
                           ignored: session.ignored.sorted { $0.range.lowerBound < $1.range.lowerBound })

@@ -9,6 +9,7 @@ extension ScanSession {
         var currency: String?
         var hedge = Hedge.none
         var hedgeText: String?
+        var hedgeStart: Int?
         /// "between" or "from" opens a range.
         var rangeOpener: String?
         var openerIndex: Int?
@@ -45,9 +46,8 @@ extension ScanSession {
             prefix.rangeOpener = nil
         }
         if prefix.rangeOpener != nil, let opener = prefix.openerIndex { prefix.start = opener }
-        if let hedge = suffix.hedge, prefix.hedge == .none {
-            prefix.hedge = hedge
-            prefix.hedgeText = suffix.hedgeText
+        if let hedge = suffix.hedge {
+            combineHedges(&prefix, suffixHedge: hedge, suffixText: suffix.hedgeText, numberStart: number.first)
         }
         var currency = prefix.currency ?? suffix.currency
         var millions = false
@@ -141,9 +141,15 @@ extension ScanSession {
         if let (hedge, text, start) = hedgeBefore(prefix.start) {
             prefix.hedge = hedge
             prefix.hedgeText = text
+            prefix.hedgeStart = start
             prefix.start = start
         }
-        if let previous = previous(before: prefix.start), previous >= consumedUpTo, let word = word(previous),
+        var openerCursor = prefix.start
+        if let previous = previous(before: openerCursor), word(previous) == "the", let number = word(first),
+           ScannerLexicon.ordinals[number] != nil {
+            openerCursor = previous
+        }
+        if let previous = previous(before: openerCursor), previous >= consumedUpTo, let word = word(previous),
            word == "between" || word == "from" {
             prefix.rangeOpener = word
             prefix.openerIndex = previous
@@ -202,11 +208,47 @@ extension ScanSession {
         return nil
     }
 
-    /// A hedge ending just before token `index`: the longest match of the hedge table.
+    /// A hedge ending just before token `index`: the longest match of the hedge table, or a
+    /// comparison sign (">", ">=", "< =", "≤").
     func hedgeBefore(_ index: Int) -> (Hedge, String, Int)? {
+        if let sign = comparisonBefore(index) { return sign }
+        return wordHedgeBefore(index)
+    }
+
+    private func comparisonBefore(_ index: Int) -> (Hedge, String, Int)? {
+        guard var cursor = previous(before: index), cursor >= consumedUpTo, tokens[cursor].kind == .symbol else { return nil }
+        var hedge: Hedge?
+        switch tokens[cursor].scalar {
+        case 0x2265: hedge = .atLeast
+        case 0x2264: hedge = .atMost
+        case 0x3D:
+            // ">=", "> =", "<=", "< =": look one further back; "=>" and "<>" are not comparisons.
+            if let before = previous(before: cursor), before >= consumedUpTo, isSymbol(before, ">") || isSymbol(before, "<") {
+                if let earlier = previous(before: before), tokens[earlier].kind == .symbol,
+                   [0x3C, 0x3E, 0x3D].contains(tokens[earlier].scalar) { return nil }
+                hedge = isSymbol(before, ">") ? .atLeast : .atMost
+                cursor = before
+            }
+        case 0x3E, 0x3C:
+            if let before = previous(before: cursor), tokens[before].kind == .symbol,
+               [0x3C, 0x3E, 0x3D].contains(tokens[before].scalar) { return nil }
+            hedge = tokens[cursor].scalar == 0x3E ? .over : .under
+        default:
+            return nil
+        }
+        guard let hedge else { return nil }
+        return (hedge, text(tokens[cursor].start..<tokens[index - 1].end).trimmingWhitespace(), cursor)
+    }
+
+    private func wordHedgeBefore(_ index: Int) -> (Hedge, String, Int)? {
         var words: [(String, Int)] = []
         var cursor = index
-        while words.count < 3, let previous = previous(before: cursor), previous >= consumedUpTo, let word = word(previous) {
+        // "higher than the tenth": an article between the hedge and an ordinal.
+        if let previous = previous(before: index), word(previous) == "the", let number = self.word(index),
+           ScannerLexicon.ordinals[number] != nil {
+            cursor = previous
+        }
+        while words.count < 5, let previous = previous(before: cursor), previous >= consumedUpTo, let word = word(previous) {
             words.insert((word, previous), at: 0)
             cursor = previous
         }
@@ -226,6 +268,31 @@ extension ScanSession {
     }
 
     // MARK: - After the number
+
+    /// A hedge after the number meets the one before it: "about 500 or more" is at least 500,
+    /// "equal to 5000 or less" at most 5000, "more than 5000 or equal to" at least 5000.
+    func combineHedges(_ prefix: inout Prefix, suffixHedge: Hedge, suffixText: String?, numberStart: Int) {
+        switch (prefix.hedge, suffixHedge) {
+        case (.none, .atLeast), (.none, .atMost):
+            prefix.hedge = suffixHedge
+            prefix.hedgeText = suffixText
+        case (.approximately, .atLeast), (.approximately, .atMost):
+            prefix.hedge = suffixHedge
+            prefix.hedgeText = suffixText
+            if prefix.currency == nil && prefix.sign > 0 { prefix.start = numberStart }
+        case (.exactly, .atLeast), (.exactly, .atMost):
+            prefix.hedge = suffixHedge
+            prefix.hedgeText = (prefix.hedgeText ?? "") + " … " + (suffixText ?? "")
+        case (.over, .exactly), (.over, .atLeast):
+            prefix.hedge = .atLeast
+            prefix.hedgeText = (prefix.hedgeText ?? "") + " … " + (suffixText ?? "")
+        case (.under, .exactly), (.under, .atMost):
+            prefix.hedge = .atMost
+            prefix.hedgeText = (prefix.hedgeText ?? "") + " … " + (suffixText ?? "")
+        default:
+            break
+        }
+    }
 
     /// Whether a currency is written before the number (then none is read after it).
     func hasPrefixCurrency(_ number: ParsedNumber) -> Bool {
@@ -358,19 +425,36 @@ extension ScanSession {
             suffix.end = next
             return suffix
         }
-        if let after = self.next(after: next), let following = self.word(after) {
-            // "500 or more", "200 or greater", "5000 or less", "65 and over".
-            if word == "or" || word == "and", ["more", "greater", "above", "over", "higher", "larger"].contains(following) {
-                suffix.hedge = .atLeast
-                suffix.hedgeText = text(tokens[next].start..<tokens[after].end)
-                suffix.end = after
-            } else if word == "or", ["less", "fewer", "below", "under", "lower", "smaller"].contains(following) {
-                suffix.hedge = .atMost
-                suffix.hedgeText = text(tokens[next].start..<tokens[after].end)
-                suffix.end = after
-            }
-        }
+        readSuffixHedge(after: suffix.end, into: &suffix)
         return suffix
+    }
+
+    /// "500 or more", "200 or greater (than)", "5000 or less", "65 and over", "5000 or equal (to)".
+    func readSuffixHedge(after end: Int, into suffix: inout Suffix) {
+        guard let joiner = next(after: end), let word = word(joiner), word == "or" || word == "and",
+              let after = self.next(after: joiner), let following = self.word(after) else { return }
+        var last = after
+        if ["more", "greater", "above", "over", "higher", "larger", "bigger"].contains(following) {
+            suffix.hedge = .atLeast
+        } else if word == "or", ["less", "fewer", "below", "under", "lower", "smaller"].contains(following) {
+            suffix.hedge = .atMost
+        } else if word == "or", following == "equal" {
+            suffix.hedge = .exactly  // resolved against the prefix: "more than 5000 or equal"
+        } else {
+            return
+        }
+        // "or greater than" with no number after it; "or equal to" with nothing after it.
+        if let than = self.next(after: last), let thanWord = self.word(than), thanWord == "than" || thanWord == "to" {
+            // "or greater than" ends the phrase; "and greater than 50" starts the next comparison.
+            if let following = self.next(after: than), tokens[following].kind == .word || tokens[following].kind == .digits,
+               self.word(following) != "it" {
+                suffix.hedge = nil
+                return
+            }
+            last = than
+        }
+        suffix.hedgeText = text(tokens[joiner].start..<tokens[last].end)
+        suffix.end = last
     }
 
     /// "percent points", "% points": percentage points.
@@ -457,6 +541,7 @@ extension ScanSession {
         if word == "to" && prefix.rangeOpener == nil && number.spelled { return nil }
         if dash && number.spelled { return nil }
         guard var start = self.next(after: joiner) else { return nil }
+        if self.word(start) == "the", number.isOrdinal, let afterArticle = self.next(after: start) { start = afterArticle }
         var secondCurrency: String?
         if let (currency, currencyStart) = currencyBefore(start, number: start + 1), currencyStart == start,
            tokens[start].kind == .symbol, let afterSign = self.next(after: start) {
@@ -493,6 +578,53 @@ extension ScanSession {
             return nil
         }
         return (second, suffix)
+    }
+
+    // MARK: - Comparisons that bound both sides
+
+    /// "more than 10 and less than 20", "at most 100 and at least 20": two one-sided mentions
+    /// joined by "and", "but" or a comma become one two-sided interval, when the bounds agree.
+    mutating func mergeComparisonPairs() {
+        guard mentions.count >= 2 else { return }
+        var merged: [Mention] = []
+        var index = 0
+        let lower: Set<Hedge> = [.over, .atLeast]
+        let upper: Set<Hedge> = [.under, .atMost]
+        while index < mentions.count {
+            let first = mentions[index]
+            if index + 1 < mentions.count {
+                let second = mentions[index + 1]
+                let between = text(first.range.upperBound..<max(first.range.upperBound, second.range.lowerBound))
+                    .trimmingWhitespace().lowercased()
+                let joined = ["and", "but", ",", "and also"].contains(between)
+                let countLike: Set<MentionKind> = [.count, .number]
+                let sameKind = first.kind == second.kind || (countLike.contains(first.kind) && countLike.contains(second.kind))
+                if joined, sameKind, first.rangeEnd == nil, second.rangeEnd == nil {
+                    var pair: (low: Mention, high: Mention)?
+                    if lower.contains(first.hedge), upper.contains(second.hedge), first.value < second.value {
+                        pair = (first, second)
+                    } else if upper.contains(first.hedge), lower.contains(second.hedge), second.value < first.value {
+                        pair = (second, first)
+                    }
+                    if let (low, high) = pair {
+                        let range = first.range.lowerBound..<second.range.upperBound
+                        var mention = Mention(range: range, numberRange: first.numberRange, text: text(range),
+                                              kind: first.kind, value: low.value, decimalText: low.decimalText,
+                                              low: low.low, high: high.high, unit: first.unit ?? second.unit,
+                                              currency: first.currency ?? second.currency, scale: first.scale,
+                                              hedge: .none, hedgeText: text(range), rangeEnd: high.value)
+                        mention.lowInclusive = low.hedge == .atLeast
+                        mention.highInclusive = high.hedge == .atMost
+                        merged.append(mention)
+                        index += 2
+                        continue
+                    }
+                }
+            }
+            merged.append(first)
+            index += 1
+        }
+        mentions = merged
     }
 
     // MARK: - Kind and interval
@@ -539,7 +671,7 @@ extension ScanSession {
     func applyHedge(_ hedge: Hedge, value: Double, low: Double?, high: Double?) -> (Double?, Double?) {
         let tolerance = abs(value) * options.approximateTolerance
         switch hedge {
-        case .none: return (low, high)
+        case .none, .exactly: return (low, high)
         case .approximately: return (min(low ?? value, value - tolerance), max(high ?? value, value + tolerance))
         case .nearly: return (min(low ?? value, value - tolerance), high.map { max($0, value) } ?? value)
         case .over: return (value, nil)

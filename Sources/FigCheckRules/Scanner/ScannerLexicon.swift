@@ -128,6 +128,17 @@ enum ScannerLexicon {
 
     /// Hedges, by their words (multi-word hedges are matched word by word, longest first).
     static let hedges: [(words: [String], hedge: Hedge)] = [
+        (["less", "than", "or", "equal", "to"], .atMost), (["fewer", "than", "or", "equal", "to"], .atMost),
+        (["more", "than", "or", "equal", "to"], .atLeast), (["greater", "than", "or", "equal", "to"], .atLeast),
+        (["equal", "to", "or", "less", "than"], .atMost), (["equal", "to", "or", "fewer", "than"], .atMost),
+        (["equal", "to", "or", "more", "than"], .atLeast), (["equal", "to", "or", "greater", "than"], .atLeast),
+        (["at", "least", "or", "equal", "to"], .atLeast), (["at", "most", "or", "equal", "to"], .atMost),
+        (["smaller", "or", "equal", "than"], .atMost), (["lower", "or", "equal", "than"], .atMost),
+        (["less", "or", "equal", "than"], .atMost), (["higher", "or", "equal", "than"], .atLeast),
+        (["bigger", "or", "equal", "than"], .atLeast), (["greater", "or", "equal", "than"], .atLeast),
+        (["larger", "or", "equal", "than"], .atLeast), (["more", "or", "equal", "than"], .atLeast),
+        (["equal", "to"], .exactly), (["equals", "to"], .exactly), (["equaling", "to"], .exactly),
+        (["equals"], .exactly), (["bigger", "than"], .over),
         (["no", "more", "than"], .atMost), (["no", "less", "than"], .atLeast), (["not", "more", "than"], .atMost),
         (["not", "less", "than"], .atLeast), (["as", "much", "as"], .atMost), (["as", "many", "as"], .atMost),
         (["as", "little", "as"], .atLeast), (["more", "than"], .over), (["less", "than"], .under),
