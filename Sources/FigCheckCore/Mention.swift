@@ -10,6 +10,8 @@ public enum MentionKind: String, Codable, Sendable, CaseIterable {
     case multiplier
     case fraction
     case duration
+    /// A physical measure: "4,000 km", "50 mg", "2.1 mb/d".
+    case measure
     case number
 }
 

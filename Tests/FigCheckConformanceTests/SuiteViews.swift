@@ -49,14 +49,17 @@ enum SuiteViews {
                              unit: recognizersUnit($0), interval: nil)
             }
         default:
-            return scan.mentions.filter { $0.kind != .date }.map { mention in
+            // quantulum3 reads neither dates, ordinals nor fiscal-year spans as quantities.
+            return scan.mentions.filter { $0.kind != .date && $0.kind != .ordinal && !($0.kind == .year && $0.rangeEnd != nil) }.map { mention in
                 var interval: String?
                 var value = mention.value
                 if let end = mention.rangeEnd, mention.kind != .year {
                     interval = "[\(mention.value),\(end)]"
                     value = min(mention.value, end)
                 }
-                return ExpectedItem(span: span(withoutHedge(mention)), surface: mention.text, value: value,
+                var range = withoutHedge(mention)
+                if mention.text.lowercased().hasPrefix("from ") { range = (range.lowerBound + 5)..<range.upperBound }
+                return ExpectedItem(span: span(range), surface: mention.text, value: value,
                                     unit: quantulumUnit(mention), interval: interval)
             }
         }
@@ -136,6 +139,8 @@ enum SuiteViews {
             }
         case .duration:
             return mention.unit.map { String($0.dropLast()) }
+        case .measure:
+            return mention.unit
         default:
             return "dimensionless"
         }

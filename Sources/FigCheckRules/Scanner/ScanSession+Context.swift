@@ -24,12 +24,17 @@ extension ScanSession {
         var currency: String?
         var hedge: Hedge?
         var hedgeText: String?
+        /// "2 pm", "10.30 am": the figure is a time of day.
+        var timeOfDay = false
     }
 
     /// Builds the mention for `number` and returns the token after it.
     mutating func attachContext(to number: ParsedNumber) -> Int {
         var prefix = readPrefix(before: number.first)
         var suffix = readSuffix(after: number.last, number: number)
+        if suffix.timeOfDay {
+            return recordIgnored(number.first, suffix.end, .timeOfDay)
+        }
         var upper: (ParsedNumber, Suffix)?
         if let (second, secondSuffix) = readRangeEnd(after: suffix.end, number: number, prefix: prefix) {
             upper = (second, secondSuffix)
@@ -419,6 +424,18 @@ extension ScanSession {
             suffix.end = next
             return suffix
         }
+        if ["am", "pm", "a.m", "p.m"].contains(word) || (word == "a" || word == "p") && isSymbol(next + 1, "."),
+           isTimeOfDayFigure(number) {
+            suffix.timeOfDay = true
+            suffix.end = word.count == 1 ? min(next + 3, tokens.count - 1) : next
+            return suffix
+        }
+        if let (unit, end) = physicalUnit(startingAt: next, glued: glued) {
+            suffix.kind = .measure
+            suffix.unit = unit.name
+            suffix.end = end
+            return suffix
+        }
         if let duration = ScannerLexicon.durationUnits[word], !number.isOrdinal, !(word.hasPrefix("quarter") && number.isFraction) {
             suffix.kind = .duration
             suffix.unit = duration
@@ -455,6 +472,69 @@ extension ScanSession {
         }
         suffix.hedgeText = text(tokens[joiner].start..<tokens[last].end)
         suffix.end = last
+    }
+
+    /// "2 pm", "10.30 am": an hour (1–12) with at most two digits of minutes.
+    func isTimeOfDayFigure(_ number: ParsedNumber) -> Bool {
+        guard !number.spelled, number.scale == 1, (0...12).contains(number.value.rounded(.down)) else { return false }
+        return number.fractionDigits == nil || number.fractionDigits == 2
+    }
+
+    /// A unit of measure starting at token `start`: a symbol written against the figure or after
+    /// it ("4,000 km", "10kg", "32 °C", "2.1 mb/d") or a name ("two meters", "32 degrees Celsius",
+    /// "200 kilometres per hour"). Symbols that are also words ("in", "t", "L") count only when no
+    /// word follows them.
+    func physicalUnit(startingAt start: Int, glued: Bool) -> (PhysicalUnits.Unit, Int)? {
+        // Symbols: adjacent tokens joined as written, longest first.
+        var raw = ""
+        var candidates: [(String, Int)] = []
+        var cursor = start
+        while cursor < tokens.count, cursor - start < 5, tokens[cursor].kind != .space, tokens[cursor].kind != .newline {
+            if cursor > start && !adjacent(cursor - 1, cursor) { break }
+            raw += text(of: cursor)
+            candidates.append((raw, cursor))
+            cursor += 1
+        }
+        // "sq km", "sq mi": two symbols with a space.
+        if let first = word(start), first == "sq", let second = next(after: start) {
+            candidates.append(("sq " + text(of: second), second))
+        }
+        for (candidate, end) in candidates.reversed() {
+            guard let unit = PhysicalUnits.bySymbol[candidate] else { continue }
+            if candidate.last == "." { continue }
+            if PhysicalUnits.wordLikeSymbols.contains(candidate) && !glued {
+                guard symbolStandsAlone(after: end, symbol: candidate) else { continue }
+            }
+            return (unit, end)
+        }
+        // Names: words separated by single spaces, longest first.
+        var words: [String] = []
+        var ends: [Int] = []
+        cursor = start
+        while words.count < 4, let word = word(cursor) {
+            words.append(word)
+            ends.append(cursor)
+            guard let following = next(after: cursor), tokens[following].kind == .word else { break }
+            cursor = following
+        }
+        while !words.isEmpty {
+            if let unit = PhysicalUnits.byName[words.joined(separator: " ")] { return (unit, ends[words.count - 1]) }
+            words.removeLast()
+        }
+        return nil
+    }
+
+    /// A word-like symbol ("in", "L", "t") is a unit when the sentence ends after it, when a
+    /// non-word follows, before "of" ("3 L of wine"), or before a dimension word ("2 in thick").
+    func symbolStandsAlone(after end: Int, symbol: String) -> Bool {
+        guard let following = next(after: end) else { return true }
+        if tokens[following].kind != .word {
+            // "2 in." ends the sentence; "at 5 t, the" too.
+            return !(isDigits(following))
+        }
+        let word = self.word(following) ?? ""
+        if word == "of" && symbol != "in" { return true }
+        return ["thick", "long", "wide", "tall", "high", "deep", "across", "diameter", "gap", "bottle"].contains(word)
     }
 
     /// "percent points", "% points": percentage points.

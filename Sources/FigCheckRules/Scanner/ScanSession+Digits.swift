@@ -96,7 +96,7 @@ extension ScanSession {
         // Letters still glued after the number are a unit figcheck does not read ("180.25ml").
         let after = number.last + 1
         if after < tokens.count, tokens[after].kind == .word, adjacent(number.last, after), let suffix = word(after),
-           suffix != "s", !ScannerLexicon.isoCodes.contains(suffix.uppercased()), !isMUnit(suffix),
+           suffix != "s", physicalUnit(startingAt: after, glued: true) == nil, !ScannerLexicon.isoCodes.contains(suffix.uppercased()), !isMUnit(suffix),
            ScannerLexicon.currencyWords[suffix] == nil, ScannerLexicon.percentWords.contains(suffix) == false {
             return .consumed(ignore(from: start, reason: .identifier))
         }
@@ -249,6 +249,7 @@ extension ScanSession {
                 let raw = text(of: after)
                 let letterScale = suffix.count == 1 ? suffix.utf8.first.flatMap { ScannerLexicon.attachedScaleLetters[$0] } : nil
                 let known = ["st", "nd", "rd", "th", "e", "x", "s"].contains(suffix)
+                    || physicalUnit(startingAt: after, glued: true) != nil
                     || (suffix.count > 1 && ScannerLexicon.scaleWords[suffix] != nil)
                     || (letterScale.map { $0.lowerCaseToo || raw != suffix } ?? false)
                     || ScannerLexicon.isoCodes.contains(suffix.uppercased()) || isMUnit(suffix)
