@@ -23,7 +23,11 @@ enum SuiteViews {
                 ExpectedItem(span: span(withoutHedge($0)), surface: $0.text, value: $0.value, unit: nil, interval: nil)
             }
         case "NumberModel":
-            return scan.mentions.filter { ![.ordinal, .date].contains($0.kind) && !isMultiplierWord($0) }.map {
+            // A number glued to its unit ("180ml", "29km") is a dimension, not a number, to this suite.
+            return scan.mentions.filter {
+                ![.ordinal, .date].contains($0.kind) && !isMultiplierWord($0)
+                    && !($0.kind == .measure && !$0.text.contains(where: \.isWhitespace))
+            }.map {
                 let start = $0.value < 0 && $0.hedge == .none && $0.currency == nil ? $0.range.lowerBound : $0.numberRange.lowerBound
                 return ExpectedItem(span: span(start..<$0.numberRange.upperBound), surface: $0.text,
                                     value: $0.kind == .currency ? $0.value : $0.value, unit: nil, interval: nil)

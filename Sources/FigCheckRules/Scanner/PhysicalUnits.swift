@@ -128,7 +128,7 @@ enum PhysicalUnits {
     /// Symbols that read as ordinary words or other things on their own: they count only at the
     /// end of a sentence or before a non-word ("2 in.", "3 to 4 L of wine" is the exception).
     static let wordLikeSymbols: Set<String> = ["in", "am", "pm", "s", "h", "d", "t", "l", "g", "m", "min", "ha", "cc",
-                                               "sec", "gal", "Ma", "Ga", "B", "J", "K", "W", "L"]
+                                               "sec", "gal", "B", "J", "K", "W", "L"]
 
     static func plural(_ name: String) -> String {
         if name.hasSuffix("s") || name.hasSuffix("x") || name.hasSuffix("ch") { return name + "es" }

@@ -10,6 +10,7 @@ extension ScanSession {
         var hedge = Hedge.none
         var hedgeText: String?
         var hedgeStart: Int?
+        var accountingNegative = false
         /// "between" or "from" opens a range.
         var rangeOpener: String?
         var openerIndex: Int?
@@ -34,6 +35,11 @@ extension ScanSession {
         var suffix = readSuffix(after: number.last, number: number)
         if suffix.timeOfDay {
             return recordIgnored(number.first, suffix.end, .timeOfDay)
+        }
+        if prefix.accountingNegative, isSymbol(suffix.end + 1, ")"), adjacent(suffix.end, suffix.end + 1) {
+            prefix.sign = -1
+            prefix.start -= 1
+            suffix.end += 1
         }
         var upper: (ParsedNumber, Suffix)?
         if let (second, secondSuffix) = readRangeEnd(after: suffix.end, number: number, prefix: prefix) {
@@ -142,6 +148,10 @@ extension ScanSession {
             // "-$5": a sign before the currency.
             prefix.sign = -1
             prefix.start -= 1
+        }
+        // "($99.99)": an accounting negative.
+        if prefix.currency != nil, isSymbol(prefix.start - 1, "("), adjacent(prefix.start - 1, prefix.start) {
+            prefix.accountingNegative = true
         }
         if let (hedge, text, start) = hedgeBefore(prefix.start) {
             prefix.hedge = hedge
@@ -368,6 +378,10 @@ extension ScanSession {
                 suffix.kind = .duration
                 suffix.unit = duration
                 suffix.end = after
+            } else if let unit = PhysicalUnits.byName[word] {
+                suffix.kind = .measure
+                suffix.unit = unit.name
+                suffix.end = after
             } else if word == "fold" {
                 suffix.kind = .multiplier
                 suffix.unit = "times"
@@ -377,6 +391,13 @@ extension ScanSession {
                 suffix.unit = word.hasPrefix("cent") ? "cents" : nil
                 suffix.end = after
             }
+            return suffix
+        }
+        if tokens[next].kind == .symbol, let (unit, end) = physicalUnit(startingAt: next, glued: glued) {
+            // "-18 °C", "12 ″".
+            suffix.kind = .measure
+            suffix.unit = unit.name
+            suffix.end = end
             return suffix
         }
         guard let word = word(next) else { return suffix }
@@ -499,13 +520,17 @@ extension ScanSession {
         if let first = word(start), first == "sq", let second = next(after: start) {
             candidates.append(("sq " + text(of: second), second))
         }
+        var symbolMatch: (PhysicalUnits.Unit, Int)?
         for (candidate, end) in candidates.reversed() {
             guard let unit = PhysicalUnits.bySymbol[candidate] else { continue }
             if candidate.last == "." { continue }
+            // A glued "s" makes a decade or a plural ("1990s", "20s"), not seconds.
+            if candidate == "s" { continue }
             if PhysicalUnits.wordLikeSymbols.contains(candidate) && !glued {
                 guard symbolStandsAlone(after: end, symbol: candidate) else { continue }
             }
-            return (unit, end)
+            symbolMatch = (unit, end)
+            break
         }
         // Names: words separated by single spaces, longest first.
         var words: [String] = []
@@ -518,10 +543,14 @@ extension ScanSession {
             cursor = following
         }
         while !words.isEmpty {
-            if let unit = PhysicalUnits.byName[words.joined(separator: " ")] { return (unit, ends[words.count - 1]) }
+            if let unit = PhysicalUnits.byName[words.joined(separator: " ")] {
+                let end = ends[words.count - 1]
+                if let symbolMatch, symbolMatch.1 >= end { return symbolMatch }
+                return (unit, end)
+            }
             words.removeLast()
         }
-        return nil
+        return symbolMatch
     }
 
     /// A word-like symbol ("in", "L", "t") is a unit when the sentence ends after it, when a
@@ -650,6 +679,7 @@ extension ScanSession {
         let firstSuffix = readSuffix(after: number.last, number: number)
         let firstCurrency = firstSuffix.currency ?? prefix.currency
         if let firstKind = firstSuffix.kind, let secondKind = suffix.kind, firstKind != secondKind { return nil }
+        if let firstUnit = firstSuffix.unit, let secondUnit = suffix.unit, firstUnit != secondUnit { return nil }
         if firstSuffix.kind != nil && suffix.currency != nil { return nil }
         if firstCurrency != nil && suffix.kind != nil { return nil }
         if let a = firstCurrency, let b = suffix.currency, a != b { return nil }

@@ -92,6 +92,7 @@ extension ScanSession {
         }
         applyExponent(&number)
         applyFraction(&number)
+        if number.value.isNaN { return .consumed(recordIgnored(start, number.last, .identifier)) }
         applyAttachedSuffix(&number)
         // Letters still glued after the number are a unit figcheck does not read ("180.25ml").
         let after = number.last + 1
@@ -136,6 +137,18 @@ extension ScanSession {
             number.plainInteger = false
             return
         }
+        // "2.48×10−5": times ten to a signed power, with or without "^".
+        if isSymbol(after, "×"), isDigits(after + 1), text(of: after + 1) == "10", adjacent(after, after + 1) {
+            let powerStart = isSymbol(after + 2, "^") ? after + 3 : after + 2
+            if let (exponent, end) = signedExponent(from: powerStart, unicodeMinus: true),
+               powerStart == after + 3 || end > after + 3 {
+                number.value *= pow10(exponent)
+                number.last = end
+                number.plainInteger = false
+                number.fractionDigits = nil
+            }
+            return
+        }
         if isSymbol(after, "^"), adjacent(number.last, after), let (exponent, end) = signedExponent(from: after + 1) {
             number.value = pow(number.value, exponent)
             number.last = end
@@ -144,11 +157,11 @@ extension ScanSession {
     }
 
     /// Signs (each "-" flips, "+" keeps) and digits after "^".
-    func signedExponent(from start: Int) -> (Double, Int)? {
+    func signedExponent(from start: Int, unicodeMinus: Bool = false) -> (Double, Int)? {
         var cursor = start
         var sign = 1.0
-        while isSymbol(cursor, "-") || isSymbol(cursor, "+") {
-            if isSymbol(cursor, "-") { sign = -sign }
+        while isSymbol(cursor, "-") || isSymbol(cursor, "+") || (unicodeMinus && isSymbol(cursor, "−")) {
+            if !isSymbol(cursor, "+") { sign = -sign }
             cursor += 1
         }
         guard isDigits(cursor), adjacent(cursor - 1, cursor) else { return nil }
@@ -162,7 +175,12 @@ extension ScanSession {
         if isSymbol(slash, "/"), isDigits(slash + 1), adjacent(number.last, slash), adjacent(slash, slash + 1),
            !isSymbol(slash + 2, "/") {
             let denominator = Double(digitsValue(slash + 1))
-            guard denominator > 0 else { return }
+            guard denominator > 0 else {
+                number.last = slash + 1
+                number.isFraction = true
+                number.value = .nan
+                return
+            }
             number.value /= denominator
             number.last = slash + 1
             number.isFraction = true

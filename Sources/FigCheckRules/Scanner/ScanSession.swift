@@ -183,7 +183,7 @@ struct ScanSession {
         while end + 1 < tokens.count, adjacent(end, end + 1),
               tokens[end + 1].kind == .digits || tokens[end + 1].kind == .word
               || (tokens[end + 1].kind == .symbol && end + 2 < tokens.count && adjacent(end + 1, end + 2)
-                  && tokens[end + 2].kind == .digits && [0x2E, 0x2D, 0x2F, 0x3A].contains(tokens[end + 1].scalar)) {
+                  && tokens[end + 2].kind == .digits && [0x2E, 0x2D, 0x2F, 0x3A, 0x2B].contains(tokens[end + 1].scalar)) {
             end += 1
         }
         let range = tokens[index].start..<tokens[end].end
