@@ -56,6 +56,7 @@ extension ScanSession {
             // "from 200" without "to …" is no range; the opener stays out of the text.
             prefix.rangeOpener = nil
         }
+        if prefix.rangeOpener == "between" && lastRangeJoiner != "and" && lastRangeJoiner != "-" { prefix.rangeOpener = nil }
         if prefix.rangeOpener != nil, let opener = prefix.openerIndex { prefix.start = opener }
         if let hedge = suffix.hedge {
             combineHedges(&prefix, suffixHedge: hedge, suffixText: suffix.hedgeText, numberStart: number.first)
@@ -150,7 +151,7 @@ extension ScanSession {
             prefix.start -= 1
         }
         // "($99.99)": an accounting negative.
-        if prefix.currency != nil, isSymbol(prefix.start - 1, "("), adjacent(prefix.start - 1, prefix.start) {
+        if prefix.currency != nil, prefix.sign > 0, isSymbol(prefix.start - 1, "("), adjacent(prefix.start - 1, prefix.start) {
             prefix.accountingNegative = true
         }
         if let (hedge, text, start) = hedgeBefore(prefix.start) {
@@ -645,11 +646,19 @@ extension ScanSession {
         guard let joiner = next(after: end) else { return nil }
         let dash = isSymbol(joiner, "-") || isSymbol(joiner, "–") || isSymbol(joiner, "—") || isSymbol(joiner, "~")
         let word = word(joiner)
+        // "between … and", "from … to"; a mismatched pair ("between 44 mg to 50 mg") keeps no opener.
         let joined = dash || word == "to" || word == "through" || (word == "and" && prefix.rangeOpener == "between")
+        lastRangeJoiner = dash ? "-" : word
+        if prefix.rangeOpener == "from" && word == "and" { return nil }
         guard joined, !number.isOrdinal || prefix.rangeOpener != nil else { return nil }
         if word == "to" && prefix.rangeOpener == nil && number.spelled { return nil }
         if dash && number.spelled { return nil }
         guard var start = self.next(after: joiner) else { return nil }
+        var negative = false
+        if isSymbol(start, "-") || isSymbol(start, "−"), isDigits(start + 1), adjacent(start, start + 1) {
+            negative = true
+            start += 1
+        }
         if self.word(start) == "the", number.isOrdinal, let afterArticle = self.next(after: start) { start = afterArticle }
         var secondCurrency: String?
         if let (currency, currencyStart) = currencyBefore(start, number: start + 1), currencyStart == start,
@@ -666,7 +675,11 @@ extension ScanSession {
         default:
             parsed = nil
         }
-        guard let second = parsed, !second.isOrdinal || number.isOrdinal else { return nil }
+        guard var second = parsed, !second.isOrdinal || number.isOrdinal else { return nil }
+        if negative {
+            second.value = -second.value
+            second.decimalText = "-" + second.decimalText
+        }
         // A dash between years, or before a smaller number, is no range ("1998-2001" is a period,
         // kept as a range of years; "25-10" with a larger first end is not).
         if dash, !number.spelled, !second.spelled, second.value * second.scale < number.value * number.scale,

@@ -141,7 +141,7 @@ extension ScanSession {
         if isSymbol(after, "×"), isDigits(after + 1), text(of: after + 1) == "10", adjacent(after, after + 1) {
             let powerStart = isSymbol(after + 2, "^") ? after + 3 : after + 2
             if let (exponent, end) = signedExponent(from: powerStart, unicodeMinus: true),
-               powerStart == after + 3 || end > after + 3 {
+               powerStart == after + 3 || end > powerStart {
                 number.value *= pow10(exponent)
                 number.last = end
                 number.plainInteger = false

@@ -14,6 +14,8 @@ struct ScanSession {
     var ignored: [IgnoredNumber] = []
     /// Tokens before this index belong to a mention already; no prefix may reach back into them.
     var consumedUpTo = 0
+    /// The word (or "-") that joined the two ends of the last range read.
+    var lastRangeJoiner: String?
 
     init(bytes: UnsafeBufferPointer<UInt8>, options: MentionScanner.Options) {
         self.bytes = bytes
