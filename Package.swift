@@ -64,6 +64,10 @@ let package = Package(
             dependencies: ["FigCheckData", "FigCheckKit", "FigCheckCore", "TestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "FigCheckRulesTests",
+            dependencies: ["FigCheckRules", "FigCheckCore", "FigCheckKit", "TestSupport"]
+        ),
         // Measures the scanner against other projects' suites in ../shared/conformance.
         .testTarget(
             name: "FigCheckConformanceTests",

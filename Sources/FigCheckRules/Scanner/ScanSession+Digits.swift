@@ -92,7 +92,10 @@ extension ScanSession {
         }
         applyExponent(&number)
         applyFraction(&number)
-        if number.value.isNaN { return .consumed(recordIgnored(start, number.last, .identifier)) }
+        // "1/0", or hundreds of digits in a row: no quantity anyone states.
+        if !number.value.isFinite || number.integerDigits > 30 {
+            return .consumed(recordIgnored(start, number.last, .identifier))
+        }
         applyAttachedSuffix(&number)
         // Letters still glued after the number are a unit figcheck does not read ("180.25ml").
         let after = number.last + 1
