@@ -7,7 +7,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks: build with -c release before quoting the figures.",
-        subcommands: [BenchDataCommand.self]
+        subcommands: [BenchDataCommand.self, BenchScanCommand.self]
     )
 }
 
@@ -26,6 +26,33 @@ struct BenchDataCommand: AsyncParsableCommand {
             printOut(String(format: "catalog open %.2f ms (%d tables) + first lookup %.2f ms (%d rows indexed) = %.2f ms, median of %d cold runs\n",
                             result.openCatalog, result.tables, result.firstLookup, result.rowsIndexed, result.total,
                             result.runs))
+            return 0
+        }
+    }
+}
+
+struct BenchScanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Scanner throughput on a corpus built from the given documents (default: the examples).")
+
+    @Argument(help: "Documents to build the corpus from.")
+    var inputs: [String] = ["examples/rok-us-alliance-2025.txt", "examples/us-korea-alliance-at-70.md"]
+
+    @Option(help: "Corpus size in megabytes.")
+    var megabytes: Int = 20
+
+    @Option(help: "Number of runs (the fastest counts).")
+    var runs: Int = 3
+
+    func run() async throws {
+        try await runReportingErrors {
+            var texts: [String] = []
+            for input in inputs { texts.append(try await DocumentReader().read(input).text) }
+            let result = ScannerBenchmark.run(texts: texts, size: megabytes * 1_000_000, runs: runs)
+            printOut(String(format: "scanned %.1f MB in %.3f s: %.1f MB/s on one core, %d mentions, peak memory %.0f MB (best of %d runs)\n",
+                            Double(result.bytes) / 1e6, result.seconds, result.megabytesPerSecond, result.mentions,
+                            Double(result.peakResidentBytes) / 1e6, result.runs))
             return 0
         }
     }

@@ -257,23 +257,25 @@ extension ScanSession {
     }
 
     private func wordHedgeBefore(_ index: Int) -> (Hedge, String, Int)? {
-        var words: [(String, Int)] = []
         var cursor = index
         // "higher than the tenth": an article between the hedge and an ordinal.
         if let previous = previous(before: index), word(previous) == "the", let number = self.word(index),
            ScannerLexicon.ordinals[number] != nil {
             cursor = previous
         }
-        while words.count < 5, let previous = previous(before: cursor), previous >= consumedUpTo, let word = word(previous) {
+        guard let lastIndex = previous(before: cursor), lastIndex >= consumedUpTo, let lastWord = word(lastIndex),
+              let candidates = ScannerLexicon.hedgesByLastWord[lastWord] else { return nil }
+        var words: [(String, Int)] = [(lastWord, lastIndex)]
+        let longest = candidates.first?.words.count ?? 1
+        var back = lastIndex
+        while words.count < longest, let previous = previous(before: back), previous >= consumedUpTo, let word = word(previous) {
             words.insert((word, previous), at: 0)
-            cursor = previous
+            back = previous
         }
-        for (phrase, hedge) in ScannerLexicon.hedges where phrase.count <= words.count {
+        for (phrase, hedge) in candidates where phrase.count <= words.count {
             let tail = words.suffix(phrase.count)
             if zip(tail, phrase).allSatisfy({ $0.0 == $1 }), let start = tail.first?.1 {
-                // "some 300" hedges; "some of the 300" does not reach here. "over" after a verb of
-                // change ("rose over 5%") still reads as "more than".
-                return (hedge, text(tokens[start].start..<tokens[index - 1 >= start ? lastWord(before: index) : start].end), start)
+                return (hedge, text(tokens[start].start..<tokens[lastIndex].end), start)
             }
         }
         return nil
@@ -715,7 +717,8 @@ extension ScanSession {
         let upper: Set<Hedge> = [.under, .atMost]
         while index < mentions.count {
             let first = mentions[index]
-            if index + 1 < mentions.count {
+            if index + 1 < mentions.count, first.hedge != .none, mentions[index + 1].hedge != .none,
+               mentions[index + 1].range.lowerBound - first.range.upperBound <= 12 {
                 let second = mentions[index + 1]
                 let between = text(first.range.upperBound..<max(first.range.upperBound, second.range.lowerBound))
                     .trimmingWhitespace().lowercased()

@@ -361,13 +361,15 @@ extension ScanSession {
     }
 
     /// ½, ⅓, ¾ …
+    static let vulgarFractions: [UInt32: Double] = [
+        0xBD: 0.5, 0xBC: 0.25, 0xBE: 0.75, 0x2153: 1.0 / 3, 0x2154: 2.0 / 3, 0x2155: 0.2, 0x2156: 0.4,
+        0x2157: 0.6, 0x2158: 0.8, 0x2159: 1.0 / 6, 0x215A: 5.0 / 6, 0x215B: 0.125, 0x215C: 0.375,
+        0x215D: 0.625, 0x215E: 0.875,
+    ]
+
     mutating func parseVulgarFraction(at index: Int) -> ParsedNumber? {
-        let fractions: [UInt32: Double] = [
-            0xBD: 0.5, 0xBC: 0.25, 0xBE: 0.75, 0x2153: 1.0 / 3, 0x2154: 2.0 / 3, 0x2155: 0.2, 0x2156: 0.4,
-            0x2157: 0.6, 0x2158: 0.8, 0x2159: 1.0 / 6, 0x215A: 5.0 / 6, 0x215B: 0.125, 0x215C: 0.375,
-            0x215D: 0.625, 0x215E: 0.875,
-        ]
-        guard let value = fractions[tokens[index].scalar] else { return nil }
+        let scalar = tokens[index].scalar
+        guard scalar >= 0xBC, let value = Self.vulgarFractions[scalar] else { return nil }
         var number = ParsedNumber(value: value, decimalText: String(value), first: index, last: index, fractionDigits: nil)
         number.isFraction = true
         if isDigits(index - 1), adjacent(index - 1, index) { return nil }

@@ -91,56 +91,96 @@ extension ScanSession {
     /// pagination; an integer that starts a line which ends in a date is the index of a list of
     /// articles; "1." or "2)" starting a line is a list marker; "[3]" is a footnote marker.
     mutating func markLineFurniture() {
+        // One pass: mentions are sorted, so each line takes the next run of them.
+        var demoted: Set<Int> = []
+        var position = 0
         var lineStart = 0
-        var demoted: [Int] = []
-        while lineStart < bytes.count {
+        while lineStart < bytes.count && position < mentions.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            demoted += furniture(in: lineStart..<lineEnd)
+            let first = position
+            while position < mentions.count, mentions[position].range.lowerBound < lineEnd + 1 { position += 1 }
+            if position > first {
+                for index in furniture(in: lineStart..<lineEnd, onLine: Array(first..<position)) { demoted.insert(index) }
+            }
             lineStart = lineEnd + 1
         }
         guard !demoted.isEmpty else { return }
-        let remove = Set(demoted)
-        var kept: [Mention] = []
-        for (position, mention) in mentions.enumerated() {
-            if remove.contains(position) { continue }
-            kept.append(mention)
-        }
-        mentions = kept
+        mentions = mentions.enumerated().filter { !demoted.contains($0.offset) }.map(\.element)
     }
 
     /// Indices of `mentions` on this line that are furniture (recorded as ignored).
-    private mutating func furniture(in line: Range<Int>) -> [Int] {
-        let onLine = mentions.indices.filter { line.contains(mentions[$0].range.lowerBound) }
+    private mutating func furniture(in line: Range<Int>, onLine: [Int]) -> [Int] {
         guard !onLine.isEmpty else { return [] }
-        let content = text(line).trimmingWhitespace()
-        // Pagination: "1 2 3 4".
-        let parts = content.split(whereSeparator: \.isWhitespace)
-        if parts.count >= 2, onLine.count >= 2, parts.allSatisfy({ $0.count <= 3 && $0.allSatisfy(\.isNumber) }) {
+        // Pagination: a short line of nothing but small integers and spaces ("1 2 3 4").
+        if onLine.count >= 2, line.count <= 120, isPagination(line) {
             for position in onLine { demote(position, .pageNumber) }
             return onLine
         }
         guard let first = onLine.first else { return [] }
         let mention = mentions[first]
-        let leading = text(line.lowerBound..<mention.range.lowerBound).trimmingWhitespace()
-        guard leading.isEmpty, mention.kind == .number || mention.kind == .count || mention.kind == .year else { return [] }
+        guard onlySpaces(line.lowerBound..<mention.range.lowerBound),
+              mention.kind == .number || mention.kind == .count || mention.kind == .year else { return [] }
         let after = mention.range.upperBound
         let next = after < bytes.count ? bytes[after] : 0
         let following = after + 1 < bytes.count ? bytes[after + 1] : 0
         // "1. " and "2) " list markers.
         if (next == UInt8(ascii: ".") || next == UInt8(ascii: ")")) && following == UInt8(ascii: " ")
-            && mention.value < 1000 && mention.decimalText.allSatisfy(\.isNumber) {
+            && mention.value < 1000 && mention.decimalText.utf8.allSatisfy(Tokenizer.isDigit) {
             demote(first, .listMarker)
             return [first]
         }
         // The index column of a list of dated articles: "62 [ISSUE] Title … 25-10-01".
         if let lastOnLine = onLine.last, lastOnLine != first, mentions[lastOnLine].kind == .date,
-           text(mentions[lastOnLine].range.upperBound..<line.upperBound).trimmingWhitespace().isEmpty {
+           onlySpaces(mentions[lastOnLine].range.upperBound..<line.upperBound) {
             demote(first, .tableIndex)
             for position in onLine.dropFirst() { demote(position, .pageFurniture) }
             return onLine
         }
         return []
+    }
+
+    /// Only spaces, tabs, carriage returns and no-break spaces in `range`.
+    private func onlySpaces(_ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                index += 1
+            } else if byte == 0xC2, index + 1 < range.upperBound, bytes[index + 1] == 0xA0 {
+                index += 2
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Digits in groups of at most three separated by spaces, and nothing else.
+    private func isPagination(_ line: Range<Int>) -> Bool {
+        var run = 0
+        var groups = 0
+        var index = line.lowerBound
+        while index < line.upperBound {
+            let byte = bytes[index]
+            if Tokenizer.isDigit(byte) {
+                run += 1
+                if run > 3 { return false }
+                index += 1
+                continue
+            }
+            if run > 0 { groups += 1 }
+            run = 0
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                index += 1
+            } else if byte == 0xC2, index + 1 < line.upperBound, bytes[index + 1] == 0xA0 {
+                index += 2
+            } else {
+                return false
+            }
+        }
+        if run > 0 { groups += 1 }
+        return groups >= 2
     }
 
     private mutating func demote(_ position: Int, _ reason: NotQuantityReason) {

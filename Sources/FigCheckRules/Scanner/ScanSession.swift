@@ -71,6 +71,9 @@ struct ScanSession {
             case .consumed(let next): return next
             }
         case .word:
+            guard ScannerLexicon.mayStartMention(length: token.length, first: bytes[token.start], last: bytes[token.end - 1]),
+                  let word = word(index),
+                  ScannerLexicon.mentionStarters.contains(word) else { return nil }
             if let next = monthDate(at: index) { return next }
             if let next = percentOf(at: index) { return next }
             if let multiplier = multiplierWord(at: index) { return multiplier }

@@ -155,6 +155,17 @@ enum ScannerLexicon {
         (["within"], .atMost), (["maximum"], .atMost), (["minimum"], .atLeast),
     ]
 
+    /// Hedge phrases by their last word, longest first, so the words before a number are compared
+    /// only with the phrases that can end there.
+    static let hedgesByLastWord: [String: [(words: [String], hedge: Hedge)]] = {
+        var table: [String: [(words: [String], hedge: Hedge)]] = [:]
+        for entry in hedges {
+            guard let last = entry.words.last else { continue }
+            table[last, default: []].append(entry)
+        }
+        return table.mapValues { $0.sorted { $0.words.count > $1.words.count } }
+    }()
+
     /// Words before a number that make it a label, not a quantity ("Section 232", "Article 5").
     static let labelWords: [String: NotQuantityReason] = [
         "section": .sectionNumber, "sec": .sectionNumber, "sections": .sectionNumber, "article": .sectionNumber,
@@ -175,6 +186,38 @@ enum ScannerLexicon {
         "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
+
+    /// Every word that can start a mention: number words, articles, fractions, months, percent
+    /// and multiplier words. Other words are skipped with one lookup.
+    static let mentionStarters: Set<String> = {
+        var words = Set(cardinals.keys).union(ordinals.keys).union(months.keys).union(percentWords)
+            .union(multiplierWords.keys)
+        words.formUnion(["a", "an", "half", "halves", "quarter", "quarters", "per"])
+        return words
+    }()
+
+    /// A cheap filter before `mentionStarters`: which (length, first letter, last letter) triples
+    /// occur among them, so most words are passed over without building a string.
+    static let starterShapes: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (32 * 32 * 32) / 64)
+        for word in mentionStarters {
+            let bytes = Array(word.utf8)
+            guard let first = bytes.first, let last = bytes.last else { continue }
+            let index = shape(length: bytes.count, first: first, last: last)
+            bits[index >> 6] |= 1 << UInt64(index & 63)
+        }
+        return bits
+    }()
+
+    /// A bit index from a word's length and its first and last letters (any case, any byte).
+    @inline(__always) static func shape(length: Int, first: UInt8, last: UInt8) -> Int {
+        (min(length, 31) << 10) | (Int((first | 0x20) & 31) << 5) | Int((last | 0x20) & 31)
+    }
+
+    @inline(__always) static func mayStartMention(length: Int, first: UInt8, last: UInt8) -> Bool {
+        let index = shape(length: length, first: first, last: last)
+        return starterShapes[index >> 6] & (1 << UInt64(index & 63)) != 0
+    }
 
     /// Multipliers written as one word.
     static let multiplierWords: [String: Double] = [

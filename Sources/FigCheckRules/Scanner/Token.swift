@@ -10,20 +10,30 @@ struct Token: Equatable {
         case symbol
     }
 
-    var start: Int
-    var end: Int
-    var kind: Kind
+    // 32-bit offsets keep a token at 16 bytes (documents are far below 2 GiB: inputs are capped).
+    private var start32: Int32
+    private var end32: Int32
     /// The Unicode scalar of a symbol token (0 for other kinds).
     var scalar: UInt32
+    var kind: Kind
 
-    var length: Int { end - start }
+    init(start: Int, end: Int, kind: Kind, scalar: UInt32) {
+        self.start32 = Int32(truncatingIfNeeded: start)
+        self.end32 = Int32(truncatingIfNeeded: end)
+        self.scalar = scalar
+        self.kind = kind
+    }
+
+    var start: Int { Int(start32) }
+    var end: Int { Int(end32) }
+    var length: Int { Int(end32 - start32) }
 }
 
 /// Splits UTF-8 bytes into tokens in one linear pass.
 enum Tokenizer {
     static func tokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 4)
+        tokens.reserveCapacity(bytes.count / 5)
         var index = 0
         let count = bytes.count
         while index < count {
