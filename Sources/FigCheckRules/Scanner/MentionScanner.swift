@@ -30,16 +30,79 @@ public struct MentionScanner: Sendable {
     }
 
     /// Scans `text`; byte ranges in the result are UTF-8 offsets into it.
+    ///
+    /// The text is scanned in chunks that end at line breaks (no mention spans a line break), so
+    /// the token buffer stays small and in cache however long the document is.
     public func scan(_ text: String) -> Result {
         var copy = text
         return copy.withUTF8 { bytes in
-            var session = ScanSession(bytes: bytes, options: options)
-            session.run()
-            session.mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
-            session.mergeComparisonPairs()
-            session.markLineFurniture()
-            return Result(mentions: session.mentions.sorted { $0.range.lowerBound < $1.range.lowerBound },
-                          ignored: session.ignored.sorted { $0.range.lowerBound < $1.range.lowerBound })
+            var mentions: [Mention] = []
+            var ignored: [IgnoredNumber] = []
+            var start = 0
+            while start < bytes.count {
+                var end = min(bytes.count, start + Self.chunkSize)
+                if end < bytes.count {
+                    // Extend to the next line break.
+                    while end < bytes.count, bytes[end - 1] != UInt8(ascii: "\n") { end += 1 }
+                }
+                let chunk = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let result = scanChunk(chunk)
+                if start == 0 {
+                    mentions = result.mentions
+                    ignored = result.ignored
+                } else {
+                    mentions += result.mentions.map { $0.shifted(by: start) }
+                    ignored += result.ignored.map { $0.shifted(by: start) }
+                }
+                start = end
+            }
+            return Result(mentions: mentions, ignored: ignored)
         }
+    }
+
+    /// Bytes per chunk (extended to the end of the line).
+    static let chunkSize = 64 * 1024
+
+    private func scanChunk(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+        var session = ScanSession(bytes: bytes, options: options)
+        session.run()
+        // Mentions come out in text order but for the few recorded out of turn; sort only then.
+        let inOrder: (Mention, Mention) -> Bool = { $0.range.lowerBound < $1.range.lowerBound }
+        if !session.mentions.isSorted(by: inOrder) { session.mentions.sort(by: inOrder) }
+        session.mergeComparisonPairs()
+        session.markLineFurniture()
+        let ignoredInOrder: (IgnoredNumber, IgnoredNumber) -> Bool = { $0.range.lowerBound < $1.range.lowerBound }
+        if !session.ignored.isSorted(by: ignoredInOrder) { session.ignored.sort(by: ignoredInOrder) }
+        return Result(mentions: session.mentions, ignored: session.ignored)
+    }
+}
+
+extension Mention {
+    /// The same mention with its byte ranges moved by `offset`.
+    func shifted(by offset: Int) -> Mention {
+        var copy = self
+        copy.range = (range.lowerBound + offset)..<(range.upperBound + offset)
+        copy.numberRange = (numberRange.lowerBound + offset)..<(numberRange.upperBound + offset)
+        return copy
+    }
+}
+
+extension IgnoredNumber {
+    func shifted(by offset: Int) -> IgnoredNumber {
+        var copy = self
+        copy.range = (range.lowerBound + offset)..<(range.upperBound + offset)
+        return copy
+    }
+}
+
+extension Array {
+    /// Whether the elements are already in the order `areInIncreasingOrder` gives.
+    func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        var index = 1
+        while index < count {
+            if areInIncreasingOrder(self[index], self[index - 1]) { return false }
+            index += 1
+        }
+        return true
     }
 }

@@ -130,6 +130,16 @@ enum PhysicalUnits {
     static let wordLikeSymbols: Set<String> = ["in", "am", "pm", "s", "h", "d", "t", "l", "g", "m", "min", "ha", "cc",
                                                "sec", "gal", "B", "J", "K", "W", "L"]
 
+    /// First letters (lower-cased) of every unit name and symbol: a word starting otherwise
+    /// cannot begin a unit, which saves building candidate strings for most words.
+    static let firstLetters: Set<UInt8> = {
+        var letters: Set<UInt8> = []
+        for key in Array(byName.keys) + Array(bySymbol.keys) {
+            if let first = key.utf8.first { letters.insert(first < 0x80 ? first | 0x20 : first) }
+        }
+        return letters
+    }()
+
     static func plural(_ name: String) -> String {
         if name.hasSuffix("s") || name.hasSuffix("x") || name.hasSuffix("ch") { return name + "es" }
         if let space = name.firstIndex(of: " "), name.contains(" per ") || name.contains(" a ") {

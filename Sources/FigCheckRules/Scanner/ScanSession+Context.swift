@@ -314,7 +314,12 @@ extension ScanSession {
 
     /// Whether a currency is written before the number (then none is read after it).
     func hasPrefixCurrency(_ number: ParsedNumber) -> Bool {
-        currencyBefore(number.first - 1, number: number.first) != nil
+        guard number.first > 0 else { return false }
+        // Cheap test first: a currency sign, or a word, within two tokens before the number.
+        let before = number.first - 1
+        let candidate = tokens[before].kind == .space && before > 0 ? before - 1 : before
+        guard tokens[candidate].kind == .symbol || tokens[candidate].kind == .word else { return false }
+        return currencyBefore(before, number: number.first) != nil
     }
 
     /// The scale word right after the number, if any.
@@ -509,6 +514,9 @@ extension ScanSession {
     /// "200 kilometres per hour"). Symbols that are also words ("in", "t", "L") count only when no
     /// word follows them.
     func physicalUnit(startingAt start: Int, glued: Bool) -> (PhysicalUnits.Unit, Int)? {
+        guard start < tokens.count, tokens[start].kind == .word || tokens[start].kind == .symbol else { return nil }
+        let lead = bytes[tokens[start].start]
+        guard PhysicalUnits.firstLetters.contains(lead < 0x80 ? lead | 0x20 : lead) else { return nil }
         // Symbols: adjacent tokens joined as written, longest first.
         var raw = ""
         var candidates: [(String, Int)] = []
@@ -711,6 +719,13 @@ extension ScanSession {
     /// joined by "and", "but" or a comma become one two-sided interval, when the bounds agree.
     mutating func mergeComparisonPairs() {
         guard mentions.count >= 2 else { return }
+        // Most texts have no such pair: look before rebuilding the array.
+        var candidate = false
+        for index in 1..<mentions.count where mentions[index].hedge != .none && mentions[index - 1].hedge != .none {
+            candidate = true
+            break
+        }
+        guard candidate else { return }
         var merged: [Mention] = []
         var index = 0
         let lower: Set<Hedge> = [.over, .atLeast]

@@ -63,7 +63,8 @@ struct ScanSession {
             case .number(let number):
                 parsed = number
                 // Digits continued in words: "3 hundred and 21", "1 over 3", "3 dozens".
-                if !number.isOrdinal, !number.isFraction, number.scale == 1, !followedOnlyByScale(number),
+                if !number.isOrdinal, !number.isFraction, number.scale == 1, continuesAsPhrase(number),
+                   !followedOnlyByScale(number),
                    let phrase = parseWords(at: index, lead: number), phrase.last > number.last,
                    !(currencyBefore(index - 1, number: index) != nil && phrase.isFraction) {
                     parsed = phrase
@@ -74,6 +75,12 @@ struct ScanSession {
             guard ScannerLexicon.mayStartMention(length: token.length, first: bytes[token.start], last: bytes[token.end - 1]),
                   let word = word(index),
                   ScannerLexicon.mentionStarters.contains(word) else { return nil }
+            // "a", "an" and "per" start a mention only before a number word or "cent".
+            if word == "a" || word == "an" || word == "per" {
+                guard let next = next(after: index), let following = self.word(next),
+                      following == "cent" || (following != "a" && following != "an"
+                                              && ScannerLexicon.mentionStarters.contains(following)) else { return nil }
+            }
             if let next = monthDate(at: index) { return next }
             if let next = percentOf(at: index) { return next }
             if let multiplier = multiplierWord(at: index) { return multiplier }
@@ -85,6 +92,12 @@ struct ScanSession {
         }
         guard let number = parsed else { return nil }
         return attachContext(to: number)
+    }
+
+    /// Whether the word after a digits number could continue it as a phrase.
+    func continuesAsPhrase(_ number: ParsedNumber) -> Bool {
+        guard let next = next(after: number.last), let word = word(next) else { return false }
+        return ScannerLexicon.phraseContinuers.contains(word)
     }
 
     /// "350 billion", "2.33 k": a digits number whose phrase would add only a scale word, which

@@ -196,6 +196,15 @@ enum ScannerLexicon {
         return words
     }()
 
+    /// Words that can continue a number phrase after digits ("3 hundred and 21", "1 over 3",
+    /// "3 dozens", "2.33 k").
+    static let phraseContinuers: Set<String> = {
+        var words = Set(cardinals.keys).union(ordinals.keys)
+        words.formUnion(["and", "over", "out", "in", "point", "half", "halves", "quarter", "quarters", "of",
+                         "k", "bn", "bln", "mn", "mln", "tn", "tln", "trn"])
+        return words
+    }()
+
     /// A cheap filter before `mentionStarters`: which (length, first letter, last letter) triples
     /// occur among them, so most words are passed over without building a string.
     static let starterShapes: [UInt64] = {
