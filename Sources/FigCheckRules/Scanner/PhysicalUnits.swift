@@ -140,6 +140,24 @@ enum PhysicalUnits {
         return letters
     }()
 
+    /// The (length, first letter, last letter) shapes of the first word of every unit name and
+    /// symbol, as a bitset: a word of any other shape cannot start a unit.
+    static let firstWordShapes: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (32 * 32 * 32) / 64)
+        for key in Array(byName.keys) + Array(bySymbol.keys) {
+            let letters = Array(key.utf8.prefix { ($0 | 0x20) &- 0x61 < 26 || $0 >= 0x80 })
+            guard let first = letters.first, let last = letters.last else { continue }
+            let index = ScannerLexicon.shape(length: letters.count, first: first, last: last)
+            bits[index >> 6] |= 1 << UInt64(index & 63)
+        }
+        return bits
+    }()
+
+    @inline(__always) static func mayStartUnit(length: Int, first: UInt8, last: UInt8) -> Bool {
+        let index = ScannerLexicon.shape(length: length, first: first, last: last)
+        return firstWordShapes[index >> 6] & (1 << UInt64(index & 63)) != 0
+    }
+
     static func plural(_ name: String) -> String {
         if name.hasSuffix("s") || name.hasSuffix("x") || name.hasSuffix("ch") { return name + "es" }
         if let space = name.firstIndex(of: " "), name.contains(" per ") || name.contains(" a ") {

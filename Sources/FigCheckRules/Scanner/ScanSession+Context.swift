@@ -517,6 +517,10 @@ extension ScanSession {
         guard start < tokens.count, tokens[start].kind == .word || tokens[start].kind == .symbol else { return nil }
         let lead = bytes[tokens[start].start]
         guard PhysicalUnits.firstLetters.contains(lead < 0x80 ? lead | 0x20 : lead) else { return nil }
+        if tokens[start].kind == .word, !(word(start) == "sq"),
+           !PhysicalUnits.mayStartUnit(length: tokens[start].length, first: lead, last: bytes[tokens[start].end - 1]) {
+            return nil
+        }
         // Symbols: adjacent tokens joined as written, longest first.
         var raw = ""
         var candidates: [(String, Int)] = []

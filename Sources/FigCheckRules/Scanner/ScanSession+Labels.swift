@@ -1,4 +1,9 @@
 import FigCheckCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Numbers that are not quantities: labels ("Section 232", "Article 5", "page 3"), URLs and
 /// e-mail addresses, list markers, footnote markers, and page furniture (pagination lines, the
@@ -26,46 +31,67 @@ extension ScanSession {
         return reason
     }
 
-    /// URLs (scheme:// or www.) and e-mail addresses, found once before scanning.
+    /// URLs (scheme:// or www.) and e-mail addresses, found once before scanning with memchr and
+    /// memmem, so text without them costs next to nothing.
     mutating func findOpaqueSpans() {
-        let count = bytes.count
-        var index = 0
-        while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ":"), index + 2 < count, bytes[index + 1] == UInt8(ascii: "/"),
-               bytes[index + 2] == UInt8(ascii: "/") {
-                var start = index
-                while start > 0, Tokenizer.isLetter(bytes[start - 1]) { start -= 1 }
-                let end = urlEnd(from: index + 3)
-                opaqueSpans.append((start..<end, .url))
-                index = end
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        var spans: [(range: Range<Int>, reason: NotQuantityReason)] = []
+        // scheme://
+        var from = 0
+        while from < bytes.count, let hit = memchr(base + from, Int32(UInt8(ascii: ":")), bytes.count - from) {
+            let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            from = index + 1
+            guard index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") else {
                 continue
             }
-            if (byte == UInt8(ascii: "w") || byte == UInt8(ascii: "W")), index + 4 < count,
-               (index == 0 || !Tokenizer.isLetter(bytes[index - 1])),
-               bytes[index + 1] | 0x20 == UInt8(ascii: "w"), bytes[index + 2] | 0x20 == UInt8(ascii: "w"),
-               bytes[index + 3] == UInt8(ascii: ".") {
-                let end = urlEnd(from: index + 4)
-                opaqueSpans.append((index..<end, .url))
-                index = end
+            var start = index
+            while start > 0, Tokenizer.isLetter(bytes[start - 1]) { start -= 1 }
+            let end = urlEnd(from: index + 3)
+            spans.append((start..<end, .url))
+            from = end
+        }
+        // www. (found from its dot, which is rarer than a "w")
+        from = 0
+        while from < bytes.count, let hit = memchr(base + from, Int32(UInt8(ascii: ".")), bytes.count - from) {
+            let dot = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            from = dot + 1
+            guard dot >= 3, bytes[dot - 1] | 0x20 == UInt8(ascii: "w"), bytes[dot - 2] | 0x20 == UInt8(ascii: "w"),
+                  bytes[dot - 3] | 0x20 == UInt8(ascii: "w"), dot + 1 < bytes.count, Tokenizer.isLetter(bytes[dot + 1]) else {
                 continue
             }
-            if byte == UInt8(ascii: "@"), index > 0, index + 1 < count, isAddressByte(bytes[index - 1]),
-               Tokenizer.isLetter(bytes[index + 1]) || Tokenizer.isDigit(bytes[index + 1]) {
-                var start = index
-                while start > 0, isAddressByte(bytes[start - 1]) { start -= 1 }
-                var end = index + 1
-                while end < count, isAddressByte(bytes[end]) { end += 1 }
-                while end > index + 1, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
-                if start < index, bytes[index + 1...end - 1].contains(UInt8(ascii: ".")) {
-                    if let last = opaqueSpans.last, last.range.overlaps(start..<end) { opaqueSpans.removeLast() }
-                    opaqueSpans.append((start..<end, .email))
-                }
-                index = end
+            let index = dot - 3
+            guard index == 0 || !Tokenizer.isLetter(bytes[index - 1]) && bytes[index - 1] != UInt8(ascii: "/") else { continue }
+            let end = urlEnd(from: index + 4)
+            spans.append((index..<end, .url))
+            from = end
+        }
+        // user@host.tld
+        from = 0
+        while from < bytes.count, let hit = memchr(base + from, Int32(UInt8(ascii: "@")), bytes.count - from) {
+            let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            from = index + 1
+            guard index > 0, index + 1 < bytes.count, isAddressByte(bytes[index - 1]),
+                  Tokenizer.isLetter(bytes[index + 1]) || Tokenizer.isDigit(bytes[index + 1]) else { continue }
+            var start = index
+            while start > 0, isAddressByte(bytes[start - 1]) { start -= 1 }
+            var end = index + 1
+            while end < bytes.count, isAddressByte(bytes[end]) { end += 1 }
+            while end > index + 1, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+            if start < index, bytes[(index + 1)..<end].contains(UInt8(ascii: ".")) {
+                spans.append((start..<end, .email))
+            }
+            from = end
+        }
+        guard !spans.isEmpty else { return }
+        // Sorted, and an address inside a URL belongs to the URL.
+        spans.sort { $0.range.lowerBound < $1.range.lowerBound }
+        for span in spans {
+            if let last = opaqueSpans.last, last.range.overlaps(span.range) {
+                if span.reason == .email && last.reason == .url { continue }
+                opaqueSpans[opaqueSpans.count - 1].range = last.range.lowerBound..<max(last.range.upperBound, span.range.upperBound)
                 continue
             }
-            // Percent-encoded bytes ("%2D") belong to URLs already covered; nothing else to do.
-            index += 1
+            opaqueSpans.append(span)
         }
     }
 
@@ -96,8 +122,26 @@ extension ScanSession {
         var position = 0
         var lineStart = 0
         while lineStart < bytes.count && position < mentions.count {
+            // Skip straight to the line of the next mention.
+            let nextMention = mentions[position].range.lowerBound
             var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            if let base = bytes.baseAddress {
+                while true {
+                    let searchFrom = lineEnd
+                    guard let hit = memchr(base + searchFrom, Int32(UInt8(ascii: "\n")), bytes.count - searchFrom) else {
+                        lineEnd = bytes.count
+                        break
+                    }
+                    let newline = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if newline < nextMention {
+                        lineStart = newline + 1
+                        lineEnd = newline + 1
+                        continue
+                    }
+                    lineEnd = newline
+                    break
+                }
+            }
             let first = position
             while position < mentions.count, mentions[position].range.lowerBound < lineEnd + 1 { position += 1 }
             if position > first {
