@@ -8,12 +8,16 @@ public enum ScannerBenchmark {
     public struct Result: Sendable {
         public var bytes: Int
         public var runs: Int
+        /// The fastest run, and the median run.
         public var seconds: Double
+        public var medianSeconds: Double
         public var mentions: Int
         public var peakResidentBytes: Int
 
         /// Megabytes (10^6 bytes) scanned per second, best of the runs.
         public var megabytesPerSecond: Double { Double(bytes) / 1e6 / seconds }
+        /// Megabytes per second of the median run.
+        public var medianMegabytesPerSecond: Double { Double(bytes) / 1e6 / medianSeconds }
     }
 
     /// Builds a corpus of at least `size` bytes from `texts` and scans it `runs` times on one
@@ -28,17 +32,17 @@ public enum ScannerBenchmark {
             index += 1
         }
         let scanner = MentionScanner()
-        var best = Double.infinity
+        var times: [Double] = []
         var mentions = 0
         for _ in 0..<max(1, runs) {
             let start = DispatchTime.now().uptimeNanoseconds
             let result = scanner.scan(corpus)
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            best = min(best, elapsed)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             mentions = result.mentions.count
         }
-        return Result(bytes: corpus.utf8.count, runs: max(1, runs), seconds: best, mentions: mentions,
-                      peakResidentBytes: peakResidentBytes())
+        times.sort()
+        return Result(bytes: corpus.utf8.count, runs: times.count, seconds: times[0], medianSeconds: times[times.count / 2],
+                      mentions: mentions, peakResidentBytes: peakResidentBytes())
     }
 
     /// The peak resident set size of this process (Linux: VmHWM in /proc/self/status).

@@ -46,13 +46,16 @@ public struct MentionScanner: Sendable {
                     while end < bytes.count, bytes[end - 1] != UInt8(ascii: "\n") { end += 1 }
                 }
                 let chunk = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                let result = scanChunk(chunk)
+                var result = scanChunk(chunk)
                 if start == 0 {
                     mentions = result.mentions
                     ignored = result.ignored
                 } else {
-                    mentions += result.mentions.map { $0.shifted(by: start) }
-                    ignored += result.ignored.map { $0.shifted(by: start) }
+                    // Shift in place (the arrays are uniquely held), then append once.
+                    for index in result.mentions.indices { result.mentions[index].shift(by: start) }
+                    for index in result.ignored.indices { result.ignored[index].shift(by: start) }
+                    mentions.append(contentsOf: result.mentions)
+                    ignored.append(contentsOf: result.ignored)
                 }
                 start = end
             }
@@ -78,20 +81,17 @@ public struct MentionScanner: Sendable {
 }
 
 extension Mention {
-    /// The same mention with its byte ranges moved by `offset`.
-    func shifted(by offset: Int) -> Mention {
-        var copy = self
-        copy.range = (range.lowerBound + offset)..<(range.upperBound + offset)
-        copy.numberRange = (numberRange.lowerBound + offset)..<(numberRange.upperBound + offset)
-        return copy
+    /// Moves the mention's byte ranges by `offset`.
+    mutating func shift(by offset: Int) {
+        range = (range.lowerBound + offset)..<(range.upperBound + offset)
+        numberRange = (numberRange.lowerBound + offset)..<(numberRange.upperBound + offset)
     }
 }
 
 extension IgnoredNumber {
-    func shifted(by offset: Int) -> IgnoredNumber {
-        var copy = self
-        copy.range = (range.lowerBound + offset)..<(range.upperBound + offset)
-        return copy
+    /// Moves the byte range by `offset`.
+    mutating func shift(by offset: Int) {
+        range = (range.lowerBound + offset)..<(range.upperBound + offset)
     }
 }
 

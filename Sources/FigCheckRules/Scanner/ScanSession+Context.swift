@@ -213,7 +213,7 @@ extension ScanSession {
         if token.kind == .word, let word = word(cursor) {
             let raw = text(of: cursor)
             if ScannerLexicon.isoCodes.contains(raw) { return (raw == "RMB" ? "CNY" : raw, cursor) }
-            if ["rmb", "usd", "eur", "gbp", "sen", "dollar", "dollars", "euro", "euros"].contains(word),
+            if ScannerLexicon.currencyWordsBeforeAmount.contains(word),
                !adjacent(cursor, number) || word == "usd" {
                 return (ScannerLexicon.currencyWords[word] ?? word.uppercased(), cursor)
             }
@@ -428,7 +428,7 @@ extension ScanSession {
             }
             return percentagePoints(&suffix)
         }
-        if ["pp", "ppt", "ppts", "pps"].contains(word) {
+        if ScannerLexicon.percentagePointAbbreviations.contains(word) {
             suffix.kind = .percentagePoints
             suffix.unit = "percentage_point"
             suffix.end = next
@@ -453,7 +453,7 @@ extension ScanSession {
             suffix.end = next
             return suffix
         }
-        if ["am", "pm", "a.m", "p.m"].contains(word) || (word == "a" || word == "p") && isSymbol(next + 1, "."),
+        if ScannerLexicon.timeOfDayWords.contains(word) || (word == "a" || word == "p") && isSymbol(next + 1, "."),
            isTimeOfDayFigure(number) {
             suffix.timeOfDay = true
             suffix.end = word.count == 1 ? min(next + 3, tokens.count - 1) : next
@@ -480,9 +480,9 @@ extension ScanSession {
         guard let joiner = next(after: end), let word = word(joiner), word == "or" || word == "and",
               let after = self.next(after: joiner), let following = self.word(after) else { return }
         var last = after
-        if ["more", "greater", "above", "over", "higher", "larger", "bigger"].contains(following) {
+        if ScannerLexicon.greaterWords.contains(following) {
             suffix.hedge = .atLeast
-        } else if word == "or", ["less", "fewer", "below", "under", "lower", "smaller"].contains(following) {
+        } else if word == "or", ScannerLexicon.lesserWords.contains(following) {
             suffix.hedge = .atMost
         } else if word == "or", following == "equal" {
             suffix.hedge = .exactly  // resolved against the prefix: "more than 5000 or equal"
@@ -578,7 +578,7 @@ extension ScanSession {
         }
         let word = self.word(following) ?? ""
         if word == "of" && symbol != "in" { return true }
-        return ["thick", "long", "wide", "tall", "high", "deep", "across", "diameter", "gap", "bottle"].contains(word)
+        return ScannerLexicon.dimensionWords.contains(word)
     }
 
     /// "percent points", "% points": percentage points.
@@ -611,7 +611,7 @@ extension ScanSession {
             return ("KRW", index)
         }
         guard let code = ScannerLexicon.currencyWords[word] else { return nil }
-        if ["real", "try", "rub", "kip", "lari"].contains(word) { return nil }
+        if ScannerLexicon.ambiguousCurrencyWords.contains(word) { return nil }
         if word == "pound" || word == "pounds", let next = next(after: index), self.word(next) == "sterling" {
             return ("GBP", next)
         }
@@ -642,7 +642,7 @@ extension ScanSession {
         }
         guard let cents = parsed, cents.value < 100, cents.value == cents.value.rounded(), !cents.isOrdinal,
               !cents.isFraction, cents.scale == 1 else { return nil }
-        if let after = next(after: cents.last), let unit = word(after), ["cents", "cent", "pence", "penny"].contains(unit) {
+        if let after = next(after: cents.last), let unit = word(after), ScannerLexicon.minorCurrencyUnits.contains(unit) {
             return (cents.value / 100, after)
         }
         guard wordCurrency || joined else { return nil }
@@ -741,7 +741,7 @@ extension ScanSession {
                 let second = mentions[index + 1]
                 let between = text(first.range.upperBound..<max(first.range.upperBound, second.range.lowerBound))
                     .trimmingWhitespace().lowercased()
-                let joined = ["and", "but", ",", "and also"].contains(between)
+                let joined = ScannerLexicon.pairJoiners.contains(between)
                 let countLike: Set<MentionKind> = [.count, .number]
                 let sameKind = first.kind == second.kind || (countLike.contains(first.kind) && countLike.contains(second.kind))
                 if joined, sameKind, first.rangeEnd == nil, second.rangeEnd == nil {
@@ -784,8 +784,7 @@ extension ScanSession {
             return .year
         }
         if let next = next(after: suffix.end), let word = word(next), !number.isFraction,
-           number.fractionDigits == nil, !["and", "or", "to", "of", "in", "on", "at", "by", "from", "per", "the", "a",
-                                            "an", "is", "are", "was", "were"].contains(word) {
+           number.fractionDigits == nil, !ScannerLexicon.wordsAfterPlainNumber.contains(word) {
             return .count
         }
         return .number

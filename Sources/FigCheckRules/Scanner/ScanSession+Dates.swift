@@ -15,7 +15,7 @@ extension ScanSession {
         }
         guard tokens[dayIndex].length <= 2, (1...31).contains(number) else { return nil }
         var last = dayIndex
-        if let suffix = self.word(dayIndex + 1), adjacent(dayIndex, dayIndex + 1), ["st", "nd", "rd", "th"].contains(suffix) {
+        if let suffix = self.word(dayIndex + 1), adjacent(dayIndex, dayIndex + 1), ScannerLexicon.ordinalSuffixes.contains(suffix) {
             last = dayIndex + 1
         }
         var year: Int?

@@ -213,7 +213,7 @@ extension ScanSession {
         guard after < tokens.count, tokens[after].kind == .word, adjacent(number.last, after) else { return }
         let raw = text(of: after)
         guard let lower = word(after) else { return }
-        if ["st", "nd", "rd", "th"].contains(lower), number.fractionDigits == nil {
+        if ScannerLexicon.ordinalSuffixes.contains(lower), number.fractionDigits == nil {
             number.isOrdinal = true
             number.last = after
             number.plainInteger = false
@@ -269,7 +269,7 @@ extension ScanSession {
             if tokens[after].kind == .word, let suffix = word(after) {
                 let raw = text(of: after)
                 let letterScale = suffix.count == 1 ? suffix.utf8.first.flatMap { ScannerLexicon.attachedScaleLetters[$0] } : nil
-                let known = ["st", "nd", "rd", "th", "e", "x", "s"].contains(suffix)
+                let known = ScannerLexicon.knownGluedSuffixes.contains(suffix)
                     || physicalUnit(startingAt: after, glued: true) != nil
                     || (suffix.count > 1 && ScannerLexicon.scaleWords[suffix] != nil)
                     || (letterScale.map { $0.lowerCaseToo || raw != suffix } ?? false)

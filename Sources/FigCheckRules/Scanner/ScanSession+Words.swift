@@ -13,8 +13,7 @@ extension ScanSession {
         if let lead, phrase.length == 1 { return lead }
         // "one" after a determiner is a pronoun: "the one you mentioned", "which one".
         if lead == nil, phrase.length == 1, word(index) == "one", let previous = previous(before: index),
-           let before = word(previous), ["the", "this", "that", "which", "each", "every", "any", "no", "another",
-                                         "one", "someone", "anyone"].contains(before) {
+           let before = word(previous), ScannerLexicon.determinersBeforeOne.contains(before) {
             return nil
         }
         if lead == nil, phrase.length == 1, case .article = atoms[0] { return nil }
@@ -165,7 +164,7 @@ extension ScanSession {
         guard let word = word(index), let factor = ScannerLexicon.multiplierWords[word] else { return nil }
         // "double" and "triple" are multipliers as verbs or in "double the …"; skip "a double".
         if word == "double" || word == "triple" || word == "halves", let previous = previous(before: index),
-           let before = self.word(previous), ["a", "the", "two", "in"].contains(before) {
+           let before = self.word(previous), ScannerLexicon.wordsBeforeNounDouble.contains(before) {
             return nil
         }
         let range = tokens[index].start..<tokens[index].end

@@ -72,8 +72,17 @@ struct ScanSession {
             case .consumed(let next): return next
             }
         case .word:
-            guard ScannerLexicon.mayStartMention(length: token.length, first: bytes[token.start], last: bytes[token.end - 1]),
-                  let word = word(index),
+            guard ScannerLexicon.mayStartMention(length: token.length, first: bytes[token.start], last: bytes[token.end - 1]) else {
+                return nil
+            }
+            // "a", "an": most are followed by a word that cannot start a number; tell by its shape.
+            if token.length <= 2, bytes[token.start] | 0x20 == UInt8(ascii: "a"), let next = next(after: index),
+               tokens[next].kind == .word,
+               !ScannerLexicon.mayStartMention(length: tokens[next].length, first: bytes[tokens[next].start],
+                                               last: bytes[tokens[next].end - 1]) {
+                return nil
+            }
+            guard let word = word(index),
                   ScannerLexicon.mentionStarters.contains(word) else { return nil }
             // "a", "an" and "per" start a mention only before a number word or "cent".
             if word == "a" || word == "an" || word == "per" {

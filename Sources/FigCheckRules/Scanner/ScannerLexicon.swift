@@ -235,4 +235,20 @@ enum ScannerLexicon {
         "halves": 0.5, "halving": 0.5, "tenfold": 10, "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5,
         "hundredfold": 100,
     ]
+
+    // Small word sets the rules test against, kept here so the hot path allocates nothing.
+    static let determinersBeforeOne: Set<String> = ["the", "this", "that", "which", "each", "every", "any", "no", "another", "one", "someone", "anyone"]
+    static let wordsBeforeNounDouble: Set<String> = ["a", "the", "two", "in"]
+    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
+    static let knownGluedSuffixes: Set<String> = ["st", "nd", "rd", "th", "e", "x", "s"]
+    static let currencyWordsBeforeAmount: Set<String> = ["rmb", "usd", "eur", "gbp", "sen", "dollar", "dollars", "euro", "euros"]
+    static let percentagePointAbbreviations: Set<String> = ["pp", "ppt", "ppts", "pps"]
+    static let timeOfDayWords: Set<String> = ["am", "pm", "a.m", "p.m"]
+    static let greaterWords: Set<String> = ["more", "greater", "above", "over", "higher", "larger", "bigger"]
+    static let lesserWords: Set<String> = ["less", "fewer", "below", "under", "lower", "smaller"]
+    static let dimensionWords: Set<String> = ["thick", "long", "wide", "tall", "high", "deep", "across", "diameter", "gap", "bottle"]
+    static let ambiguousCurrencyWords: Set<String> = ["real", "try", "rub", "kip", "lari"]
+    static let minorCurrencyUnits: Set<String> = ["cents", "cent", "pence", "penny"]
+    static let pairJoiners: Set<String> = ["and", "but", ",", "and also"]
+    static let wordsAfterPlainNumber: Set<String> = ["and", "or", "to", "of", "in", "on", "at", "by", "from", "per", "the", "a", "an", "is", "are", "was", "were"]
 }
