@@ -150,3 +150,40 @@ struct CheckCommandTests {
         #expect(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
     }
 }
+
+@Suite("figcheck mentions, end to end")
+struct MentionsCommandTests {
+    @Test("JSON lists each mention with its location, value, interval, unit, scale, hedge and kind")
+    func json() throws {
+        let result = try FigCheckBinary.run(["mentions", TestPaths.hansunSeed.path, "--format", "json"])
+        #expect(result.exitCode == 0)
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let mentions = try #require(body["mentions"] as? [[String: Any]])
+        let pledge = try #require(mentions.first { $0["text"] as? String == "$350 billion" })
+        #expect(pledge["kind"] as? String == "currency")
+        #expect(pledge["currency"] as? String == "USD")
+        #expect(pledge["scale"] as? String == "billion")
+        #expect(pledge["value"] as? Double == 350e9)
+        #expect(pledge["low"] as? Double == 349.5e9)
+        #expect(pledge["high"] as? Double == 350.5e9)
+        #expect(pledge["hedge"] as? String == "none")
+        let location = try #require(pledge["location"] as? [String: Any])
+        #expect(location["line"] as? Int == 58)
+        #expect(Set(pledge.keys) == ["text", "location", "kind", "value", "decimal", "low", "high", "rangeEnd", "unit",
+                                     "currency", "scale", "hedge"])
+        let over = try #require(mentions.first { $0["text"] as? String == "over 90%" })
+        #expect(over["high"] is NSNull)
+        #expect(over["hedge"] as? String == "over")
+        let ignored = try #require(body["ignored"] as? [[String: Any]])
+        #expect(ignored.contains { $0["reason"] as? String == "table_index" })
+    }
+
+    @Test("text output ends with a count line")
+    func text() throws {
+        let result = try FigCheckBinary.run(["mentions", "examples/us-korea-alliance-at-70.md"])
+        #expect(result.exitCode == 0)
+        #expect(result.standardOutput.contains("\"70th anniversary\"") == false)
+        #expect(result.standardOutput.contains("\"36 years\"  duration  36  [35.5, 36.5]  years"))
+        #expect(result.standardOutput.hasSuffix("numbers that are not quantities\n"))
+    }
+}
