@@ -628,19 +628,7 @@ extension ScanSession {
             joined = true
             cursor = after
         }
-        let parsed: ParsedNumber?
-        switch tokens[cursor].kind {
-        case .digits:
-            if case .number(let number) = peekDigits(at: cursor) { parsed = number } else { parsed = nil }
-        case .word:
-            let saved = (mentions.count, ignored.count)
-            parsed = parseWords(at: cursor)
-            mentions.removeSubrange(saved.0...)
-            ignored.removeSubrange(saved.1...)
-        default:
-            parsed = nil
-        }
-        guard let cents = parsed, cents.value < 100, cents.value == cents.value.rounded(), !cents.isOrdinal,
+        guard let cents = peekNumber(at: cursor), cents.value < 100, cents.value == cents.value.rounded(), !cents.isOrdinal,
               !cents.isFraction, cents.scale == 1 else { return nil }
         if let after = next(after: cents.last), let unit = word(after), ScannerLexicon.minorCurrencyUnits.contains(unit) {
             return (cents.value / 100, after)
@@ -680,16 +668,7 @@ extension ScanSession {
             secondCurrency = currency
             start = afterSign
         }
-        let parsed: ParsedNumber?
-        switch tokens[start].kind {
-        case .digits:
-            if case .number(let second) = parseDigits(at: start) { parsed = second } else { parsed = nil }
-        case .word:
-            parsed = parseWords(at: start)
-        default:
-            parsed = nil
-        }
-        guard var second = parsed, !second.isOrdinal || number.isOrdinal else { return nil }
+        guard var second = peekNumber(at: start), !second.isOrdinal || number.isOrdinal else { return nil }
         if negative {
             second.value = -second.value
             second.decimalText = "-" + second.decimalText

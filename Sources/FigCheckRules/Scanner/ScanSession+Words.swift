@@ -119,6 +119,24 @@ extension ScanSession {
         }
     }
 
+    /// The number (in digits or words) at token `index`, read without recording anything: for the
+    /// second end of a range, minor currency units, "percent of 10".
+    mutating func peekNumber(at index: Int) -> ParsedNumber? {
+        switch tokens[index].kind {
+        case .digits:
+            if case .number(let number) = peekDigits(at: index) { return number }
+            return nil
+        case .word:
+            let saved = (mentions.count, ignored.count)
+            let number = parseWords(at: index)
+            mentions.removeSubrange(saved.0...)
+            ignored.removeSubrange(saved.1...)
+            return number
+        default:
+            return nil
+        }
+    }
+
     /// A digits number read without recording anything (for the middle of a phrase).
     mutating func peekDigits(at index: Int) -> DigitOutcome {
         let savedMentions = mentions.count
@@ -140,16 +158,7 @@ extension ScanSession {
             return nil
         }
         guard let of = next(after: cursor), self.word(of) == "of", let start = next(after: of) else { return nil }
-        let number: ParsedNumber?
-        switch tokens[start].kind {
-        case .digits:
-            if case .number(let parsed) = peekDigits(at: start) { number = parsed } else { number = nil }
-        case .word:
-            number = parseWords(at: start)
-        default:
-            number = nil
-        }
-        guard let number, !number.isOrdinal else { return nil }
+        guard let number = peekNumber(at: start), !number.isOrdinal else { return nil }
         let range = tokens[index].start..<tokens[number.last].end
         let numberRange = tokens[number.first].start..<tokens[number.last].end
         let bounds = interval(number, kind: .percent, scale: 1, sign: 1)
