@@ -210,7 +210,7 @@ struct NumberPhraseParser {
             }
         }
         guard let lead = cardinal(from: start) else { return nil }
-        var end = start + lead.length
+        let end = start + lead.length
         var phrase = Phrase(value: lead.value, length: lead.length, scaleWord: lead.lastScale != nil)
         guard end < atoms.count else { return phrase }
         switch atoms[end] {

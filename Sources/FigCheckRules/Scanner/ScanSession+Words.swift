@@ -93,8 +93,9 @@ extension ScanSession {
                     last = next(after: cursor) ?? cursor
                 case "in" where atoms.last == .value(1, .digit):
                     atom = .outOf
-                case "k", "bn", "bln", "mn", "mln", "tn", "tln", "trn" where lead != nil && atoms.count == 1:
-                    atom = .scale(ScannerLexicon.scaleWords[word] ?? 1)
+                case "k", "bn", "bln", "mn", "mln", "tn", "tln", "trn":
+                    // Abbreviated scales only right after digits: "2.33 k", "10 bn".
+                    atom = lead != nil && atoms.count == 1 ? .scale(ScannerLexicon.scaleWords[word] ?? 1) : .other
                 default:
                     atom = .other
                 }
