@@ -211,8 +211,7 @@ extension ScanSession {
             return ("USD", cursor)
         }
         if token.kind == .word, let word = word(cursor) {
-            let raw = text(of: cursor)
-            if ScannerLexicon.isoCodes.contains(raw) { return (raw == "RMB" ? "CNY" : raw, cursor) }
+            if let code = isoCode(cursor) { return (code == "RMB" ? "CNY" : code, cursor) }
             if ScannerLexicon.currencyWordsBeforeAmount.contains(word),
                !adjacent(cursor, number) || word == "usd" {
                 return (ScannerLexicon.currencyWords[word] ?? word.uppercased(), cursor)
@@ -312,6 +311,16 @@ extension ScanSession {
         }
     }
 
+    /// The ISO 4217 code written in capitals at token `index` ("USD", "EUR"), if it is one; three
+    /// capital letters are checked on the bytes before any string is made.
+    func isoCode(_ index: Int) -> String? {
+        guard index >= 0, index < tokens.count, tokens[index].kind == .word, tokens[index].length == 3 else { return nil }
+        let start = tokens[index].start
+        for offset in 0..<3 where bytes[start + offset] &- 0x41 >= 26 { return nil }
+        let code = text(of: index)
+        return ScannerLexicon.isoCodes.contains(code) ? code : nil
+    }
+
     /// Whether a currency is written before the number (then none is read after it).
     func hasPrefixCurrency(_ number: ParsedNumber) -> Bool {
         guard number.first > 0 else { return false }
@@ -351,9 +360,9 @@ extension ScanSession {
             return suffix
         }
         // "75 USD million": a code, then the scale.
-        if let next = next(after: cursor), tokens[next].kind == .word, ScannerLexicon.isoCodes.contains(text(of: next)),
+        if let next = next(after: cursor), let code = isoCode(next),
            !hasPrefixCurrency(number), !(isDigits(next + 1) && adjacent(next, next + 1)) {
-            suffix.currency = text(of: next) == "RMB" ? "CNY" : text(of: next)
+            suffix.currency = code == "RMB" ? "CNY" : code
             cursor = next
             suffix.end = next
             if suffix.scaleText == nil, number.scale == 1, let after = self.next(after: cursor), let word = word(after),

@@ -283,7 +283,8 @@ extension ScanSession {
 
     /// "MUSD", "MEUR": million of a currency.
     func isMUnit(_ word: String) -> Bool {
-        word.count == 4 && word.hasPrefix("m") && ScannerLexicon.isoCodes.contains(String(word.dropFirst()).uppercased())
+        word.utf8.count == 4 && word.utf8.first == UInt8(ascii: "m")
+            && ScannerLexicon.isoCodes.contains(String(word.dropFirst()).uppercased())
     }
 
     /// ISO and short dates, and slash dates.
