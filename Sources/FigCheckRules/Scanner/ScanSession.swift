@@ -2,8 +2,9 @@ import FigCheckCore
 
 /// One scan of one text: the tokens, the spans that hold no quantities (URLs, e-mail addresses),
 /// and the mentions found so far. Split over several files by concern:
-/// ScanSession+Digits (numbers in digits), +Words (spelled-out numbers), +Context (units, hedges,
-/// ranges) and +Labels (numbers that are not quantities).
+/// ScanSession+Digits (numbers in digits), +Words (spelled-out numbers), +Dates (month names),
+/// +Context (kind and interval), +Prefix and +Suffix (what surrounds a number), +Ranges, and
+/// +Labels (numbers that are not quantities).
 struct ScanSession {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
