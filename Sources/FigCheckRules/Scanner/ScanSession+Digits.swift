@@ -39,7 +39,7 @@ extension ScanSession {
                       !(isSymbol(commaGroups[0] + 1, ",") && isDigits(commaGroups[0] + 2)) {
                 // "1,3", "5,00": a decimal comma.
                 fractionText = text(of: commaGroups[0])
-                fractionDigits = fractionText.count
+                fractionDigits = fractionText.utf8.count
                 last = commaGroups[0]
             }
         } else if tokens[index].length <= 3 {
@@ -57,7 +57,7 @@ extension ScanSession {
            adjacent(last + 3, last + 4) {
             integerText += text(of: last + 2)
             fractionText = text(of: last + 4)
-            fractionDigits = fractionText.count
+            fractionDigits = fractionText.utf8.count
             last += 4
             grouped = true
         }
@@ -68,7 +68,7 @@ extension ScanSession {
                 return .consumed(ignore(from: index, reason: .version))  // 1.2.3, 192.168.1.2
             }
             fractionText = text(of: last + 2)
-            fractionDigits = fractionText.count
+            fractionDigits = fractionText.utf8.count
             last += 2
         }
         // A leading decimal point: ".08".
@@ -76,19 +76,22 @@ extension ScanSession {
         if fractionDigits == nil, !grouped, isSymbol(index - 1, "."), adjacent(index - 1, index),
            !isDigits(index - 2), !(index >= 2 && tokens[index - 2].kind == .word && adjacent(index - 2, index - 1)) {
             fractionText = integerText
-            fractionDigits = fractionText.count
+            fractionDigits = fractionText.utf8.count
             integerText = "0"
             start = index - 1
         }
-        let trimmedInteger = String(integerText.drop(while: { $0 == "0" }))
-        let integerPart = trimmedInteger.isEmpty ? "0" : trimmedInteger
+        // Digits only (ASCII), so work on the UTF-8 view rather than on characters.
+        let integerBytes = integerText.utf8
+        let leadingZeros = integerBytes.prefix { $0 == UInt8(ascii: "0") }.count
+        let integerPart = leadingZeros == integerBytes.count ? "0"
+            : (leadingZeros == 0 ? integerText : String(decoding: integerBytes.dropFirst(leadingZeros), as: UTF8.self))
         let decimal = fractionDigits == nil ? integerPart : integerPart + "." + fractionText
         var number = ParsedNumber(value: Double(decimal) ?? 0, decimalText: decimal, first: start, last: last,
                                   fractionDigits: fractionDigits)
-        number.integerDigits = integerText.count
+        number.integerDigits = integerBytes.count
         number.plainInteger = fractionDigits == nil && !grouped
         if fractionDigits == nil {
-            number.trailingZeros = integerPart == "0" ? 0 : integerPart.reversed().prefix(while: { $0 == "0" }).count
+            number.trailingZeros = integerPart == "0" ? 0 : integerPart.utf8.reversed().prefix { $0 == UInt8(ascii: "0") }.count
         }
         applyExponent(&number)
         applyFraction(&number)
