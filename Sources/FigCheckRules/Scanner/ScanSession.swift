@@ -41,6 +41,22 @@ struct ScanSession {
                 index += 1
                 continue
             }
+            // Most tokens are spaces or words that cannot start a mention: reject them here, inline,
+            // before calling into the rules.
+            switch token.kind {
+            case .space, .newline:
+                index += 1
+                continue
+            case .word where !ScannerLexicon.mayStartMention(length: token.length, first: bytes[token.start],
+                                                             last: bytes[token.end - 1]):
+                index += 1
+                continue
+            case .symbol where token.scalar < 0xBC:
+                index += 1
+                continue
+            default:
+                break
+            }
             if let next = scanNumber(at: index) {
                 index = max(next, index + 1)
                 consumedUpTo = index
