@@ -1,0 +1,74 @@
+import FigCheckCore
+import FigCheckData
+
+/// Finds the countries and groups a sentence names: names, abbreviations, demonyms
+/// ("Chinese goods"), capitals used as metonyms ("Washington"), and "we"/"our"/"us" for the
+/// document's subject. Names that are also other things ("Georgia" the US state, "Jordan" the
+/// name) are found but marked uncertain, so a claim resting on them can only be reviewed.
+public struct EntityFinder: Sendable {
+    /// An entity named in a sentence.
+    public struct Found: Sendable, Equatable {
+        public var code: String
+        /// The words as written, and their byte range in the sentence.
+        public var text: String
+        public var range: Range<Int>
+        /// How it was named: name, abbreviation, adjective, demonym, metonym, pronoun …
+        public var kind: String
+        /// "Japan's", "its" → the owner of what follows.
+        public var possessive: Bool
+        /// True when the words may name something else.
+        public var uncertain: Bool
+    }
+
+    /// Names that are also US states, people or common words: found, but uncertain.
+    static let ambiguousNames: Set<String> = ["georgia", "jordan", "chad", "turkey", "guinea", "niger", "china", "panama",
+                                              "jersey", "cuba", "mali", "peru"]
+    /// Of those, the ones usually meant as the country in policy writing.
+    static let usuallyCountries: Set<String> = ["china", "turkey", "cuba", "peru", "panama", "jordan"]
+    static let subjectPronouns: [String: Bool] = ["we": false, "our": true, "us": false, "ours": true]
+
+    let directory: EntityDirectory
+    /// The country "we" stands for, if the user said.
+    public var subject: String?
+
+    /// Creates a finder over the entity tables.
+    public init(directory: EntityDirectory, subject: String?) {
+        self.directory = directory
+        self.subject = subject
+    }
+
+    /// The entities named in `sentence`, in order.
+    public func entities(in sentence: String) -> [Found] {
+        let words = SentenceWords(sentence).words
+        var found: [Found] = []
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if let subject, let possessive = Self.subjectPronouns[word.lower], word.text != "US" {
+                found.append(Found(code: subject, text: word.text, range: word.range, kind: "pronoun",
+                                   possessive: possessive, uncertain: false))
+                index += 1
+                continue
+            }
+            var matched = false
+            for length in stride(from: min(4, words.count - index), through: 1, by: -1) {
+                let slice = words[index..<(index + length)]
+                let phrase = slice.map(\.text).joined(separator: " ")
+                guard let match = directory.resolve(phrase).first else { continue }
+                // A capitalised word only, unless it is an abbreviation: "china" in lower case is porcelain.
+                guard let first = slice.first?.text.first, first.isUppercase else { continue }
+                let last = slice[slice.index(before: slice.endIndex)]
+                let lower = phrase.lowercased()
+                let uncertain = Self.ambiguousNames.contains(lower) && !Self.usuallyCountries.contains(lower)
+                found.append(Found(code: match.code, text: phrase,
+                                   range: slice[slice.startIndex].range.lowerBound..<last.range.upperBound,
+                                   kind: match.kind, possessive: last.possessive, uncertain: uncertain))
+                index += length
+                matched = true
+                break
+            }
+            if !matched { index += 1 }
+        }
+        return found
+    }
+}
