@@ -68,6 +68,8 @@ public struct DocumentReport: Codable, Sendable {
     public var dateLocation: TextLocation?
     public var subject: String?
     public var claims: [Finding]
+    /// How many numbers the scanner found (`figcheck mentions` lists them).
+    public var mentions: Int
     public var summary: VerdictSummary
     /// Problems that stopped this document from being checked (it then has no claims).
     public var errors: [String]
@@ -75,11 +77,12 @@ public struct DocumentReport: Codable, Sendable {
     public var warnings: [String]
 
     enum CodingKeys: String, CodingKey {
-        case source, format, date, dateSource, dateLocation, subject, claims, summary, errors, warnings
+        case source, format, date, dateSource, dateLocation, subject, claims, mentions, summary, errors, warnings
     }
 
     /// The report of a document that was loaded and analysed.
-    public init(document: Document, findings: [Finding]) {
+    public init(document: Document, findings: [Finding], mentions: Int = 0) {
+        self.mentions = mentions
         source = document.source
         format = document.format
         date = document.metadata.date
@@ -95,6 +98,7 @@ public struct DocumentReport: Codable, Sendable {
     /// The report of an input that could not be loaded.
     public init(failedSource source: String, error: String) {
         self.source = source
+        mentions = 0
         format = nil
         date = nil
         dateSource = .none
@@ -116,6 +120,7 @@ public struct DocumentReport: Codable, Sendable {
         try container.encode(dateLocation, forKey: .dateLocation)
         try container.encode(subject, forKey: .subject)
         try container.encode(claims, forKey: .claims)
+        try container.encode(mentions, forKey: .mentions)
         try container.encode(summary, forKey: .summary)
         try container.encode(errors, forKey: .errors)
         try container.encode(warnings, forKey: .warnings)

@@ -106,7 +106,8 @@ struct CheckCommandTests {
         #expect(report["referenceData"] is [Any])
         let document = try #require((report["documents"] as? [[String: Any]])?.first)
         #expect(Set(document.keys) == ["source", "format", "date", "dateSource", "dateLocation", "subject", "claims",
-                                       "summary", "errors", "warnings"])
+                                       "mentions", "summary", "errors", "warnings"])
+        #expect((document["mentions"] as? Int ?? 0) > 40)
         #expect(document["subject"] as? String == "KOR")
         #expect(document["date"] as? String == "2025-10-01")
         #expect((document["dateLocation"] as? [String: Any])?["line"] as? Int == 27)

@@ -21,7 +21,8 @@ public enum Check {
             do {
                 let document = try await reader.read(input)
                 let analysis = pipeline.analyse(document)
-                var report = DocumentReport(document: document, findings: analysis.findings)
+                var report = DocumentReport(document: document, findings: analysis.findings,
+                                            mentions: analysis.mentions.count)
                 report.warnings += analysis.diagnostics
                 documents.append(report)
             } catch {

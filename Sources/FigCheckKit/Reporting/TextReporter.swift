@@ -23,8 +23,9 @@ struct TextReporter: Reporter {
         lines.append("  date     \(dateLine(document))")
         lines.append("  subject  \(document.subject.map { "\($0), from --subject" } ?? "not set (--subject names the country of \"we\" and \"our\")")")
         lines += document.warnings.map { "  " + paint("warning", .yellow, color) + "  \($0)" }
+        lines.append("  numbers  \(document.mentions) (figcheck mentions lists them)")
         if document.claims.isEmpty {
-            lines.append("  claims   none found")
+            lines.append("  claims   none checked (claim checks are not built yet)")
         } else {
             let summary = document.summary
             lines.append("  claims   \(summary.claims): \(summary.consistent) consistent, "
