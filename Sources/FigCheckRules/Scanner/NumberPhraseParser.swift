@@ -349,11 +349,10 @@ struct NumberPhraseParser {
         var index = start
         switch atoms[index] {
         case .article: index += 1
-        case .value(let value, _):
+        case .value:
             guard let numeratorCardinal = cardinal(from: index) else { return nil }
             numerator = numeratorCardinal.value
             index += numeratorCardinal.length
-            _ = value
         default: return nil
         }
         guard index < atoms.count else { return nil }

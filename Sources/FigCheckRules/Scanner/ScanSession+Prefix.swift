@@ -21,20 +21,18 @@ extension ScanSession {
                          || isSpaceStart(before)) {
                 prefix.sign = -1
                 prefix.start = cursor
-                cursor -= 1
+                cursor -= 1  // a currency may stand before the sign: "$-99.99"
             }
         }
         // Currency: "$", "US$", "us $", "HK$", "€", "£", "USD", "rmb".
         if let (currency, start) = currencyBefore(cursor >= 0 ? cursor : first - 1, number: first) {
             prefix.currency = currency
             prefix.start = start
-            cursor = start - 1
         }
         if prefix.sign > 0, let previous = previous(before: prefix.start), previous >= consumedUpTo, let word = word(previous),
            word == "minus" || word == "negative" {
             prefix.sign = -1
             prefix.start = previous
-            cursor = previous - 1
         }
         if prefix.sign > 0, isSymbol(prefix.start - 1, "-"), adjacent(prefix.start - 1, prefix.start),
            prefix.currency != nil, !isDigits(prefix.start - 2) {
@@ -61,7 +59,6 @@ extension ScanSession {
             prefix.rangeOpener = word
             prefix.openerIndex = previous
         }
-        _ = cursor
         return prefix
     }
 
