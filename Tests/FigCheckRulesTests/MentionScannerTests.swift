@@ -117,6 +117,14 @@ struct MentionScannerTests {
         #expect(result.ignored.filter { $0.reason == .pageNumber }.count == 4)
     }
 
+    @Test("a soft line wrap inside a paragraph does not split a figure; a blank line or a list item does")
+    func lineWraps() {
+        #expect(scanner.scan("India's GDP reached nearly\n$4 trillion.").mentions.map(\.text) == ["nearly\n$4 trillion"])
+        #expect(scanner.scan("It grew 5\r\npercent.").mentions.map(\.kind) == [.percent])
+        #expect(scanner.scan("It grew about\n\n5 percent.").mentions.map(\.hedge) == [.none])
+        #expect(scanner.scan("- rose 10\n- 15 new plants").mentions.map(\.rangeEnd) == [nil, nil])
+    }
+
     @Test("a pronoun 'one' is no number, a counted one is")
     func pronounOne() {
         #expect(scanner.scan("The one you mentioned is invalid.").mentions.isEmpty)

@@ -40,11 +40,7 @@ public struct MentionScanner: Sendable {
             var ignored: [IgnoredNumber] = []
             var start = 0
             while start < bytes.count {
-                var end = min(bytes.count, start + Self.chunkSize)
-                if end < bytes.count {
-                    // Extend to the next line break.
-                    while end < bytes.count, bytes[end - 1] != UInt8(ascii: "\n") { end += 1 }
-                }
+                let end = chunkEnd(bytes, from: min(bytes.count, start + Self.chunkSize))
                 let chunk = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 var result = scanChunk(chunk)
                 if start == 0 {
@@ -63,8 +59,30 @@ public struct MentionScanner: Sendable {
         }
     }
 
-    /// Bytes per chunk (extended to the end of the line).
+    /// Bytes per chunk (extended to the end of the paragraph or line).
     static let chunkSize = 64 * 1024
+
+    /// Where a chunk that reaches `limit` ends: after the next blank line (mentions can cross a
+    /// soft line wrap, never a paragraph break) when one comes within 16 KiB, else after the next
+    /// line break.
+    private func chunkEnd(_ bytes: UnsafeBufferPointer<UInt8>, from limit: Int) -> Int {
+        guard limit < bytes.count else { return bytes.count }
+        var index = limit
+        var lastBreak: Int?
+        let horizon = min(bytes.count, limit + 16 * 1024)
+        while index < horizon {
+            if bytes[index] == UInt8(ascii: "\n") {
+                if lastBreak == nil { lastBreak = index + 1 }
+                var next = index + 1
+                while next < bytes.count, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\r") { next += 1 }
+                if next < bytes.count, bytes[next] == UInt8(ascii: "\n") { return next + 1 }
+            }
+            index += 1
+        }
+        if let lastBreak { return lastBreak }
+        while index < bytes.count, bytes[index - 1] != UInt8(ascii: "\n") { index += 1 }
+        return index
+    }
 
     private func scanChunk(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
         var session = ScanSession(bytes: bytes, options: options)

@@ -10,6 +10,8 @@ extension ScanSession {
     mutating func readRangeEnd(after end: Int, number: ParsedNumber, prefix: Prefix)
         -> (ParsedNumber, Suffix)? {
         guard let joiner = next(after: end) else { return nil }
+        // A range never spans a line break: "10\n- 15" is two list items.
+        for between in (end + 1)..<joiner where tokens[between].kind == .newline { return nil }
         let dash = isSymbol(joiner, "-") || isSymbol(joiner, "–") || isSymbol(joiner, "—") || isSymbol(joiner, "~")
         let word = word(joiner)
         // "between … and", "from … to"; a mismatched pair ("between 44 mg to 50 mg") keeps no opener.

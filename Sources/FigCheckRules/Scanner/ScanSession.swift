@@ -183,29 +183,54 @@ struct ScanSession {
     }
 
     /// The next token that is not a space (line breaks stop the search).
+    /// A single line break inside a paragraph is a soft wrap ("roughly three times\nlarger"): the
+    /// search goes on across it. A blank line, or a line that starts a list item, stops it.
     func next(after index: Int) -> Int? {
         var cursor = index + 1
+        var crossedBreak = false
         while cursor < tokens.count {
             switch tokens[cursor].kind {
             case .space: cursor += 1
-            case .newline: return nil
+            case .newline:
+                if crossedBreak { return nil }
+                crossedBreak = true
+                cursor += 1
+            default:
+                if crossedBreak && startsListItem(cursor) { return nil }
+                return cursor
+            }
+        }
+        return nil
+    }
+
+    /// The previous token that is not a space, across a soft line wrap but not a blank line.
+    func previous(before index: Int) -> Int? {
+        var cursor = index - 1
+        var crossedBreak = false
+        while cursor >= 0 {
+            switch tokens[cursor].kind {
+            case .space: cursor -= 1
+            case .newline:
+                if crossedBreak || startsListItem(index) { return nil }
+                crossedBreak = true
+                cursor -= 1
             default: return cursor
             }
         }
         return nil
     }
 
-    /// The previous token that is not a space (line breaks stop the search).
-    func previous(before index: Int) -> Int? {
-        var cursor = index - 1
-        while cursor >= 0 {
-            switch tokens[cursor].kind {
-            case .space: cursor -= 1
-            case .newline: return nil
-            default: return cursor
-            }
+    /// Whether token `index`, the first on its line, begins a list item ("- ", "* ", "1. ").
+    func startsListItem(_ index: Int) -> Bool {
+        guard index < tokens.count else { return false }
+        let token = tokens[index]
+        if token.kind == .symbol, token.scalar == 0x2D || token.scalar == 0x2A || token.scalar == 0x2022 {
+            return index + 1 < tokens.count && tokens[index + 1].kind == .space
         }
-        return nil
+        if token.kind == .digits, index + 2 < tokens.count, isSymbol(index + 1, ".") || isSymbol(index + 1, ")") {
+            return tokens[index + 2].kind == .space
+        }
+        return false
     }
 
     /// Whether tokens `a` and `b` touch (no space between).

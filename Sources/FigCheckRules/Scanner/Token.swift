@@ -52,7 +52,8 @@ enum Tokenizer {
                     }
                     tokens.append(Token(start: start, end: index, kind: .space, scalar: 0))
                 } else if byte == 0x0A || byte == 0x0D {
-                    index += 1
+                    // "\r\n" is one line break.
+                    index += byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
                     tokens.append(Token(start: start, end: index, kind: .newline, scalar: 0))
                 } else {
                     index += 1
