@@ -134,10 +134,10 @@ extension ScanSession {
         }
     }
 
-    /// The ISO 4217 code written in capitals at token `index` ("USD", "EUR"), if it is one; three
-    /// capital letters are checked on the bytes before any string is made.
     // MARK: - Kind and interval
 
+    /// The kind of a mention: its unit first, then its form (ordinal, fraction), then a year or a
+    /// count by shape ("1997" alone is a year; "300 workers" is a count).
     func decideKind(_ number: ParsedNumber, suffix: Suffix, currency: String?, hedged: Bool) -> MentionKind {
         if let kind = suffix.kind { return kind }
         if currency != nil { return .currency }
@@ -176,6 +176,7 @@ extension ScanSession {
         return (min(low, high), max(low, high))
     }
 
+    /// Widens or opens the written interval by the hedge (PRODUCT.md, "Tolerance").
     func applyHedge(_ hedge: Hedge, value: Double, low: Double?, high: Double?) -> (Double?, Double?) {
         let tolerance = abs(value) * options.approximateTolerance
         switch hedge {

@@ -10,6 +10,8 @@ extension ScanSession {
         case consumed(Int)
     }
 
+    /// Reads the number written in digits starting at `index`, or records what the digits are
+    /// instead (a date, a time, a phone number, an identifier).
     mutating func parseDigits(at index: Int) -> DigitOutcome {
         if let next = identifierOrPattern(at: index) { return .consumed(next) }
         var integerText = text(of: index)
@@ -328,6 +330,7 @@ extension ScanSession {
         return nil
     }
 
+    /// Records a date mention (value yyyymmdd).
     mutating func recordDate(_ date: CalendarDate, first: Int, last: Int) {
         let range = tokens[first].start..<tokens[last].end
         let value = Double(date.year * 10_000 + date.month * 100 + date.day)
@@ -358,6 +361,7 @@ extension ScanSession {
         return cursor + 1
     }
 
+    /// Records tokens `first`…`last` as a number that is not a quantity; returns the next token.
     mutating func recordIgnored(_ first: Int, _ last: Int, _ reason: NotQuantityReason) -> Int {
         let range = tokens[first].start..<tokens[last].end
         ignored.append(IgnoredNumber(range: range, text: text(range), reason: reason))
@@ -371,6 +375,7 @@ extension ScanSession {
         0x215D: 0.625, 0x215E: 0.875,
     ]
 
+    /// "½", "⅔" written as one character.
     mutating func parseVulgarFraction(at index: Int) -> ParsedNumber? {
         let scalar = tokens[index].scalar
         guard scalar >= 0xBC, let value = Self.vulgarFractions[scalar] else { return nil }

@@ -2,6 +2,8 @@ import FigCheckCore
 
 /// What stands before a number: its sign, currency, hedge and range opener.
 extension ScanSession {
+    /// Everything written before the number that belongs to it: sign, currency, hedge, and the
+    /// "between" or "from" of a range (used only if the range's other end is found).
     func readPrefix(before first: Int) -> Prefix {
         var prefix = Prefix(start: first)
         var cursor = first - 1

@@ -3,6 +3,8 @@ import FigCheckCore
 /// What stands after a number: its scale, percent, currency, unit of measure, duration and a
 /// trailing hedge ("or more").
 extension ScanSession {
+    /// The ISO 4217 code written in capitals at token `index` ("USD", "EUR"), if it is one; three
+    /// capital letters are checked on the bytes before any string is made.
     func isoCode(_ index: Int) -> String? {
         guard index >= 0, index < tokens.count, tokens[index].kind == .word, tokens[index].length == 3 else { return nil }
         let start = tokens[index].start
@@ -27,6 +29,7 @@ extension ScanSession {
         return next
     }
 
+    /// Everything written after the number that belongs to it; `end` is its last token.
     func readSuffix(after last: Int, number: ParsedNumber) -> Suffix {
         var suffix = Suffix(end: last)
         var cursor = last

@@ -109,6 +109,7 @@ extension ScanSession {
         return (atoms, ends)
     }
 
+    /// How a number in digits combines with number words after it ("3 hundred", "21").
     func size(of value: Double, digits: Bool) -> NumberPhraseParser.Size {
         guard value == value.rounded(), value >= 0 else { return .large }
         switch value {
