@@ -35,7 +35,7 @@ extension ScanSession {
         var ends: [Int] = []
         var cursor = index
         if let lead {
-            atoms.append(.value(lead.value, size(of: lead.value, digits: true)))
+            atoms.append(.value(lead.value, size(of: lead.value)))
             ends.append(lead.last)
             cursor = lead.last + 1
         }
@@ -58,7 +58,7 @@ extension ScanSession {
                 guard let previousAtom = atoms.last else { break }
                 if case .value = previousAtom { break }
                 guard case .number(let digits) = peekDigits(at: cursor) else { break }
-                atoms.append(.value(digits.value, size(of: digits.value, digits: true)))
+                atoms.append(.value(digits.value, size(of: digits.value)))
                 ends.append(digits.last)
                 cursor = digits.last + 1
                 continue
@@ -110,7 +110,7 @@ extension ScanSession {
     }
 
     /// How a number in digits combines with number words after it ("3 hundred", "21").
-    func size(of value: Double, digits: Bool) -> NumberPhraseParser.Size {
+    func size(of value: Double) -> NumberPhraseParser.Size {
         guard value == value.rounded(), value >= 0 else { return .large }
         switch value {
         case 0..<10: return .digit
