@@ -36,16 +36,28 @@ public struct SourceMap: Sendable {
     public let original: [UInt8]
     public private(set) var segments: [Segment]
     private let lineStarts: [Int]
+    /// Unicode scalars before every `scalarCheckpointStride`-th byte, so a column costs at most one
+    /// stride of counting however long the line (a document can be one multi-megabyte line).
+    private let scalarCheckpoints: [Int]
+    private static let scalarCheckpointStride = 1024
 
     /// Creates a map over `original` with the given segments (sorted by `analysedStart`).
     public init(original: [UInt8], segments: [Segment]) {
         self.original = original
         self.segments = segments
         var starts = [0]
-        for (index, byte) in original.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
+        var checkpoints: [Int] = []
+        checkpoints.reserveCapacity(original.count / Self.scalarCheckpointStride + 1)
+        var scalars = 0
+        for (index, byte) in original.enumerated() {
+            if index % Self.scalarCheckpointStride == 0 { checkpoints.append(scalars) }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if byte == UInt8(ascii: "\n") { starts.append(index + 1) }
         }
+        // The end offset needs a checkpoint of its own when it falls on a stride boundary.
+        if original.count % Self.scalarCheckpointStride == 0 { checkpoints.append(scalars) }
         self.lineStarts = starts
+        self.scalarCheckpoints = checkpoints
     }
 
     /// An identity map: the analysed text is the original.
@@ -86,15 +98,20 @@ public struct SourceMap: Sendable {
     public func location(ofOriginal offset: Int, length: Int = 0) -> TextLocation {
         let clamped = min(max(0, offset), original.count)
         let lineIndex = Self.lastIndex(in: lineStarts, notAfter: clamped)
-        var column = 1
-        var index = lineStarts[lineIndex]
-        while index < clamped {
-            // Count scalars: skip UTF-8 continuation bytes, and a CR that ends a CRLF line.
-            let byte = original[index]
-            if byte & 0xC0 != 0x80 { column += 1 }
+        let column = scalars(before: clamped) - scalars(before: lineStarts[lineIndex]) + 1
+        return TextLocation(line: lineIndex + 1, column: column, offset: clamped, length: length)
+    }
+
+    /// Unicode scalars (bytes that are not UTF-8 continuation bytes) in `original[..<offset]`.
+    private func scalars(before offset: Int) -> Int {
+        let checkpoint = offset / Self.scalarCheckpointStride
+        var count = scalarCheckpoints[checkpoint]
+        var index = checkpoint * Self.scalarCheckpointStride
+        while index < offset {
+            if original[index] & 0xC0 != 0x80 { count += 1 }
             index += 1
         }
-        return TextLocation(line: lineIndex + 1, column: column, offset: clamped, length: length)
+        return count
     }
 
     /// Number of lines in the original input.

@@ -42,6 +42,38 @@ struct PlainTextLoaderTests {
         #expect(location.offset == text.utf8Range(of: "20.4%")?.lowerBound)
     }
 
+    @Test("columns stay right deep into long lines of mixed-width characters")
+    func columnsInLongLines() throws {
+        // Lines of several kilobytes mixing 1-, 2-, 3- and 4-byte characters, 2048 bytes in all so
+        // the end offset falls on a boundary of the column index.
+        var text = ""
+        let pieces = ["a", "é", "₩", "😀", " 1.5% "]
+        var piece = 0
+        while text.utf8.count < 2040 {
+            text += text.utf8.count % 700 < 5 ? "\n" : pieces[piece % pieces.count]
+            piece += 1
+        }
+        text += String(repeating: "x", count: 2048 - text.utf8.count)
+        let bytes = Array(text.utf8)
+        #expect(bytes.count == 2048)
+        let map = SourceMap.identity(bytes)
+        var line = 1
+        var column = 1
+        for offset in 0...bytes.count {
+            if offset == bytes.count || bytes[offset] & 0xC0 != 0x80 {
+                let location = map.location(ofOriginal: offset)
+                #expect(location.line == line && location.column == column, "offset \(offset)")
+            }
+            guard offset < bytes.count else { break }
+            if bytes[offset] == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if bytes[offset] & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+    }
+
     @Test("CR LF line ends are kept, and lines and offsets count them")
     func crlfIsKept() async throws {
         let path = TestPaths.fixture("crlf-invalid.txt").path
