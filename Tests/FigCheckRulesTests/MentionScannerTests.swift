@@ -102,6 +102,14 @@ struct MentionScannerTests {
         #expect(!result.mentions.contains { $0.text.contains(text) }, "\(result.mentions.map(\.text))")
     }
 
+    @Test("a long run of comma-joined digits is one identifier; figures with commas still read")
+    func commaRuns() {
+        let run = (1...40).map(String.init).joined(separator: ",")
+        let result = scanner.scan("The series \(run) ended. It cost 1,234,567 dollars and 12,34,567 rupees; inflation was 1,3 percent.")
+        #expect(result.ignored.map(\.text) == [run])
+        #expect(result.mentions.map(\.value) == [1_234_567, 1_234_567, 1.3])
+    }
+
     @Test("ISO and short dates are date mentions, not counts")
     func dates() {
         let result = scanner.scan("Filed 2025-10-01; listed 25-10-01; met on 5/17/2018.")

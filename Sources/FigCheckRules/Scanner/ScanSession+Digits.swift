@@ -27,6 +27,11 @@ extension ScanSession {
             commaGroups.append(cursor + 2)
             cursor += 2
         }
+        // More groups than any figure has ("1,2,3,…" data): one identifier, consumed whole so
+        // the scan stays linear rather than re-reading the run from every number in it.
+        if commaGroups.count > Self.maximumCommaGroups {
+            return .consumed(recordIgnored(index, cursor, .identifier))
+        }
         if !commaGroups.isEmpty {
             let lengths = commaGroups.map { tokens[$0].length }
             let western = tokens[index].length <= 3 && lengths.allSatisfy { $0 == 3 }
@@ -367,6 +372,10 @@ extension ScanSession {
         ignored.append(IgnoredNumber(range: range, text: text(range), reason: reason))
         return last + 1
     }
+
+    /// Comma groups in the longest figure read: 30 digits (the identifier limit) in Indian
+    /// grouping of two.
+    static let maximumCommaGroups = 15
 
     /// ½, ⅓, ¾ …
     static let vulgarFractions: [UInt32: Double] = [
