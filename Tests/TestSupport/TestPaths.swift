@@ -45,11 +45,26 @@ public enum TestPaths {
         return target
     }
 
-    /// A new empty temporary directory.
+    /// A new empty temporary directory, inside this test process's scratch root.
     public static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("figcheck-tests-\(UUID().uuidString)")
+        let url = scratchRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// `figcheck-tests-<pid>` in the system temporary directory. Tests leave their files for a
+    /// failure to be looked at; the roots of test processes that have ended are removed the next
+    /// time tests run, so the files of one run at most stay behind.
+    static let scratchRoot: URL = {
+        let temporary = FileManager.default.temporaryDirectory
+        let prefix = "figcheck-tests-"
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        for entry in entries where entry.hasPrefix(prefix) {
+            let owner = Int32(entry.dropFirst(prefix.count))
+            // Signal 0 only asks whether the process exists.
+            if let owner, kill(owner, 0) == 0 || errno == EPERM { continue }
+            try? FileManager.default.removeItem(at: temporary.appendingPathComponent(entry))
+        }
+        return temporary.appendingPathComponent(prefix + String(ProcessInfo.processInfo.processIdentifier))
+    }()
 }
