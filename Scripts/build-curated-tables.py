@@ -330,6 +330,44 @@ def hand_written(name, kind, columns, title, keys, notes):
     write_table("%s/%s.csv" % (folder, name), columns, rows, meta)
 
 
+def fed_exchange_rates(countries_by_name):
+    """Federal Reserve H.10 / G.5A averages (via Datahub core/exchange-rates), annual and monthly.
+
+    Every value is in currency units per US dollar, the euro, pound and Australian dollar included:
+    Datahub writes these as "USD/currency", which SOURCE.md reads as dollars per unit, but the data
+    say otherwise (German marks per "Euro" value is constant at the conversion rate through
+    1999-2001; a test checks it). The euro is the euro area (EMU); pre-euro national currencies
+    stop in 2000 or 2001."""
+    folder = os.path.join(SOURCES, "fed-exchange-rates")
+    for frequency in ("annual", "monthly"):
+        rows = []
+        for row in read_csv(os.path.join(folder, frequency + ".csv")):
+            name = row["Country"]
+            rows.append({"entity": "EMU" if name == "Euro" else countries_by_name[name],
+                         "entity_name": "Euro area" if name == "Euro" else name,
+                         "period": row["Date"][:4] if frequency == "annual" else row["Date"][:7],
+                         "value": row["Exchange rate"]})
+        rows.sort(key=lambda r: (r["entity"], r["period"]))
+        meta = {
+            "id": "fx.fed-h10-%s" % frequency,
+            "title": "US Federal Reserve H.10 exchange rates, %s averages (currency units per US dollar)" % frequency,
+            "kind": "series", "indicators": ["fed_exchange_rate_%s_lcu_per_usd" % frequency], "unit": "LCU_per_USD",
+            "scale": 1, "publisher": "Board of Governors of the Federal Reserve System (via FRED)",
+            "dataset": "Foreign exchange rates H.10 / G.5A", "seriesCode": None,
+            "url": "https://fred.stlouisfed.org/categories/158", "licence": "PDDL-1.0",
+            "attribution": "Federal Reserve Board H.10 exchange rates via FRED and Datahub core/exchange-rates (PDDL)",
+            "vintage": "2026-07-02", "retrieved": "2026-07-21",
+            "obtainedFrom": "github.com/datasets/exchange-rates commit fa7d949 (2026-07-21), data/%s.csv "
+                            "(last changed in commit 20192ad, 2026-07-02)" % frequency,
+            "keyColumns": ["entity", "period"], "valueRange": {"min": 0, "max": None},
+            "notes": "Noon buying rates in New York, averaged by the Fed; every currency per US dollar (the "
+                     "euro, pound, Australian and New Zealand dollar too, whatever the upstream README says). "
+                     "The euro is entered as the euro area (EMU). For reproducing WDI dollar figures use the "
+                     "WDI official rate (exchange_rate_lcu_per_usd), which differs slightly.",
+        }
+        write_table("fx/fed-h10-%s.csv" % frequency, ["entity", "entity_name", "period", "value"], rows, meta)
+
+
 def main():
     tariffs()
     pledges()
@@ -341,6 +379,8 @@ def main():
     iso = countries()
     aggregates = wdi_aggregates(iso)
     demonyms(iso | aggregates)
+    fed_exchange_rates({row["alias"]: row["code"] for row in read_csv(os.path.join(OUT, "entities/mledoze-names.csv"))
+                        if row["kind"] == "name"})
     hand_written("aliases", "aliases", ["alias", "code", "kind", "note"],
                  "Names no open table has: abbreviations, capitals used as metonyms, adjectives",
                  ["alias", "code"], "Written by hand where datasets-country-codes and mledoze are silent.")

@@ -136,7 +136,7 @@ public enum ReferenceDataValidator {
             if row.entity.isEmpty { report("empty entity") }
             if row.period.isEmpty { report("empty period") }
             if meta.kind == .series {
-                if row.period.count != 4 || Int(row.period) == nil { report("period \(row.period) is not a year") }
+                if !Self.isSeriesPeriod(row.period) { report("period \(row.period) is not a year or a YYYY-MM month") }
             } else {
                 if !meta.indicators.contains(row.indicator) {
                     report("indicator \(row.indicator) is not listed in the table's metadata")
@@ -146,6 +146,17 @@ public enum ReferenceDataValidator {
             }
         }
         return problems
+    }
+
+    /// A series period: a year ("2024") or a month ("2025-07").
+    static func isSeriesPeriod(_ period: String) -> Bool {
+        let parts = period.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts[0].count == 4, Int(parts[0]) != nil else { return false }
+        switch parts.count {
+        case 1: return true
+        case 2: return parts[1].count == 2 && (1...12).contains(Int(parts[1]) ?? 0)
+        default: return false
+        }
     }
 
     private static func provenanceProblems(_ provenance: RowProvenance?) -> [String] {

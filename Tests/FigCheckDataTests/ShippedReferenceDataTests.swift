@@ -86,7 +86,7 @@ struct ShippedReferenceDataTests {
     @Test("every WDI table has as many rows as its source file")
     func wdiRowCounts() throws {
         let sources = TestPaths.shared.appendingPathComponent("reference-sources")
-        for entry in catalog.entries where entry.metadata.kind == .series {
+        for entry in catalog.entries where entry.metadata.kind == .series && entry.metadata.id.hasPrefix("wdi.") {
             let code = try #require(entry.metadata.seriesCode).lowercased()
             let file: URL
             switch entry.metadata.vintage {
@@ -97,6 +97,39 @@ struct ShippedReferenceDataTests {
             let sourceRows = try CSVReader.records([UInt8](Data(contentsOf: file))).count - 1
             #expect(entry.metadata.coverage.rows == sourceRows, "\(entry.metadata.id)")
         }
+    }
+
+    @Test("the Fed exchange-rate tables hold every source row as written, all per US dollar")
+    func fedExchangeRates() throws {
+        let folder = TestPaths.shared.appendingPathComponent("reference-sources/fed-exchange-rates")
+        for frequency in ["annual", "monthly"] {
+            var shipped: [String: String] = [:]  // "name period" -> value as written
+            for row in try catalog.observations(inTable: "fx.fed-h10-\(frequency)") {
+                shipped["\(row.entityName ?? "") \(row.period)"] = row.valueText
+            }
+            let source = try CSVReader.records([UInt8](Data(contentsOf: folder.appendingPathComponent("\(frequency).csv"))))
+            #expect(shipped.count == source.count - 1, "\(frequency)")
+            for record in source.dropFirst() {
+                let name = record.fields[1] == "Euro" ? "Euro area" : record.fields[1]
+                let period = String(record.fields[0].prefix(frequency == "annual" ? 4 : 7))
+                #expect(shipped["\(name) \(period)"] == record.fields[2], "\(frequency) \(name) \(period)")
+            }
+        }
+        func monthly(_ entity: String, _ period: String) throws -> Double {
+            let key = ObservationKey(indicator: "fed_exchange_rate_monthly_lcu_per_usd", entity: entity, period: period)
+            return try #require(try catalog.value(at: key)).observation.value
+        }
+        // Figures SOURCE.md quotes.
+        #expect((try monthly("KOR", "2025-07") * 100).rounded() / 100 == 1_379.30)
+        #expect((try monthly("KOR", "2025-08") * 100).rounded() / 100 == 1_389.00)
+        // The euro is per dollar like the rest: marks per dollar over the euro's value is the fixed
+        // conversion rate, constant month to month through 1999–2001; their product is not.
+        let months = (1999...2001).flatMap { year in (1...12).map { String(format: "%d-%02d", year, $0) } }
+        let ratios = try months.map { try monthly("DEU", $0) / monthly("EMU", $0) }
+        let products = try months.map { try monthly("DEU", $0) * monthly("EMU", $0) }
+        func spread(_ values: [Double]) -> Double { (values.max()! - values.min()!) / values.min()! }
+        #expect(spread(ratios) < 0.005, "\(ratios)")
+        #expect(spread(products) > 0.2, "\(products)")
     }
 
     @Test("every table names its licence and the attribution it requires; no GPL data ships")
