@@ -32,6 +32,11 @@ public struct ObservationKey: Hashable, Sendable {
 public struct ReferenceValue: Sendable, Hashable {
     public var observation: Observation
     public var table: TableMetadata
+
+    public init(observation: Observation, table: TableMetadata) {
+        self.observation = observation
+        self.table = table
+    }
 }
 
 /// The reference data: every table's metadata, read once; each table's rows, read and indexed

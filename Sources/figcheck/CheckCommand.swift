@@ -24,6 +24,12 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "The country \"we\", \"our\" and \"us\" stand for (ISO 3166 alpha-3, e.g. KOR).")
     var subject: String?
 
+    @Option(name: .customLong("as-of"), help: "Use the newest reference-data vintage released on or before this date (YYYY-MM-DD).")
+    var asOf: String?
+
+    @Option(help: "Reference-data directory (default: the bundled reference-data/).")
+    var data: String?
+
     @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error, warning, never.")
     var failOn: String = "error"
 
@@ -31,6 +37,9 @@ struct CheckCommand: AsyncParsableCommand {
         if inputs.isEmpty { throw ValidationError("no input: give a path, an http(s) URL, or - for standard input") }
         if let date, CalendarDate(iso: date) == nil || date.count != 10 {
             throw ValidationError("--date \(date): not a YYYY-MM-DD date")
+        }
+        if let asOf, CalendarDate(iso: asOf) == nil || asOf.count != 10 {
+            throw ValidationError("--as-of \(asOf): not a YYYY-MM-DD date")
         }
         if let subject, !(subject.count == 3 && subject.allSatisfy({ $0.isASCII && $0.isLetter })) {
             throw ValidationError("--subject \(subject): expected an ISO 3166 alpha-3 code such as KOR or USA")
@@ -46,7 +55,9 @@ struct CheckCommand: AsyncParsableCommand {
             format: format,
             reading: ReadingOptions(date: date.flatMap(CalendarDate.init(iso:)), subject: subject?.uppercased()),
             failOn: failOn == "never" ? nil : Severity(rawValue: failOn),
-            color: format == .text && Terminal.wantsColor
+            color: format == .text && Terminal.wantsColor,
+            dataDirectory: data,
+            asOf: asOf.flatMap(CalendarDate.init(iso:))
         )
         let outcome = await Check.run(options)
         FileHandle.standardOutput.write(Data(outcome.rendered.utf8))

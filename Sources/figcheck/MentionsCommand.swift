@@ -25,7 +25,7 @@ struct MentionsCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let document = try await DocumentReader().read(input)
-            let analysis = Pipeline(stages: [MentionScanStage()]).analyse(document)
+            let analysis = Pipeline.mentionsOnly.analyse(document)
             printOut(format == .json ? MentionsReport.json(analysis) : MentionsReport.text(analysis))
             return 0
         }

@@ -1,4 +1,6 @@
 import FigCheckCore
+import FigCheckData
+import FigCheckRules
 
 /// `figcheck check`: reads each input, runs the pipeline, and renders one report.
 public enum Check {
@@ -13,7 +15,20 @@ public enum Check {
 
     /// Runs the check. Each input is loaded and reported on its own: one unreadable input gives its
     /// error and exit code 2, and the others are still checked.
-    public static func run(_ options: CheckOptions, pipeline: Pipeline = .standard) async -> Outcome {
+    public static func run(_ options: CheckOptions, pipeline given: Pipeline? = nil) async -> Outcome {
+        let pipeline: Pipeline
+        if let given {
+            pipeline = given
+        } else {
+            do {
+                pipeline = try standardPipeline(options)
+            } catch {
+                // Without reference data nothing can be checked: one error, exit 2.
+                let message = "reference data: \(error.localizedDescription)"
+                let report = Report(tool: .init(name: "figcheck", version: FigCheckVersion.current), documents: [])
+                return Outcome(report: report, rendered: "", errors: [message], exitCode: 2)
+            }
+        }
         let reader = DocumentReader(options: options.reading)
         var documents: [DocumentReport] = []
         var errors: [String] = []
@@ -35,6 +50,14 @@ public enum Check {
         let rendered = options.format.reporter.render(report, options: options)
         return Outcome(report: report, rendered: rendered, errors: errors,
                        exitCode: exitCode(for: report, failOn: options.failOn))
+    }
+
+    /// The scanner and the claim checks over the reference data the options point to.
+    public static func standardPipeline(_ options: CheckOptions) throws -> Pipeline {
+        let directory = try ReferenceDataLocator.locate(explicit: options.dataDirectory)
+        let knowledge = try ClaimKnowledge(catalog: ReferenceCatalog(directory: directory))
+        let settings = VerificationSettings(vintage: options.asOf.map { .asOf($0) } ?? .newest)
+        return .standard(knowledge: knowledge, settings: settings)
     }
 
     /// 2 when any input could not be checked, else 1 when a finding reaches `failOn`, else 0.

@@ -25,10 +25,16 @@ public struct CheckOptions: Sendable {
     public var failOn: Severity?
     /// Colour in the text report.
     public var color: Bool
+    /// The reference-data directory (`--data`); nil finds the bundled one.
+    public var dataDirectory: String?
+    /// `--as-of`: use the newest vintage released on or before this date.
+    public var asOf: CalendarDate?
 
     /// Creates options.
     public init(inputs: [String], format: OutputFormat = .text, reading: ReadingOptions = ReadingOptions(),
-                failOn: Severity? = .error, color: Bool = false) {
+                failOn: Severity? = .error, color: Bool = false, dataDirectory: String? = nil, asOf: CalendarDate? = nil) {
+        self.dataDirectory = dataDirectory
+        self.asOf = asOf
         self.inputs = inputs
         self.format = format
         self.reading = reading

@@ -11,9 +11,14 @@ public struct Pipeline: Sendable {
         self.stages = stages
     }
 
-    /// The stages figcheck ships: the number scanner now; the claim recognisers and the verifiers
-    /// join here as they are built.
-    public static let standard = Pipeline(stages: [MentionScanStage()])
+    /// The stages figcheck ships: the number scanner, then the claim recognisers and verifiers
+    /// over the loaded reference data.
+    public static func standard(knowledge: ClaimKnowledge, settings: VerificationSettings = VerificationSettings()) -> Pipeline {
+        Pipeline(stages: [MentionScanStage(), ClaimStage(knowledge: knowledge, settings: settings)])
+    }
+
+    /// The scanner alone (`figcheck mentions`).
+    public static let mentionsOnly = Pipeline(stages: [MentionScanStage()])
 
     /// Runs every stage on `document`.
     public func analyse(_ document: Document) -> DocumentAnalysis {

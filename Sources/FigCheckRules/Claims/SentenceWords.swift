@@ -44,14 +44,19 @@ struct SentenceWords {
                 end = index
                 index += 4
             }
+            guard end > start else {
+                index = max(index, start + 1)
+                continue
+            }
             let text = String(decoding: bytes[start..<end], as: UTF8.self)
             words.append(Word(text: text, lower: text.lowercased(), range: start..<end, possessive: possessive))
         }
         self.words = words
     }
 
+    /// Letters, digits and the lead bytes of non-ASCII letters; E2 leads punctuation (quotes, dashes).
     private static func isWordStart(_ byte: UInt8) -> Bool {
-        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte >= 0xC3
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || (byte >= 0xC3 && byte != 0xE2)
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {

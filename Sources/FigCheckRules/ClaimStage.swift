@@ -1,0 +1,92 @@
+import FigCheckCore
+import FigCheckData
+
+/// The claims stage of the pipeline: reads the claims of the scanned mentions and checks each one
+/// against the reference tables and the rest of the document (Mentions ─► Claims ─► Findings).
+public struct ClaimStage: AnalysisStage {
+    public let name = "claims"
+    public let knowledge: ClaimKnowledge
+    public let settings: VerificationSettings
+
+    /// Creates the stage over loaded knowledge (shared between documents).
+    public init(knowledge: ClaimKnowledge, settings: VerificationSettings = VerificationSettings()) {
+        self.knowledge = knowledge
+        self.settings = settings
+    }
+
+    public func run(_ analysis: inout DocumentAnalysis) {
+        let document = analysis.document
+        let context = DocumentContext(text: document.text, mentions: analysis.mentions, date: document.metadata.date,
+                                      subject: document.metadata.subject, knowledge: knowledge)
+        let drafts = ClaimReader(knowledge: knowledge).read(context)
+        let verifier = Verifier(knowledge: knowledge, settings: settings, documentDate: document.metadata.date)
+        var findings: [Finding] = []
+        for draft in drafts {
+            let outcome = verifier.check(draft, drafts: drafts, document: context)
+            findings.append(finding(outcome.resolved ?? draft, outcome, document: document, context: context))
+        }
+        analysis.findings += findings
+    }
+
+    private func finding(_ draft: ClaimDraft, _ outcome: CheckOutcome, document: Document, context: DocumentContext) -> Finding {
+        let location = document.sourceMap.location(ofAnalysed: draft.mention.range)
+        let sentence = context.sentences[draft.sentenceIndex].text
+            .split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        let severity: Severity
+        switch outcome.verdict {
+        case .consistent, .unverifiable: severity = .info
+        case .needsReview: severity = .warning
+        case .inconsistent: severity = outcome.nearMiss ? .warning : .error
+        }
+        let stated = draft.stated
+        let unit = draft.mention.unit ?? draft.mention.kind.rawValue
+        let computed = outcome.primary.map { primary in
+            Computation(value: Self.rounded(primary.interval.midpoint), low: Self.rounded(primary.interval.low),
+                        high: Self.rounded(primary.interval.high), formula: primary.formula, inputs: primary.inputs)
+        }
+        var message = outcome.message
+        if outcome.verdict == .inconsistent, outcome.nearMiss { message += " A near miss." }
+        return Finding(
+            id: "\(draft.ruleId)@\(location.line):\(location.column)", ruleId: draft.ruleId, kind: draft.kind.rawValue,
+            text: draft.mention.text.split(whereSeparator: { $0 == "\n" }).joined(separator: " "), sentence: sentence,
+            location: location,
+            stated: StatedFigure(value: draft.sign * draft.mention.value, unit: unit,
+                                 low: stated.low.isFinite ? stated.low : draft.mention.value,
+                                 high: stated.high.isFinite ? stated.high : draft.mention.value,
+                                 hedge: draft.mention.hedge.rawValue),
+            about: ClaimSubject(entity: draft.entity, indicator: indicatorText(draft), period: draft.period?.key,
+                                scope: draft.scope ?? draft.partner),
+            verdict: outcome.verdict, severity: severity, computed: computed, message: message, hints: outcome.hints)
+    }
+
+    private func indicatorText(_ draft: ClaimDraft) -> String? {
+        if draft.kind == .ratio, let denominator = draft.denominator {
+            let numerator = draft.numeratorIndicators.joined(separator: "+")
+            return numerator.isEmpty ? denominator : (draft.numeratorIndicators.count > 1 ? "(\(numerator))" : numerator) + "/" + denominator
+        }
+        return draft.indicator
+    }
+
+    /// Computed figures in the report keep 6 significant digits, so output is stable across platforms.
+    static func rounded(_ value: Double) -> Double {
+        guard value.isFinite, value != 0 else { return value.isFinite ? value : 0 }
+        let magnitude = Double.pow10(Int((abs(value)).log10Floor) - 5)
+        return (value / magnitude).rounded() * magnitude
+    }
+}
+
+extension Double {
+    static func pow10(_ exponent: Int) -> Double {
+        var result = 1.0
+        if exponent >= 0 { for _ in 0..<exponent { result *= 10 } } else { for _ in 0..<(-exponent) { result /= 10 } }
+        return result
+    }
+
+    var log10Floor: Double {
+        var exponent = 0.0
+        var value = self
+        while value >= 10 { value /= 10; exponent += 1 }
+        while value < 1 && value > 0 { value *= 10; exponent -= 1 }
+        return exponent
+    }
+}

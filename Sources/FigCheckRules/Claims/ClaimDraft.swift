@@ -1,0 +1,123 @@
+import FigCheckCore
+
+/// The eight kinds of claim of PRODUCT.md.
+public enum ClaimKind: String, Codable, Sendable, CaseIterable {
+    case value
+    case ratio
+    case share
+    case rate
+    case change
+    case comparison
+    case count
+    case dateArithmetic = "date_arithmetic"
+}
+
+/// How a part of a claim's meaning was found; anything but `said` and `carried` is a guess,
+/// and a guess can make a claim needs_review but never inconsistent.
+public enum Resolution: String, Sendable {
+    /// Named in the claim's own clause or sentence.
+    case said
+    /// Carried over from an earlier sentence of the paragraph ("that figure", "its", ellipsis).
+    case carried
+    /// The documented default (the latest full year before the document date).
+    case defaulted
+    /// A guess among several readings.
+    case guessed
+}
+
+/// A period a claim is about, and how it was found.
+public struct PeriodChoice: Sendable, Equatable {
+    public var key: String
+    public var first: CalendarDate
+    public var last: CalendarDate
+    public var resolution: Resolution
+
+    public var year: Int { first.year }
+
+    public static func year(_ year: Int, _ resolution: Resolution) -> PeriodChoice? {
+        guard let first = CalendarDate(year: year, month: 1, day: 1),
+              let last = CalendarDate(year: year, month: 12, day: 31) else { return nil }
+        return PeriodChoice(key: "\(year)", first: first, last: last, resolution: resolution)
+    }
+}
+
+/// How a comparison or change relates its two figures.
+public enum Relation: String, Sendable {
+    /// "three times larger", "doubled": A ÷ B.
+    case ratio
+    /// "5.5 percentage points higher": A − B.
+    case difference
+    /// "fell by 40 percent", "a rise of 1.7 percent": (A − B) ÷ B.
+    case relativeChange
+    /// "about 42% of Japan's 124 million": A ÷ B as a percentage.
+    case percentOf
+    /// "roughly a third more": A ÷ B − 1.
+    case excess
+}
+
+/// One part of a ratio's numerator: a figure stated in the text, or a reference value looked up.
+public enum NumeratorPart: Sendable, Equatable {
+    case stated(Mention)
+    case lookup(indicator: String, entity: String)
+}
+
+/// A claim as the rules understood it, before verification.
+public struct ClaimDraft: Sendable {
+    public var ruleId: String
+    public var kind: ClaimKind
+    public var mention: Mention
+    public var sentenceIndex: Int
+    public var paragraph: Int
+    public var sentenceRange: Range<Int>
+    public var entity: String?
+    public var entityResolution: Resolution = .said
+    public var indicator: String?
+    public var indicatorResolution: Resolution = .said
+    public var period: PeriodChoice?
+    /// Timeline claims: the date or span the rate is said to hold on.
+    public var partner: String?
+    public var scope: String?
+    /// −1 when the verb turns the figure negative ("shrank 0.2%").
+    public var sign: Double = 1
+    /// Ratio claims: amount ÷ denominator indicator of the entity.
+    public var numerator: [NumeratorPart] = []
+    public var denominator: String?
+    /// The indicators the numerator's parts measure (the stated amount's, or the looked-up ones).
+    public var numeratorIndicators: [String] = []
+    /// Share and count claims: the entities named around the figure, matched against the rows.
+    public var candidates: [String] = []
+    /// Comparison and change claims: the two figures compared, as indices into the document's drafts
+    /// (nil for a figure looked up instead), and how they relate.
+    public var operands: [(subject: Int?, base: Int?)] = []
+    public var relation: Relation?
+    /// A change's direction: +1 for raised/rose, −1 for cut/fell, 0 unknown.
+    public var direction: Int = 0
+    /// Date arithmetic: the start and end years or dates, and the counting conventions allowed.
+    public var span: (start: CalendarDate, end: CalendarDate, startText: String, endText: String)?
+    /// What the rules were unsure about, in words for the finding.
+    public var uncertainties: [String] = []
+    /// Why a claim cannot be checked, when a rule knows ("a forecast", "Section 301 duties").
+    public var unverifiableReason: String?
+
+    init(ruleId: String, kind: ClaimKind, context: MentionContext) {
+        self.ruleId = ruleId
+        self.kind = kind
+        mention = context.mention
+        sentenceIndex = context.sentence.index
+        paragraph = context.sentence.paragraph
+        sentenceRange = context.sentence.range
+    }
+
+    /// The stated interval, sign applied.
+    public var stated: Interval {
+        let interval = Interval(low: mention.low, high: mention.high, lowInclusive: mention.lowInclusive,
+                                highInclusive: mention.highInclusive)
+        return sign < 0 ? interval.scaled(by: -1) : interval
+    }
+
+    /// Whether every part of the meaning was said or carried, so a mismatch may fail CI.
+    public var isConfident: Bool {
+        let parts = [entityResolution, indicatorResolution, period?.resolution ?? .said]
+        return !parts.contains(.guessed) && uncertainties.isEmpty
+    }
+}

@@ -1,0 +1,105 @@
+import FigCheckCore
+
+/// Reads the claims of a document: every quantity is offered to the rules in order, sentence by
+/// sentence, with the claims already read as memory for ellipsis and anaphora; comparisons and
+/// changes are then linked to the figures they relate.
+struct ClaimReader {
+    let knowledge: ClaimKnowledge
+
+    /// Mention kinds that are never claims on their own (they are the periods of other claims).
+    static let periodKinds: Set<MentionKind> = [.year, .date]
+
+    func read(_ document: DocumentContext) -> [ClaimDraft] {
+        var drafts: [ClaimDraft] = []
+        for sentence in document.sentences {
+            for index in sentence.mentionIndices {
+                let mention = document.mentions[index]
+                guard !Self.periodKinds.contains(mention.kind) else { continue }
+                let context = MentionContext(mentionIndex: index, sentence: sentence, document: document)
+                for rule in ClaimRules.all {
+                    if let draft = rule.draft(context, knowledge: knowledge, drafts: drafts) {
+                        drafts.append(draft)
+                        break
+                    }
+                }
+            }
+        }
+        link(&drafts, document: document)
+        return drafts
+    }
+
+    /// Finds the two figures each comparison and change relates.
+    private func link(_ drafts: inout [ClaimDraft], document: DocumentContext) {
+        for position in drafts.indices where drafts[position].kind == .comparison && drafts[position].relation != nil
+            || drafts[position].kind == .change {
+            let draft = drafts[position]
+            if draft.kind == .change {
+                drafts[position].operands = changeOperands(draft, at: position, in: drafts)
+            } else {
+                drafts[position].operands = comparisonOperands(draft, at: position, in: drafts, document: document)
+            }
+        }
+    }
+
+    private func unitClass(_ draft: ClaimDraft) -> String {
+        switch draft.mention.kind {
+        case .percent: return "percent"
+        case .currency: return "money"
+        case .count, .number: return "count"
+        default: return draft.mention.kind.rawValue
+        }
+    }
+
+    private func isFigure(_ draft: ClaimDraft) -> Bool {
+        [.value, .ratio, .share, .rate, .count].contains(draft.kind)
+    }
+
+    private func comparisonOperands(_ draft: ClaimDraft, at position: Int, in drafts: [ClaimDraft],
+                                    document: DocumentContext) -> [(subject: Int?, base: Int?)] {
+        let sentence = document.sentences[draft.sentenceIndex]
+        let local = draft.mention.range.upperBound - sentence.range.lowerBound
+        // The base is the entity named after the figure ("China's", "that of the United States").
+        let baseEntity = sentence.entities.first { $0.range.lowerBound >= local }?.code
+        let nearby = drafts.indices.filter { index in
+            index != position && isFigure(drafts[index]) && drafts[index].paragraph >= draft.paragraph - 1
+                && drafts[index].sentenceIndex <= draft.sentenceIndex
+                && (draft.relation != .percentOf || drafts[index].sentenceIndex == draft.sentenceIndex)
+        }
+        let subjects = nearby.filter { drafts[$0].entity == draft.entity && drafts[$0].mention.range.lowerBound < draft.mention.range.lowerBound }
+        var bases = nearby.filter { index in
+            if let baseEntity { return drafts[index].entity == baseEntity }
+            return drafts[index].entity != draft.entity && drafts[index].mention.range.lowerBound < draft.mention.range.lowerBound
+        }
+        if baseEntity == nil, let latest = bases.max() { bases = [latest] }
+        var pairs: [(subject: Int?, base: Int?)] = []
+        for subject in subjects.reversed() {
+            for base in bases.reversed() where unitClass(drafts[subject]) == unitClass(drafts[base]) {
+                pairs.append((subject, base))
+            }
+        }
+        // Pairs measuring the same thing first.
+        return pairs.sorted { lhs, rhs in
+            let lhsSame = drafts[lhs.subject!].indicator == drafts[lhs.base!].indicator
+            let rhsSame = drafts[rhs.subject!].indicator == drafts[rhs.base!].indicator
+            return lhsSame && !rhsSame
+        }
+    }
+
+    private func changeOperands(_ draft: ClaimDraft, at position: Int, in drafts: [ClaimDraft]) -> [(subject: Int?, base: Int?)] {
+        if draft.mention.kind == .multiplier {
+            // "It doubled to 20%": the figure after the verb, against the same measure before it.
+            guard let newer = drafts.indices.first(where: { $0 > position && drafts[$0].sentenceIndex == draft.sentenceIndex
+                                                        && isFigure(drafts[$0]) }) else { return [] }
+            let older = drafts.indices.last { $0 < position && isFigure(drafts[$0]) && drafts[$0].indicator == drafts[newer].indicator }
+            return [(newer, older)]
+        }
+        let related = drafts.indices.filter { index in
+            index != position && isFigure(drafts[index]) && drafts[index].paragraph == draft.paragraph
+                && drafts[index].indicator == draft.indicator && (draft.entity == nil || drafts[index].entity == draft.entity)
+                && index < position
+        }
+        guard let newest = related.last else { return [] }
+        let base = related.first { drafts[$0].period?.key == draft.period?.key && $0 != newest }
+        return [(newest, base)]
+    }
+}

@@ -1,0 +1,517 @@
+import FigCheckCore
+
+/// A claim recogniser: decides whether a number, in its sentence, makes a claim of its kind and
+/// what the claim is about. Each rule carries sentences it must and must not recognise, which one
+/// parameterised test runs (as SwiftLint's rules do).
+protocol ClaimRule: Sendable {
+    /// Stable id, used in reports, suppressions and baselines.
+    var id: String { get }
+    var kind: ClaimKind { get }
+    /// One line for `tool.driver.rules` and the docs.
+    var summary: String { get }
+    /// Sentences (in a document dated 2025-10-01 whose subject is KOR) in which the marked figure
+    /// `«…»` must be claimed by this rule.
+    var triggeringExamples: [String] { get }
+    /// Sentences in which the marked figure must not be claimed by this rule.
+    var nonTriggeringExamples: [String] { get }
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft?
+}
+
+/// The rules, in the order they are tried: the first that recognises a figure claims it.
+public enum ClaimRules {
+    static let all: [any ClaimRule] = [
+        DateArithmeticRule(), RankRule(), ComparisonRule(), ChangeRule(), RateRule(), ShareRule(), RatioRule(),
+        CountRule(), ValueRule(),
+    ]
+
+    /// The id, kind and summary of every rule, for reports and documentation.
+    public static var catalog: [(id: String, kind: ClaimKind, summary: String)] {
+        all.map { ($0.id, $0.kind, $0.summary) }
+    }
+
+    static let unitsByMentionKind: [MentionKind: Set<String>] = [
+        .percent: ["percent"], .currency: ["USD"], .count: ["persons"], .number: ["persons", "LCU_per_USD", "mb/d"],
+        .ordinal: ["rank"], .measure: ["mb/d"],
+    ]
+
+    static let gdpWords: Set<String> = ["gdp", "output", "economy"]
+}
+
+/// "as this year marks the 70th anniversary of the alliance"; "colonial rule for 36 years";
+/// "after eight days in detention".
+struct DateArithmeticRule: ClaimRule {
+    let id = "date-arithmetic"
+    let kind = ClaimKind.dateArithmetic
+    let summary = "Anniversaries and durations recomputed from dates in the text or the events table"
+    let triggeringExamples = [
+        "The alliance was founded in 1953. This year marks its «70th» anniversary.",
+        "Korea was under Japanese colonial rule for «36 years».",
+        "Agents detained them on September 4 and flew them home on September 12, after «eight days».",
+    ]
+    let nonTriggeringExamples = [
+        "It was the «first» summit of the two leaders.",
+        "He was sentenced to «two years» in prison.",
+    ]
+
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+        let mention = context.mention
+        if mention.kind == .ordinal, context.wordsAfter(2).contains(where: { $0.hasPrefix("anniversar") }) {
+            var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+            draft.relation = .difference
+            draft.indicator = "anniversary"
+            return draft
+        }
+        guard mention.kind == .duration, let unit = mention.unit, ["years", "days", "months", "weeks"].contains(unit) else {
+            return nil
+        }
+        var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+        draft.relation = .difference
+        // An event pair from the events table ("colonial rule"), or two dates said in the paragraph.
+        if let cue = context.sentence.cues.first(where: { $0.indicator.hasSuffix("_start") }) {
+            draft.indicator = cue.indicator
+            draft.entity = context.resolveEntity(drafts: drafts)?.code
+            return draft
+        }
+        if let dates = datesAround(context), dates.count >= 2 {
+            draft.span = (dates[0].date, dates[dates.count - 1].date, dates[0].text, dates[dates.count - 1].text)
+            return draft
+        }
+        // "Many Koreans speak of 36 years": the span of the paragraph's previous duration.
+        if let previous = drafts.last(where: { $0.kind == .dateArithmetic && $0.paragraph == context.sentence.paragraph
+                                               && $0.span != nil }) {
+            draft.span = previous.span
+            return draft
+        }
+        return nil
+    }
+
+    /// The dates said in the mention's sentence, else in its paragraph before it.
+    private func datesAround(_ context: MentionContext) -> [(date: CalendarDate, text: String)]? {
+        func dates(in sentence: SentenceContext) -> [(date: CalendarDate, text: String)] {
+            sentence.periods.filter { $0.period.count >= 7 }.map { ($0.first, $0.text) }
+        }
+        let own = dates(in: context.sentence)
+        if own.count >= 2 { return own }
+        let paragraph = context.document.sentences.filter {
+            $0.paragraph == context.sentence.paragraph && $0.index <= context.sentence.index
+        }
+        let all = paragraph.flatMap(dates)
+        return all.count >= 2 ? Array(all.suffix(2)) : nil
+    }
+}
+
+/// "the 6th most powerful military in the world"; "ranks South Korea's military 5th".
+struct RankRule: ClaimRule {
+    let id = "rank"
+    let kind = ClaimKind.comparison
+    let summary = "Rankings (\"the 6th most powerful\") looked up in ranking tables"
+    let triggeringExamples = [
+        "With a military rated as the «6th» most powerful in the world, South Korea exports arms.",
+        "The 2024 Global Firepower list ranks South Korea's military «5th» in the world.",
+    ]
+    let nonTriggeringExamples = ["It was the «first» summit between the two leaders.", "On the «25th» of last month they met."]
+    static let rankWords: Set<String> = ["most", "largest", "biggest", "place", "ranks", "ranked", "world", "rated", "strongest"]
+
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+        guard context.mention.kind == .ordinal else { return nil }
+        let near = context.wordsAfter(3) + context.wordsBefore(3)
+        guard near.contains(where: Self.rankWords.contains) else { return nil }
+        var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+        if let cue = context.cues(units: ["rank"], knowledge: knowledge).first {
+            draft.indicator = cue.indicator
+        } else {
+            draft.unverifiableReason = "no ranking table for \(context.sentence.cues.first?.text ?? "this ranking")"
+        }
+        if let entity = context.resolveEntity(drafts: drafts) {
+            draft.entity = entity.code
+            draft.entityResolution = entity.resolution
+        }
+        draft.period = context.resolvePeriod(drafts: drafts)
+        return draft
+    }
+}
+
+/// "an outlay roughly three times larger"; "about 1.6 times China's"; "5.5 percentage points
+/// higher than America's"; "about 42% of Japan's 124 million"; "roughly a third more than".
+struct ComparisonRule: ClaimRule {
+    let id = "comparison"
+    let kind = ClaimKind.comparison
+    let summary = "Ratios and differences between two figures of the same text, recomputed from them"
+    let triggeringExamples = [
+        "Korea pledged 20.4% of GDP and the EU 6.9%, meaning we promised an outlay roughly «three times» larger.",
+        "The United States produced $29 trillion, about «1.6 times» China's $18.7 trillion.",
+        "Russia's inflation, 8.4%, was «5.5 percentage points» higher than America's 3%.",
+        "South Korea's population of 51.8 million is «about 42%» of Japan's 124 million.",
+    ]
+    let nonTriggeringExamples = [
+        "The tariff «doubled» to 20% on March 4.",
+        "Exports were worth «44.4%» of South Korea's GDP in 2024.",
+    ]
+    static let comparatives: Set<String> = ["larger", "higher", "more", "bigger", "greater", "as", "that", "smaller", "lower",
+                                            "less", "the", "than"]
+
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+        let mention = context.mention
+        let after = context.wordsAfter(3)
+        var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+        switch mention.kind {
+        case .multiplier where mention.unit == "times" && !["doubled", "tripled", "halved", "quadrupled"].contains(
+            mention.text.lowercased().split(separator: " ").last.map(String.init) ?? ""):
+            draft.relation = .ratio
+        case .fraction where after.first == "more" || after.first == "larger" || after.first == "bigger":
+            draft.relation = .excess
+        case .percentagePoints where after.contains(where: { ["higher", "lower", "more", "less", "above", "below"].contains($0) }):
+            draft.relation = .difference
+        case .percent where after.first == "of":
+            // "42% of Japan's 124 million": a percentage of another figure of the same sentence.
+            let entity = context.sentence.entities.first { $0.range.lowerBound >= context.local.upperBound }
+            let laterFigure = context.sentence.mentionIndices.first { index in
+                let other = context.document.mentions[index]
+                return other.range.lowerBound > mention.range.upperBound && [.count, .number, .currency].contains(other.kind)
+            }
+            guard let entity, entity.possessive, let laterFigure,
+                  context.document.mentions[laterFigure].range.lowerBound - context.sentence.range.lowerBound
+                    - entity.range.upperBound <= 4 else { return nil }
+            draft.relation = .percentOf
+        default:
+            return nil
+        }
+        // The operands are matched after the whole document is read (ComparisonLinker).
+        if let entity = context.resolveEntity(drafts: drafts) {
+            draft.entity = entity.code
+            draft.entityResolution = entity.resolution
+        }
+        return draft
+    }
+}
+
+/// "has fallen by 40 percent since 2020"; "a rise of 1.7 percent"; "up 3 percent on 2023";
+/// "it doubled to 20%".
+struct ChangeRule: ClaimRule {
+    let id = "change"
+    let kind = ClaimKind.change
+    let summary = "Changes (by N percent or points, doubled, halved) recomputed from the two figures"
+    let triggeringExamples = [
+        "Europe took 51% in 2020 and 11% in 2025; its share has fallen by «40 percent» since 2020.",
+        "Spending reached 7.1% of GDP in 2024, up from 5.4% in 2023, a rise of «1.7 percent».",
+        "The first tariff was 10%. It «doubled» to 20% on March 4.",
+    ]
+    let nonTriggeringExamples = [
+        "India's economy grew «7.1%» in 2024.",
+        "Consumer prices in Russia rose «8.4%» in 2024.",
+        "Spending reached 7.1% of GDP in 2024, up from «5.4%» in 2023.",
+    ]
+    /// Indicators that are themselves changes: "grew 7.1%" states their value.
+    static let changeIndicators: Set<String> = ["gdp_growth", "inflation_consumer_prices"]
+
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+        let mention = context.mention
+        var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+        let verb = mention.text.lowercased()
+        if mention.kind == .multiplier, ["doubled", "tripled", "halved", "quadrupled"].contains(where: verb.hasSuffix) {
+            draft.relation = .ratio
+        } else if mention.kind == .percent || mention.kind == .percentagePoints {
+            let before = context.wordsBefore(3)
+            let byChange = before.last == "by" && before.contains(where: { ["fallen", "fell", "risen", "rose", "grown", "grew",
+                "dropped", "declined", "increased", "decreased", "shrunk", "climbed"].contains($0) })
+            let nounChange = before.last == "of" && before.contains(where: { ["rise", "fall", "drop", "increase", "decrease",
+                "decline", "gain", "jump"].contains($0) })
+            let upDown = ["up", "down"].contains(before.last ?? "") && context.wordsAfter(1).first != "from"
+            guard byChange || nounChange || upDown else { return nil }
+            if let indicator = context.resolveIndicator(units: ["percent"], knowledge: knowledge, drafts: drafts)?.indicator,
+               Self.changeIndicators.contains(indicator) {
+                return nil
+            }
+            draft.relation = mention.kind == .percent ? .relativeChange : .difference
+            let falling = before.contains(where: { ["fallen", "fell", "dropped", "declined", "decreased", "down", "fall", "drop",
+                                                    "decline", "decrease", "shrunk"].contains($0) })
+            draft.direction = falling ? -1 : 1
+            if falling { draft.sign = -1 }
+        } else {
+            return nil
+        }
+        if let entity = context.resolveEntity(drafts: drafts) {
+            draft.entity = entity.code
+            draft.entityResolution = entity.resolution
+        }
+        draft.indicator = context.resolveIndicator(units: ["percent", "USD", "persons"], knowledge: knowledge, drafts: drafts)?.indicator
+        // "since 2020", "on 2023": the base period.
+        draft.period = context.resolvePeriod(drafts: drafts)
+        return draft
+    }
+}
+
+/// "tariffs of 145% on Chinese goods"; "reduced the number to 30% in April"; "urging European
+/// partners to spend 5% of GDP on defense".
+struct RateRule: ClaimRule {
+    let id = "rate-in-force"
+    let kind = ClaimKind.rate
+    let summary = "Tariff rates and targets checked against the rate in force on the date said (timeline tables)"
+    let triggeringExamples = [
+        "President Trump threatened tariffs of «145%» on Chinese goods.",
+        "He then reduced the number to «30%» in April.",
+        "Washington is urging European partners to spend «5%» of GDP on defense.",
+    ]
+    let nonTriggeringExamples = [
+        "Poland spent «4.2%» of GDP on its military in 2024.",
+        "In 2020, «51%» of Russia's oil exports went to Europe.",
+    ]
+    static let targetWords: Set<String> = ["agreed", "agree", "target", "goal", "commit", "committed", "urging", "urged", "urge",
+                                           "demand", "demanded", "demanding", "should", "pledged"]
+    static let targetIndicator = "defence_spending_target_share_of_gdp"
+
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+        guard context.mention.kind == .percent else { return nil }
+        var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+        let cues = context.cues(units: ["percent"], knowledge: knowledge)
+        if let military = cues.first, military.indicator.hasPrefix("military_expenditure") || military.indicator == Self.targetIndicator,
+           context.sentenceHas(Self.targetWords) {
+            draft.indicator = Self.targetIndicator
+            draft.entity = "NATO"
+            draft.entityResolution = .guessed
+            draft.period = context.resolvePeriod(drafts: drafts)
+            return draft
+        }
+        let rateCue = cues.first.flatMap { knowledge.isTimeline($0.indicator) ? $0 : nil }
+        let carried = cues.isEmpty ? drafts.last(where: { $0.kind == .rate && $0.paragraph == context.sentence.paragraph
+                                                          && $0.indicator != Self.targetIndicator }) : nil
+        guard let indicator = rateCue?.indicator ?? carried?.indicator else { return nil }
+        draft.indicator = indicator
+        draft.indicatorResolution = rateCue == nil ? .carried : .said
+        if let reason = context.outOfScopeReason {
+            draft.unverifiableReason = reason
+            return draft
+        }
+        // The rows are keyed by the country whose goods are taxed; "Washington raised its levy on
+        // Chinese goods" names both, and the one with rows is taken.
+        let named = context.sentence.entities.map(\.code)
+        draft.entity = named.first { code in code != "USA" } ?? carried?.entity ?? drafts.last(where: {
+            $0.kind == .rate && $0.entity != nil })?.entity
+        draft.entityResolution = named.contains(where: { $0 != "USA" }) ? .said : .carried
+        draft.period = context.resolvePeriod(drafts: drafts, indicator: indicator)
+        draft.direction = context.direction
+        return draft
+    }
+}
+
+/// "In 2020, 51% of Russia's oil exports went to Europe"; "China … purchasing over 90%".
+struct ShareRule: ClaimRule {
+    let id = "share-by-partner"
+    let kind = ClaimKind.share
+    let summary = "Shares of a whole by partner (oil exports by destination) looked up with scope and period"
+    let triggeringExamples = [
+        "In 2020, «51%» of Russia's oil exports went to Europe.",
+        "China is the largest buyer of Iranian crude, purchasing «over 90%».",
+    ]
+    let nonTriggeringExamples = ["Exports were worth «44.4%» of South Korea's GDP in 2024."]
+    static let indicator = "crude_export_share_by_destination"
+
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+        guard context.mention.kind == .percent else { return nil }
+        let cue = context.cues(units: ["percent"], knowledge: knowledge).first
+        let carried = drafts.last { $0.kind == .share && $0.paragraph == context.sentence.paragraph }
+        guard cue?.indicator == Self.indicator || (cue == nil && carried != nil) else { return nil }
+        var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+        draft.indicator = Self.indicator
+        let words = Set(context.sentenceWords)
+        if words.contains("condensate") || (words.contains("crude") && !words.contains("shipped")) {
+            draft.scope = "crude_and_condensate"
+        } else if words.contains("ships") || words.contains("shipped") {
+            draft.scope = "shipped_oil"
+        }
+        // Entity (exporter) and partner (destination) are matched against the rows in verification;
+        // here the candidates are the clause's, else the sentence's, else the carried claim's.
+        var named = context.sentence.entities.filter { context.clause.contains($0.range.lowerBound) }.map(\.code)
+        if named.isEmpty { named = context.sentence.entities.map(\.code) }
+        if words.contains("europe") { named.append("Europe") }
+        if named.count < 2, let carried, let entity = carried.entity {
+            named = [entity, carried.partner].compactMap { $0 } + named
+            draft.entityResolution = .carried
+        }
+        draft.entity = named.first
+        draft.partner = named.dropFirst().first
+        draft.candidates = named
+        draft.period = context.resolvePeriod(drafts: drafts, indicator: Self.indicator)
+        if draft.period == nil, let carried, carried.paragraph == context.sentence.paragraph {
+            draft.period = carried.period.map { var period = $0; period.resolution = .carried; return period }
+        }
+        return draft
+    }
+}
+
+/// "The $350 billion we pledged … amounts to 20.4% of last year's nominal GDP"; "including
+/// energy purchases, it reaches 25%"; "Japan's … stood at 13.1% of its GDP, and the EU's at 6.9%".
+struct RatioRule: ClaimRule {
+    let id = "ratio-of-gdp"
+    let kind = ClaimKind.ratio
+    let summary = "An amount as a percentage of an indicator (GDP), recomputed from the amount and the table"
+    let triggeringExamples = [
+        "The $350 billion we pledged to invest in the U.S. amounts to «20.4%» of last year's nominal GDP.",
+        "Japan's U.S.-bound investment stood at «13.1%» of its GDP.",
+    ]
+    let nonTriggeringExamples = [
+        "Poland spent «4.2%» of GDP on its military in 2024.",
+        "Exports of goods and services were worth «44.4%» of South Korea's GDP in 2024.",
+    ]
+    static let gdp = "gdp_current_usd"
+
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+        guard context.mention.kind == .percent else { return nil }
+        let after = context.wordsAfter(5)
+        let ofGDP = after.first == "of" && after.contains(where: RatioRule.isGDPWord)
+        // A percent-of-GDP indicator named in the sentence makes it a value claim instead.
+        let percentCues = context.cues(units: ["percent"], knowledge: knowledge)
+        if let cue = percentCues.first, context.clause.overlaps(cue.range) || ofGDP == false { return nil }
+        let previous = drafts.last { $0.kind == .ratio && $0.paragraph == context.sentence.paragraph }
+        var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+        draft.denominator = Self.gdp
+        if let entity = context.resolveEntity(drafts: drafts) {
+            draft.entity = entity.code
+            draft.entityResolution = entity.resolution
+        }
+        let amountCues = context.cues(units: ["USD"], knowledge: knowledge).filter { $0.indicator != Self.gdp }
+        let statedAmount = context.sentence.mentionIndices.map { context.document.mentions[$0] }.last {
+            $0.kind == .currency && $0.currency == "USD" && $0.range.upperBound <= context.mention.range.lowerBound
+        }
+        if ofGDP {
+            if let statedAmount {
+                draft.numerator = [.stated(statedAmount)]
+                draft.numeratorIndicators = [amountCues.first?.indicator ?? "amount"]
+            } else if let cue = amountCues.first, let entity = draft.entity {
+                draft.numerator = [.lookup(indicator: cue.indicator, entity: entity)]
+                draft.numeratorIndicators = [cue.indicator]
+            } else if let previous, let entity = draft.entity {
+                draft.numerator = previous.numeratorIndicators.map { .lookup(indicator: $0, entity: entity) }
+                draft.numeratorIndicators = previous.numeratorIndicators
+            } else {
+                draft.unverifiableReason = "the amount divided by GDP was not found"
+                return draft
+            }
+        } else if let previous, context.sentence.paragraph == previous.paragraph,
+                  context.sentenceHas(["it", "its", "the", "and"]) {
+            // Ellipsis: the same measure again, for another entity or with a component added.
+            draft.period = previous.period
+            draft.numeratorIndicators = previous.numeratorIndicators
+            if draft.entity == previous.entity || draft.entityResolution == .carried {
+                draft.entity = previous.entity
+                draft.numerator = previous.numerator
+            } else if let entity = draft.entity {
+                draft.numerator = previous.numeratorIndicators.map { .lookup(indicator: $0, entity: entity) }
+            }
+            draft.indicatorResolution = .carried
+        } else {
+            return nil
+        }
+        // "including energy purchases": a component named since the previous figure joins the numerator.
+        let previousFigure = context.sentence.mentionIndices.map { context.document.mentions[$0] }
+            .last { $0.range.upperBound <= context.mention.range.lowerBound && $0.kind == .percent }
+        let stretchStart = (previousFigure?.range.upperBound ?? context.sentence.range.lowerBound) - context.sentence.range.lowerBound
+        let stretch = stretchStart..<context.local.lowerBound
+        let stretchWords = Set(context.sentence.words(in: stretch).map(\.lower))
+        if !stretchWords.isDisjoint(with: ["including", "with", "add", "plus"]) {
+            for cue in amountCues where !draft.numeratorIndicators.contains(cue.indicator) && stretch.contains(cue.range.lowerBound) {
+                if let stated = context.sentence.mentionIndices.map({ context.document.mentions[$0] }).first(where: {
+                    $0.kind == .currency && abs(($0.range.lowerBound - context.sentence.range.lowerBound) - cue.range.lowerBound) < 30
+                    && !draft.numerator.contains(.stated($0))
+                }) {
+                    if context.sentenceHas(["including"]), draft.numerator.contains(where: { if case .stated = $0 { return true }; return false }) {
+                        draft.uncertainties.append("whether the \(cue.text) are part of the amount or added to it")
+                    } else {
+                        draft.numerator.append(.stated(stated))
+                    }
+                } else if let entity = draft.entity {
+                    draft.numerator.append(.lookup(indicator: cue.indicator, entity: entity))
+                }
+                draft.numeratorIndicators.append(cue.indicator)
+            }
+        }
+        if draft.period == nil || ofGDP { draft.period = gdpYear(context, drafts: drafts) }
+        return draft
+    }
+
+    static func isGDPWord(_ word: String) -> Bool { ClaimRules.gdpWords.contains(word) }
+
+    /// The year of the GDP: said next to it ("last year's", "its 2024 GDP"), else nil (the default).
+    private func gdpYear(_ context: MentionContext, drafts: [ClaimDraft]) -> PeriodChoice? {
+        let periods = context.sentence.periods.filter { $0.range.lowerBound >= context.local.upperBound && $0.period.count == 4 }
+        if let said = periods.first, said.range.lowerBound - context.local.upperBound < 30 {
+            return PeriodChoice(key: said.period, first: said.first, last: said.last, resolution: .said)
+        }
+        return nil
+    }
+}
+
+/// "300 Korean workers were detained".
+struct CountRule: ClaimRule {
+    let id = "count"
+    let kind = ClaimKind.count
+    let summary = "Counts of people or things looked up in the curated events table"
+    let triggeringExamples = ["On the 4th, «300» Korean workers were detained over visa issues."]
+    let nonTriggeringExamples = ["India had «1.45 billion» people in 2024."]
+
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+        guard [.count, .number].contains(context.mention.kind) else { return nil }
+        guard let cue = context.cues(units: ["persons"], knowledge: knowledge).first,
+              !knowledge.isAnnualSeries(cue.indicator) else { return nil }
+        var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+        draft.indicator = cue.indicator
+        if let entity = context.resolveEntity(drafts: drafts) {
+            draft.entity = entity.code
+            draft.entityResolution = entity.resolution
+        }
+        draft.candidates = context.sentence.entities.map(\.code)
+        draft.period = context.resolvePeriod(drafts: drafts, indicator: cue.indicator)
+        return draft
+    }
+}
+
+/// "Korea's nominal GDP was $1.71 trillion in 2023"; "Poland spent 4.2% of GDP on its military".
+struct ValueRule: ClaimRule {
+    let id = "value"
+    let kind = ClaimKind.value
+    let summary = "A figure of an indicator for an entity and period, looked up in the reference tables"
+    let triggeringExamples = [
+        "India had «1.45 billion» people in 2024.",
+        "Poland spent «4.2%» of GDP on its military in 2024.",
+        "Japan pledged «$550 billion».",
+    ]
+    let nonTriggeringExamples = ["The treaty was signed in «1953».", "It was the «first» summit."]
+
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+        let mention = context.mention
+        guard let units = ClaimRules.unitsByMentionKind[mention.kind], mention.kind != .ordinal else { return nil }
+        if mention.kind == .currency, mention.currency != "USD" { return nil }
+        var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+        if let reason = context.outOfScopeReason {
+            draft.unverifiableReason = reason
+            return draft
+        }
+        guard let indicator = context.resolveIndicator(units: units, knowledge: knowledge, drafts: drafts) else {
+            // A spelled-out small number with nothing to measure ("one battery", "one-sidedly") is no claim.
+            if [.count, .number].contains(mention.kind), mention.scale == nil, mention.value < 100,
+               mention.text.first?.isLetter == true {
+                return nil
+            }
+            draft.unverifiableReason = "no reference table was found for what this figure measures"
+            return draft
+        }
+        draft.indicator = indicator.indicator
+        draft.indicatorResolution = indicator.resolution
+        if let entity = context.resolveEntity(drafts: drafts) {
+            draft.entity = entity.code
+            draft.entityResolution = entity.resolution
+        }
+        if indicator.indicator == "exchange_rate_lcu_per_usd", let currencyEntity = currencyEntity(context) {
+            draft.entity = currencyEntity
+        }
+        draft.period = context.resolvePeriod(drafts: drafts, indicator: indicator.indicator)
+        if indicator.indicator == "gdp_growth", context.clauseHas(["shrank", "contracted", "shrunk", "fell"]) { draft.sign = -1 }
+        return draft
+    }
+
+    private func currencyEntity(_ context: MentionContext) -> String? {
+        let names = ["won": "KOR", "yen": "JPN", "yuan": "CHN", "renminbi": "CHN", "rupee": "IND", "euro": "EMU", "pound": "GBR",
+                     "rouble": "RUS", "ruble": "RUS"]
+        return context.sentenceWords.compactMap { names[$0] }.first
+    }
+}

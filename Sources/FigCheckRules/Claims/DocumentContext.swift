@@ -1,0 +1,201 @@
+import FigCheckCore
+import FigCheckData
+
+/// One sentence of a document with everything the claim rules look up in it: its words, the
+/// entities, periods and indicator phrases it names, and where its clauses start.
+struct SentenceContext {
+    /// A phrase naming an indicator, with its byte range in the sentence.
+    struct IndicatorCue {
+        var indicator: String
+        var range: Range<Int>
+        var text: String
+    }
+
+    var index: Int
+    var paragraph: Int
+    /// Byte range in the analysed text.
+    var range: Range<Int>
+    var text: String
+    var words: [SentenceWords.Word]
+    var entities: [EntityFinder.Found]
+    var periods: [PeriodResolver.Found]
+    var cues: [IndicatorCue]
+    /// Sentence-relative byte offsets where a new clause starts.
+    var clauseStarts: [Int]
+    /// Indices of the document's mentions inside the sentence.
+    var mentionIndices: [Int]
+
+    /// Words that start a new clause.
+    static let clauseWords: Set<String> = ["and", "while", "whereas", "but", "then", "although", "though", "meaning",
+                                           "which", "after", "before", "including", "excluding", "against"]
+
+    /// The clause a sentence-relative offset is in, as a byte range of the sentence.
+    func clause(containing offset: Int) -> Range<Int> {
+        var start = 0
+        var end = text.utf8.count
+        for boundary in clauseStarts {
+            if boundary <= offset { start = boundary } else { end = boundary; break }
+        }
+        return start..<end
+    }
+
+    /// The lower-case words in `range` (sentence-relative).
+    func words(in range: Range<Int>) -> [SentenceWords.Word] {
+        words.filter { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound }
+    }
+}
+
+/// A mention in its sentence, with the questions the rules ask about its surroundings.
+struct MentionContext {
+    let mention: Mention
+    let mentionIndex: Int
+    let sentence: SentenceContext
+    /// The mention's byte range relative to the sentence.
+    let local: Range<Int>
+    let clause: Range<Int>
+    let document: DocumentContext
+
+    init(mentionIndex: Int, sentence: SentenceContext, document: DocumentContext) {
+        self.mentionIndex = mentionIndex
+        mention = document.mentions[mentionIndex]
+        self.sentence = sentence
+        let start = max(0, mention.range.lowerBound - sentence.range.lowerBound)
+        let end = min(sentence.text.utf8.count, mention.range.upperBound - sentence.range.lowerBound)
+        local = start..<max(start, end)
+        clause = sentence.clause(containing: start)
+        self.document = document
+    }
+
+    /// Up to `count` words right before the mention, nearest last (within the sentence).
+    func wordsBefore(_ count: Int) -> [String] {
+        Array(sentence.words.filter { $0.range.upperBound <= local.lowerBound }.suffix(count).map(\.lower))
+    }
+
+    /// Up to `count` words right after the mention (within the sentence).
+    func wordsAfter(_ count: Int) -> [String] {
+        Array(sentence.words.filter { $0.range.lowerBound >= local.upperBound }.prefix(count).map(\.lower))
+    }
+
+    /// The words of the mention's clause, lower case.
+    var clauseWords: [String] { sentence.words(in: clause).map(\.lower) }
+
+    /// The words of the whole sentence, lower case.
+    var sentenceWords: [String] { sentence.words.map(\.lower) }
+
+    func clauseHas(_ candidates: Set<String>) -> Bool { clauseWords.contains { candidates.contains($0) } }
+    func sentenceHas(_ candidates: Set<String>) -> Bool { sentenceWords.contains { candidates.contains($0) } }
+
+    /// Whether the words after the mention start with `phrase` (skipping "of", "the" where asked).
+    func followedBy(_ phrase: [String], within limit: Int = 4) -> Bool {
+        let after = wordsAfter(limit + phrase.count)
+        guard after.count >= phrase.count else { return false }
+        for offset in 0...(after.count - phrase.count) where offset <= limit {
+            if Array(after[offset..<(offset + phrase.count)]) == phrase { return true }
+        }
+        return false
+    }
+
+    /// The other mentions of the sentence, in order.
+    var sentenceMentions: [Int] { sentence.mentionIndices }
+
+    /// The indicator cues whose unit fits `units`, nearest first (same clause before others).
+    func cues(units: Set<String>, knowledge: ClaimKnowledge) -> [SentenceContext.IndicatorCue] {
+        let fitting = sentence.cues.filter { cue in
+            knowledge.unit(of: cue.indicator).map { units.contains($0) } ?? false
+        }
+        return fitting.sorted { lhs, rhs in
+            let lhsClause = clause.overlaps(lhs.range) ? 0 : 1
+            let rhsClause = clause.overlaps(rhs.range) ? 0 : 1
+            if lhsClause != rhsClause { return lhsClause < rhsClause }
+            return distance(lhs.range) < distance(rhs.range)
+        }
+    }
+
+    /// Bytes between the mention and a sentence-relative range.
+    func distance(_ range: Range<Int>) -> Int {
+        if range.upperBound <= local.lowerBound { return local.lowerBound - range.upperBound }
+        if range.lowerBound >= local.upperBound { return range.lowerBound - local.upperBound }
+        return 0
+    }
+}
+
+/// The document as the claim rules read it: sentences with their context, the mentions, the
+/// publication date and subject.
+struct DocumentContext {
+    let text: String
+    let mentions: [Mention]
+    let sentences: [SentenceContext]
+    let date: CalendarDate?
+    let subject: String?
+    let periodResolver: PeriodResolver
+
+    init(text: String, mentions: [Mention], date: CalendarDate?, subject: String?, knowledge: ClaimKnowledge) {
+        self.text = text
+        self.mentions = mentions
+        self.date = date
+        self.subject = subject
+        periodResolver = PeriodResolver(documentDate: date)
+        let finder = EntityFinder(directory: knowledge.directory, subject: subject)
+        let bytes = Array(text.utf8)
+        var sentences: [SentenceContext] = []
+        var mentionCursor = 0
+        for (index, sentence) in SentenceSplitter().sentences(in: text).enumerated() {
+            let sentenceText = String(decoding: bytes[sentence.range], as: UTF8.self)
+            let words = SentenceWords(sentenceText).words
+            while mentionCursor < mentions.count, mentions[mentionCursor].range.lowerBound < sentence.range.lowerBound {
+                mentionCursor += 1
+            }
+            var inside: [Int] = []
+            var cursor = mentionCursor
+            while cursor < mentions.count, mentions[cursor].range.lowerBound < sentence.range.upperBound {
+                inside.append(cursor)
+                cursor += 1
+            }
+            // Entities and cues are only needed where there are numbers to explain, and in
+            // the sentences around them; reading them everywhere is cheap enough for articles.
+            sentences.append(SentenceContext(
+                index: index, paragraph: sentence.paragraph, range: sentence.range, text: sentenceText, words: words,
+                entities: finder.entities(in: sentenceText),
+                periods: PeriodResolver(documentDate: date).periods(in: sentenceText),
+                cues: Self.cues(in: words, knowledge: knowledge),
+                clauseStarts: Self.clauseStarts(in: sentenceText, words: words),
+                mentionIndices: inside))
+        }
+        self.sentences = sentences
+    }
+
+    /// Lexicon phrases in the sentence, longest match first at each word.
+    static func cues(in words: [SentenceWords.Word], knowledge: ClaimKnowledge) -> [SentenceContext.IndicatorCue] {
+        var found: [SentenceContext.IndicatorCue] = []
+        var index = 0
+        while index < words.count {
+            var matched = 0
+            for cue in knowledge.cuesByFirstWord[words[index].lower] ?? [] where index + cue.words.count <= words.count {
+                let slice = words[index..<(index + cue.words.count)]
+                if zip(slice, cue.words).allSatisfy({ $0.lower == $1 }) {
+                    let last = slice[slice.index(before: slice.endIndex)]
+                    found.append(.init(indicator: cue.indicator, range: slice[slice.startIndex].range.lowerBound..<last.range.upperBound,
+                                       text: slice.map(\.text).joined(separator: " ")))
+                    matched = max(matched, cue.words.count)
+                }
+            }
+            index += max(1, matched)
+        }
+        return found
+    }
+
+    /// Clause starts: after , ; : ( — – and before the clause words.
+    static func clauseStarts(in sentence: String, words: [SentenceWords.Word]) -> [Int] {
+        var starts: [Int] = []
+        var offset = 0
+        for scalar in sentence.unicodeScalars {
+            let width = String(scalar).utf8.count
+            if [",", ";", ":", "(", "—", "–"].contains(Character(scalar)) { starts.append(offset + width) }
+            offset += width
+        }
+        for word in words where SentenceContext.clauseWords.contains(word.lower) {
+            starts.append(word.range.lowerBound)
+        }
+        return Array(Set(starts)).sorted()
+    }
+}

@@ -1,0 +1,303 @@
+import FigCheckCore
+import FigCheckData
+
+extension Verifier {
+    // MARK: - Rates in force
+
+    func checkRate(_ original: ClaimDraft) -> CheckOutcome {
+        var draft = original
+        guard let indicator = draft.indicator, let entity = draft.entity else {
+            return unverifiable("no rate table for the country named")
+        }
+        let rows = factRows(indicator).filter { $0.observation.entity == entity && $0.observation.effectiveDate != nil }
+            .sorted { ($0.observation.effectiveDate!, $0.observation.line) < ($1.observation.effectiveDate!, $1.observation.line) }
+        guard !rows.isEmpty else { return unverifiable("no table holds \(indicator) for \(entity)") }
+        let stated = draft.stated
+        let describe = rows[0].table.title
+        if indicator == RateRule.targetIndicator {
+            // Targets: any target announced by the document date; which one (total, core) is rarely said.
+            let date = documentDate ?? rows.last!.observation.effectiveDate!
+            let inForce = rows.filter { $0.observation.effectiveDate! <= date }
+            let readings = inForce.map { row in
+                Recomputation(interval: .point(row.observation.value), formula: "\(row.table.id) row \(row.observation.line)",
+                              inputs: [input(row)],
+                              label: "\((row.observation.scope ?? "").replacingOccurrences(of: "_", with: " ")) from \(row.observation.effectiveDate!), \(sourceLabel(row))",
+                              display: FigureFormat.number(row.observation.value) + "%")
+            }
+            guard let first = readings.first else { return unverifiable("no target was set by the document date") }
+            if let match = readings.first(where: { stated.overlaps($0.interval) }) {
+                return judge(draft, primary: match, alternatives: [], describe: describe)
+            }
+            draft.entityResolution = .guessed
+            return judge(draft, primary: first, alternatives: Array(readings.dropFirst()), describe: describe)
+        }
+        // The timeline as steps: each value holds from its effective date until the next one.
+        struct Step { var from: CalendarDate; var until: CalendarDate?; var value: Double; var row: ReferenceValue }
+        var steps: [Step] = []
+        for (index, row) in rows.enumerated() {
+            let next = index + 1 < rows.count ? rows[index + 1].observation.effectiveDate! : nil
+            steps.append(Step(from: row.observation.effectiveDate!, until: next.map { $0.adding(days: -1) },
+                              value: row.observation.value, row: row))
+        }
+        let window: (first: CalendarDate, last: CalendarDate)
+        if let period = draft.period {
+            window = (period.first, period.last)
+        } else if let date = documentDate {
+            window = (CalendarDate(year: date.year, month: 1, day: 1)!, date)
+            draft.period = PeriodChoice(key: "\(date.year)", first: window.first, last: window.last, resolution: .defaulted)
+        } else {
+            window = (steps[0].from, steps[steps.count - 1].from)
+        }
+        func reading(_ step: Step, _ label: String) -> Recomputation {
+            Recomputation(interval: .point(step.value), formula: "\(step.row.table.id) row \(step.row.observation.line)",
+                          inputs: [input(step.row)], label: label, display: FigureFormat.number(step.value) + "%")
+        }
+        func span(_ step: Step) -> String {
+            "in force \(step.from)" + (step.until.map { " to \($0)" } ?? " onwards") + ", \(sourceLabel(step.row))"
+        }
+        let windowText = window.first == window.last ? "on \(window.first)" : "between \(window.first) and \(window.last)"
+        if draft.direction != 0 {
+            // "reduced the number to 30% in April": a step down to the stated value, taking effect in the window.
+            let moves = steps.indices.dropFirst().filter { index in
+                stated.overlaps(.point(steps[index].value))
+                    && (steps[index].value - steps[index - 1].value) * Double(draft.direction) > 0
+            }
+            let verb = draft.direction < 0 ? "cut" : "rise"
+            if let inWindow = moves.first(where: { steps[$0].from >= window.first && steps[$0].from <= window.last }) {
+                let step = steps[inWindow]
+                return CheckOutcome(verdict: .consistent, primary: reading(step, span(step)),
+                                    message: "Stated \(draft.mention.text) \(windowText); the \(verb) from \(FigureFormat.number(steps[inWindow - 1].value))% to \(FigureFormat.number(step.value))% took effect on \(step.from) (\(sourceLabel(step.row))).",
+                                    hints: [])
+            }
+            if let elsewhere = moves.first {
+                let step = steps[elsewhere]
+                let outcome = CheckOutcome(verdict: draft.isConfident ? .inconsistent : .needsReview, primary: reading(step, span(step)),
+                    message: "Stated \(draft.mention.text) \(windowText); the \(verb) from \(FigureFormat.number(steps[elsewhere - 1].value))% to \(FigureFormat.number(step.value))% took effect on \(step.from), outside that period (\(sourceLabel(step.row))).",
+                    hints: ["\(draft.mention.text) matches the rate from \(step.from) (\(Self.monthName(step.from.month)) \(step.from.year))."])
+                return outcome
+            }
+        }
+        let overlapping = steps.filter { $0.from <= window.last && ($0.until ?? window.last) >= window.first }
+        if let match = overlapping.first(where: { stated.overlaps(.point($0.value)) }) {
+            return CheckOutcome(verdict: .consistent, primary: reading(match, span(match)),
+                                message: "Stated \(draft.mention.text) \(windowText); \(describe): \(FigureFormat.number(match.value))% \(span(match)).",
+                                hints: [])
+        }
+        guard let shown = overlapping.last ?? steps.last(where: { $0.from <= window.last }) ?? steps.first else {
+            return unverifiable("no rate in force \(windowText)")
+        }
+        var hints: [String] = []
+        for step in steps where stated.overlaps(.point(step.value)) {
+            hints.append("\(draft.mention.text) was in force from \(step.from)" + (step.until.map { " to \($0)" } ?? "") + ".")
+        }
+        // Another layer of the same tariff ("10% is the fentanyl layer alone").
+        for layer in catalog.indicators where layer != indicator && layer.hasPrefix(String(indicator.prefix(while: { $0 != "_" }))) {
+            for row in factRows(layer) where row.observation.entity == entity && stated.overlaps(.point(row.observation.value)) {
+                if let from = row.observation.effectiveDate, from <= window.last {
+                    let later = factRows(layer).filter { $0.observation.entity == entity && ($0.observation.effectiveDate ?? from) > from
+                        && ($0.observation.effectiveDate ?? from) <= window.first }
+                    if later.isEmpty {
+                        hints.append("\(draft.mention.text) is the \(layer.replacingOccurrences(of: "_", with: " ")) alone (from \(from)), not the total.")
+                    }
+                }
+            }
+        }
+        let values = overlapping.map { FigureFormat.number($0.value) + "%" }
+        let verdict: Verdict = draft.isConfident ? .inconsistent : .needsReview
+        return CheckOutcome(verdict: verdict, primary: reading(shown, span(shown)),
+                            message: "Stated \(draft.mention.text) \(windowText); the rate in force then was \(values.isEmpty ? FigureFormat.number(shown.value) + "%" : values.joined(separator: ", then ")) (\(describe)).",
+                            hints: Array(hints.prefix(4)))
+    }
+
+    static func monthName(_ month: Int) -> String {
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+         "December"][max(0, min(11, month - 1))]
+    }
+
+    // MARK: - Comparisons and changes
+
+    func checkRelation(_ draft: ClaimDraft, drafts: [ClaimDraft]) -> CheckOutcome {
+        guard let relation = draft.relation else { return unverifiable("the relation could not be read") }
+        var pairs: [(subject: Interval, base: Interval, text: String, inputs: [ComputationInput], sameMeasure: Bool)] = []
+        for operand in draft.operands {
+            guard let subjectIndex = operand.subject else { continue }
+            let subject = drafts[subjectIndex]
+            if let baseIndex = operand.base {
+                let base = drafts[baseIndex]
+                pairs.append((subject.stated, base.stated, "\(subject.mention.text) and \(base.mention.text)", [],
+                              subject.indicator == base.indicator))
+            } else if let indicator = subject.indicator, let entity = subject.entity, let period = draft.period,
+                      let value = seriesValues(indicator, entity, period.year).last {
+                // "up 3 percent on 2023": the base year's figure from the tables.
+                let shown = display(value.observation.value, unit: knowledge.unit(of: indicator) ?? "")
+                pairs.append((subject.stated, .point(value.observation.value),
+                              "\(subject.mention.text) and \(shown) (\(entity) \(period.key), \(sourceLabel(value)))", [input(value)], true))
+            }
+        }
+        guard !pairs.isEmpty else { return unverifiable("the figures it relates were not found in the text") }
+        func compute(_ relation: Relation, _ subject: Interval, _ base: Interval) -> Interval? {
+            switch relation {
+            case .ratio: return subject / base
+            case .difference: return subject - base
+            case .relativeChange: return ((subject - base) / base)?.scaled(by: 100)
+            case .percentOf: return (subject / base)?.scaled(by: 100)
+            case .excess: return (subject / base).map { $0 - .point(1) }
+            }
+        }
+        let unitText: [Relation: String] = [.ratio: "×", .difference: "", .relativeChange: "%", .percentOf: "%", .excess: ""]
+        let stated = draft.stated
+        var first: Recomputation?
+        for pair in pairs {
+            guard let value = compute(relation, pair.subject, pair.base) else { continue }
+            let reading = Recomputation(interval: value, formula: "\(relation.rawValue)(\(pair.text))", inputs: pair.inputs,
+                                        label: "from \(pair.text)", display: FigureFormat.number(value.midpoint) + (unitText[relation] ?? ""))
+            if first == nil { first = reading }
+            if stated.overlaps(value) {
+                return CheckOutcome(verdict: .consistent, primary: reading,
+                                    message: "Stated \(draft.mention.text); recomputed \(relation.rawValue) from \(pair.text) = \(reading.display) \(value).",
+                                    hints: [])
+            }
+        }
+        guard let primary = first, let pair = pairs.first else { return unverifiable("the figures it relates cannot be divided") }
+        var hints: [String] = []
+        // Percent for percentage points, and the reverse.
+        let swapped: Relation? = relation == .relativeChange ? .difference : (relation == .difference ? .relativeChange : nil)
+        if let swapped, let value = compute(swapped, pair.subject, pair.base), stated.overlaps(value) {
+            hints.append(swapped == .difference
+                ? "\(draft.mention.text) is the change in percentage points (\(FigureFormat.number(value.midpoint)) points); in percent it is \(primary.display)."
+                : "As a relative change the figure would be \(FigureFormat.number(value.midpoint))%; the points difference is \(primary.display).")
+        }
+        let confident = draft.isConfident && pair.sameMeasure
+        return CheckOutcome(verdict: confident ? .inconsistent : .needsReview, primary: primary,
+                            message: "Stated \(draft.mention.text); recomputed \(relation.rawValue) from \(pair.text) = \(primary.display) \(primary.interval)."
+                                + (confident ? "" : " The figures compared may not be the ones meant."),
+                            hints: hints, nearMiss: stated.gap(to: primary.interval) / max(abs(primary.interval.midpoint), 1e-12) <= settings.nearMissRelative)
+    }
+
+    // MARK: - Dates
+
+    func checkDates(_ draft: ClaimDraft, document: DocumentContext) -> CheckOutcome {
+        let stated = draft.stated
+        if draft.indicator == "anniversary" {
+            return checkAnniversary(draft, document: document)
+        }
+        var start: CalendarDate
+        var end: CalendarDate
+        var inputs: [ComputationInput] = []
+        var source: String
+        if let span = draft.span {
+            (start, end) = (span.start, span.end)
+            source = "from \(span.startText) to \(span.endText) in the text"
+        } else if let indicator = draft.indicator {
+            let endIndicator = indicator.replacingOccurrences(of: "_start", with: "_end")
+            let entity = draft.entity
+            guard let first = factRows(indicator).first(where: { entity == nil || $0.observation.entity == entity }),
+                  let last = factRows(endIndicator).first(where: { $0.observation.entity == first.observation.entity }),
+                  let from = CalendarDate(iso: first.observation.valueText), let to = CalendarDate(iso: last.observation.valueText) else {
+                return unverifiable("no dates for the span")
+            }
+            (start, end) = (from, to)
+            inputs = [input(first), input(last)]
+            source = "\(from) to \(to) (\(sourceLabel(first)); \(sourceLabel(last)))"
+        } else {
+            return unverifiable("the dates of the span were not found")
+        }
+        let days = Double(end.dayNumber - start.dayNumber)
+        var conventions: [(String, Double)] = []
+        switch draft.mention.unit ?? "" {
+        case "days": conventions = [("days elapsed", days)]
+        case "weeks": conventions = [("weeks elapsed", days / 7)]
+        case "months": conventions = [("months elapsed", days / 30.4375)]
+        default:
+            conventions = [("years elapsed", days / 365.2425), ("calendar years between", Double(end.year - start.year)),
+                           ("calendar years counted inclusively", Double(end.year - start.year + 1))]
+        }
+        let unit = draft.mention.unit ?? "years"
+        let primary = Recomputation(interval: .point(conventions[0].1), formula: "\(end) − \(start)", inputs: inputs,
+                                    label: source, display: "\(FigureFormat.number(conventions[0].1)) \(unit)")
+        if let match = conventions.first(where: { stated.overlaps(.point($0.1)) }) {
+            let note = match.0 == conventions[0].0 ? "" : " (\(match.0); \(FigureFormat.number(conventions[0].1)) \(unit) elapsed)"
+            return CheckOutcome(verdict: .consistent, primary: primary,
+                                message: "Stated \(draft.mention.text); \(source) = \(FigureFormat.number(match.1)) \(unit)\(note).",
+                                hints: [])
+        }
+        return CheckOutcome(verdict: draft.isConfident ? .inconsistent : .needsReview, primary: primary,
+                            message: "Stated \(draft.mention.text); \(source) = \(primary.display); counted inclusively \(FigureFormat.number(conventions.last!.1)).",
+                            hints: [])
+    }
+
+    static let eventVerbs: Set<String> = ["founded", "established", "signed", "cemented", "formed", "created", "since", "began",
+                                          "annexed", "liberated", "freed", "ended", "forged", "concluded", "born"]
+
+    private func checkAnniversary(_ draft: ClaimDraft, document: DocumentContext) -> CheckOutcome {
+        let sentence = document.sentences[draft.sentenceIndex]
+        let words = sentence.words.map(\.lower)
+        let local = draft.mention.range.upperBound - sentence.range.lowerBound
+        // What the anniversary is of: "the 70th anniversary of the alliance", else the sentence's nouns.
+        var subjects: [String] = []
+        if let position = sentence.words.firstIndex(where: { $0.range.lowerBound >= local && $0.lower.hasPrefix("anniversar") }) {
+            let after = words[(position + 1)...].prefix(4).filter { !["of", "the", "year", "its"].contains($0) }
+            subjects += after.prefix(1)
+        }
+        subjects += words.filter { ["alliance", "treaty", "liberation", "independence", "armistice", "war", "union", "founding"].contains($0) }
+        var eventYear: (year: Int, text: String)?
+        for candidate in subjects {
+            for other in document.sentences where other.words.contains(where: { $0.lower == candidate }) {
+                let otherWords = Set(other.words.map(\.lower))
+                guard !otherWords.isDisjoint(with: Self.eventVerbs) else { continue }
+                if let year = other.periods.first(where: { $0.period.count == 4 && !$0.relative }) {
+                    if eventYear == nil || year.first.year < eventYear!.year { eventYear = (year.first.year, year.text) }
+                }
+            }
+            if eventYear != nil { break }
+        }
+        if eventYear == nil {
+            // "the 80th anniversary of liberation": an event of the events table named by the lexicon.
+            for cue in sentence.cues {
+                if let row = factRows(cue.indicator).first, let date = CalendarDate(iso: row.observation.valueText) {
+                    eventYear = (date.year, "\(date) (\(sourceLabel(row)))")
+                    break
+                }
+            }
+        }
+        guard let event = eventYear else { return unverifiable("the year of the event it counts from was not found") }
+        let now = sentence.periods.first(where: { $0.period.count == 4 && $0.first.year > event.year })?.first.year
+            ?? documentDate?.year
+        guard let year = now else { return unverifiable("the year of the anniversary is unknown (no document date)") }
+        let count = Double(year - event.year)
+        let primary = Recomputation(interval: .point(count), formula: "\(year) − \(event.year)", inputs: [],
+                                    label: "from \(event.text) to \(year)", display: FigureFormat.number(count))
+        if draft.stated.overlaps(primary.interval) {
+            return CheckOutcome(verdict: .consistent, primary: primary,
+                                message: "Stated \(draft.mention.text) anniversary; \(year) − \(event.year) = \(Int(count)).", hints: [])
+        }
+        return CheckOutcome(verdict: draft.isConfident ? .inconsistent : .needsReview, primary: primary,
+                            message: "Stated \(draft.mention.text) anniversary; \(year) − \(event.year) = \(Int(count)) (event year \(event.text)).",
+                            hints: [])
+    }
+}
+
+extension CalendarDate {
+    /// Days since a fixed epoch (proleptic Gregorian), for differences between dates.
+    var dayNumber: Int {
+        let adjust = (14 - month) / 12
+        let y = year + 4800 - adjust
+        let m = month + 12 * adjust - 3
+        return day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045
+    }
+
+    /// The date `days` later (or earlier).
+    func adding(days: Int) -> CalendarDate {
+        var number = dayNumber + days
+        number += 32044
+        let b = (4 * number + 3) / 146097
+        let c = number - 146097 * b / 4
+        let d = (4 * c + 3) / 1461
+        let e = c - 1461 * d / 4
+        let m = (5 * e + 2) / 153
+        let day = e - (153 * m + 2) / 5 + 1
+        let month = m + 3 - 12 * (m / 10)
+        let year = 100 * b + d - 4800 + m / 10
+        return CalendarDate(year: year, month: month, day: day) ?? self
+    }
+}

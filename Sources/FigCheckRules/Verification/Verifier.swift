@@ -1,0 +1,188 @@
+import FigCheckCore
+import FigCheckData
+
+/// Tolerances a check applies (PRODUCT.md, "Tolerance" and "Verdicts").
+public struct VerificationSettings: Sendable {
+    /// Which vintage of the tables to use: the newest, or the newest released by a date.
+    public var vintage: VintageSelection
+    /// A mismatch within this relative distance is a near miss (a warning, not an error).
+    public var nearMissRelative: Double
+
+    public init(vintage: VintageSelection = .newest, nearMissRelative: Double = 0.05) {
+        self.vintage = vintage
+        self.nearMissRelative = nearMissRelative
+    }
+}
+
+/// One recomputation: the interval it gives, how, from what.
+struct Recomputation {
+    var interval: Interval
+    var formula: String
+    var inputs: [ComputationInput]
+    /// What makes this reading differ from the claim's own ("KOR 2023 GDP in the WDI vintage of 2024-09-19").
+    var label: String
+    /// The value to print ("18.66%").
+    var display: String
+}
+
+/// The outcome of checking one claim before it becomes a finding.
+struct CheckOutcome {
+    var verdict: Verdict
+    var primary: Recomputation?
+    var message: String
+    var hints: [String]
+    var nearMiss: Bool = false
+    /// The claim as finally read (a default period filled in, the row's partner chosen).
+    var resolved: ClaimDraft?
+}
+
+/// Checks each claim against the reference tables and the other claims of the document.
+struct Verifier {
+    let knowledge: ClaimKnowledge
+    let settings: VerificationSettings
+    let documentDate: CalendarDate?
+
+    var catalog: ReferenceCatalog { knowledge.catalog }
+
+    func check(_ draft: ClaimDraft, drafts: [ClaimDraft], document: DocumentContext) -> CheckOutcome {
+        if let reason = draft.unverifiableReason {
+            return CheckOutcome(verdict: .unverifiable, primary: nil, message: "Not checked: \(reason).", hints: [])
+        }
+        switch draft.kind {
+        case .value, .count: return checkValue(draft)
+        case .ratio: return checkRatio(draft)
+        case .share: return checkShare(draft)
+        case .rate:
+            var outcome = checkRate(draft)
+            if outcome.resolved == nil {
+                var resolved = draft
+                if resolved.period == nil, let date = documentDate {
+                    resolved.period = PeriodChoice(key: "\(date.year)", first: CalendarDate(year: date.year, month: 1, day: 1)!,
+                                                   last: date, resolution: .defaulted)
+                }
+                outcome.resolved = resolved
+            }
+            return outcome
+        case .comparison where draft.ruleId == "rank": return checkValue(draft)
+        case .comparison, .change: return checkRelation(draft, drafts: drafts)
+        case .dateArithmetic: return checkDates(draft, document: document)
+        }
+    }
+
+    // MARK: - Verdicts
+
+    /// The verdict of a stated interval against the claim's own reading and the other readings
+    /// (other years, vintages, scopes, components), which become hints.
+    func judge(_ draft: ClaimDraft, primary: Recomputation, sameKeyOtherVintages: [Recomputation] = [],
+               alternatives: [Recomputation], describe: String) -> CheckOutcome {
+        var outcome = judgement(draft, primary: primary, sameKeyOtherVintages: sameKeyOtherVintages, alternatives: alternatives,
+                                describe: describe)
+        outcome.resolved = draft
+        return outcome
+    }
+
+    private func judgement(_ draft: ClaimDraft, primary: Recomputation, sameKeyOtherVintages: [Recomputation],
+                           alternatives: [Recomputation], describe: String) -> CheckOutcome {
+        let stated = draft.stated
+        let statedText = draft.mention.text
+        if stated.overlaps(primary.interval) {
+            let disagreeing = sameKeyOtherVintages.filter { !stated.overlaps($0.interval) }
+            if !disagreeing.isEmpty {
+                let others = disagreeing.map { "\($0.display) with \($0.label)" }.joined(separator: "; ")
+                return CheckOutcome(verdict: .needsReview, primary: primary,
+                                    message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label)) agrees, but \(others) does not: the vintages of the data disagree.",
+                                    hints: matchingHints(stated, alternatives))
+            }
+            return CheckOutcome(verdict: .consistent, primary: primary,
+                                message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label)).", hints: [])
+        }
+        let hints = matchingHints(stated, alternatives)
+        let gap = stated.gap(to: primary.interval)
+        let reference = max(abs(primary.interval.midpoint), 1e-12)
+        let nearMiss = gap / reference <= settings.nearMissRelative
+        if !draft.isConfident {
+            var uncertain = draft.uncertainties
+            if draft.entityResolution == .guessed { uncertain.append("which country or group it is about") }
+            if draft.period?.resolution == .guessed { uncertain.append("which period it is about") }
+            if draft.indicatorResolution == .guessed { uncertain.append("what it measures") }
+            return CheckOutcome(verdict: .needsReview, primary: primary,
+                                message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label)), but the reading is uncertain: \(uncertain.joined(separator: "; ")).",
+                                hints: hints)
+        }
+        let defaulted = draft.period?.resolution == .defaulted ? " (no period said; the latest full year before the document date)" : ""
+        return CheckOutcome(verdict: .inconsistent, primary: primary,
+                            message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label))\(defaulted).",
+                            hints: hints, nearMiss: nearMiss)
+    }
+
+    private func matchingHints(_ stated: Interval, _ alternatives: [Recomputation]) -> [String] {
+        var seen: Set<String> = []
+        return alternatives.filter { stated.overlaps($0.interval) }.compactMap { alternative in
+            let hint = "\(alternative.display) matches: \(alternative.label)."
+            return seen.insert(hint).inserted ? hint : nil
+        }.prefix(4).map { $0 }
+    }
+
+    func unverifiable(_ why: String) -> CheckOutcome {
+        CheckOutcome(verdict: .unverifiable, primary: nil, message: "Not checked: \(why).", hints: [])
+    }
+
+    // MARK: - Inputs
+
+    func input(_ value: ReferenceValue) -> ComputationInput {
+        var key = ["entity": value.observation.entity, "period": value.observation.period]
+        if let partner = value.observation.partner { key["partner"] = partner }
+        if let scope = value.observation.scope { key["scope"] = scope }
+        let source = value.observation.provenance.map { "\($0.publisher), \($0.url)" }
+            ?? "\(value.table.publisher), \(value.table.dataset)\(value.table.seriesCode.map { " \($0)" } ?? "")"
+        return ComputationInput(table: value.table.id, key: key, value: value.observation.value, vintage: value.table.vintage,
+                                source: source)
+    }
+
+    /// "WDI 2025-12-17" or the publisher of a curated row.
+    func sourceLabel(_ value: ReferenceValue) -> String {
+        if value.table.kind == .series {
+            return "\(value.table.publisher.contains("World Bank") ? "WDI" : value.table.publisher) \(value.table.vintage)"
+        }
+        return value.observation.provenance?.publisher ?? value.table.publisher
+    }
+
+    /// The vintage selection the settings allow, as a filter on a table's vintage.
+    func allowed(_ vintage: String) -> Bool {
+        switch settings.vintage {
+        case .newest: return true
+        case .asOf(let date): return CalendarDate(iso: vintage).map { $0 <= date } ?? false
+        case .exactly(let exact): return vintage == exact
+        }
+    }
+
+    /// A series value in every allowed vintage, newest last.
+    func seriesValues(_ indicator: String, _ entity: String, _ year: Int) -> [ReferenceValue] {
+        let key = ObservationKey(indicator: indicator, entity: entity, period: "\(year)")
+        return ((try? catalog.allVintages(at: key)) ?? []).filter { allowed($0.table.vintage) }
+    }
+
+    /// Rows of curated tables for an indicator.
+    func factRows(_ indicator: String) -> [ReferenceValue] {
+        var rows: [ReferenceValue] = []
+        for entry in catalog.tables(for: indicator) where entry.metadata.kind != .series && allowed(entry.metadata.vintage) {
+            for row in (try? catalog.observations(inTable: entry.metadata.id)) ?? [] where row.indicator == indicator {
+                rows.append(ReferenceValue(observation: row, table: entry.metadata))
+            }
+        }
+        return rows
+    }
+
+    /// The default year of a figure that names none: the latest full year before the document date.
+    var defaultYear: Int? { documentDate.map { $0.year - 1 } }
+
+    func display(_ value: Double, unit: String) -> String {
+        switch unit {
+        case "percent": return FigureFormat.number(value) + "%"
+        case "USD": return "$" + FigureFormat.money(value)
+        case "persons": return FigureFormat.count(value)
+        case "rank": return "#\(Int(value))"
+        default: return FigureFormat.number(value)
+        }
+    }
+}
