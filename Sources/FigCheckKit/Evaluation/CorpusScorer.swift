@@ -97,7 +97,10 @@ public struct CorpusScorer {
         var found = 0
         var index = 0
         while index + needle.count <= haystack.count {
-            if haystack[index] == needle[0], Array(haystack[index..<(index + needle.count)]) == needle {
+            // Whole figures only: "3%" is not found inside "2.3%".
+            let before = index > 0 ? haystack[index - 1] : UInt8(ascii: " ")
+            let glued = before &- 0x30 < 10 || before == UInt8(ascii: ".") || before == UInt8(ascii: ",")
+            if !glued, haystack[index] == needle[0], Array(haystack[index..<(index + needle.count)]) == needle {
                 if found == occurrence { return index }
                 found += 1
                 index += needle.count

@@ -32,7 +32,13 @@ public final class ClaimKnowledge: Sendable {
         cuesByFirstWord = cues.mapValues { $0.sorted { $0.words.count > $1.words.count } }
         var units: [String: String] = [:]
         for indicator in catalog.indicators {
-            if let table = catalog.tables(for: indicator).last { units[indicator] = table.metadata.unit }
+            guard let table = catalog.tables(for: indicator).last else { continue }
+            units[indicator] = table.metadata.unit
+            // Curated tables mix units (shares and volumes); their rows say which.
+            if table.metadata.kind != .series,
+               let row = try catalog.observations(inTable: table.metadata.id).first(where: { $0.indicator == indicator }) {
+                units[indicator] = row.unit
+            }
         }
         self.units = units
     }

@@ -90,15 +90,20 @@ struct ClaimReader {
             // "It doubled to 20%": the figure after the verb, against the same measure before it.
             guard let newer = drafts.indices.first(where: { $0 > position && drafts[$0].sentenceIndex == draft.sentenceIndex
                                                         && isFigure(drafts[$0]) }) else { return [] }
-            let older = drafts.indices.last { $0 < position && isFigure(drafts[$0]) && drafts[$0].indicator == drafts[newer].indicator }
+            let older = drafts.indices.last { $0 < position && isFigure(drafts[$0]) && drafts[$0].kind == drafts[newer].kind
+                && unitClass(drafts[$0]) == unitClass(drafts[newer]) }
             return [(newer, older)]
         }
-        let related = drafts.indices.filter { index in
-            index != position && isFigure(drafts[index]) && drafts[index].paragraph == draft.paragraph
-                && drafts[index].indicator == draft.indicator && (draft.entity == nil || drafts[index].entity == draft.entity)
-                && index < position
+        // The figures of the same measure said before the change in its paragraph: the newest
+        // period is the "to" figure; the base is the one of the period said ("since 2020", "on 2023").
+        var related = drafts.indices.filter { index in
+            index < position && isFigure(drafts[index]) && drafts[index].paragraph == draft.paragraph
+                && drafts[index].indicator == draft.indicator && drafts[index].period != nil
         }
-        guard let newest = related.last else { return [] }
+        if related.contains(where: { drafts[$0].entity == draft.entity }) {
+            related = related.filter { drafts[$0].entity == draft.entity }
+        }
+        guard let newest = related.max(by: { (drafts[$0].period!.last, $0) < (drafts[$1].period!.last, $1) }) else { return [] }
         let base = related.first { drafts[$0].period?.key == draft.period?.key && $0 != newest }
         return [(newest, base)]
     }

@@ -3,7 +3,7 @@ import FigCheckCore
 /// Resolution of a mention's entity, indicator and period, shared by the claim rules: within the
 /// clause, then the sentence, then carried from earlier claims of the paragraph, then defaults.
 extension MentionContext {
-    static let prepositions: Set<String> = ["to", "into", "in", "from", "on", "with", "by", "against", "over", "at",
+    static let prepositions: Set<String> = ["of", "to", "into", "in", "from", "on", "with", "by", "against", "over", "at",
                                             "for", "than", "toward", "towards", "across"]
 
     /// The word right before a sentence-relative offset, skipping articles ("in the U.S." → "in").
@@ -24,7 +24,7 @@ extension MentionContext {
         // "44.4% of South Korea's GDP", "42% of Japan's 124 million", "the EU's at 6.9%".
         if let first = after.first {
             let between = sentence.words.filter { $0.range.lowerBound >= local.upperBound && $0.range.upperBound <= first.range.lowerBound }
-            if between.allSatisfy({ ["of", "the"].contains($0.lower) }), between.first?.lower == "of" {
+            if between.allSatisfy({ ["of", "the"].contains($0.lower) }), between.first?.lower == "of", first.possessive {
                 return (first.code, .said)
             }
         }
@@ -39,6 +39,13 @@ extension MentionContext {
         // "Japan's U.S.-bound investment stood at 13.1%": the owner, not the adjective next to the noun.
         if let owner = before.last(where: { clause.contains($0.range.lowerBound) && $0.possessive }) { return (owner.code, .said) }
         if let inClause = before.last(where: { clause.contains($0.range.lowerBound) && free($0) }) { return (inClause.code, .said) }
+        // "the 3% recorded in the United States", "2.5% in Japan", "the $350 billion we pledged":
+        // the first country after the figure in its clause, when it is the subject or a location.
+        if let next = after.first(where: { clause.contains($0.range.lowerBound) }),
+           free(next) || ["in", "into"].contains(wordBefore(next.range.lowerBound) ?? "") {
+            return (next.code, .said)
+        }
+        if let anyBefore = before.last(where: { clause.contains($0.range.lowerBound) }) { return (anyBefore.code, .said) }
         if let inSentence = before.last(where: free) { return (inSentence.code, .said) }
         if let following = after.first(where: { free($0) && !(clause.contains($0.range.lowerBound) && $0.kind == "adjective") }) {
             return (following.code, .said)
@@ -62,7 +69,7 @@ extension MentionContext {
         let pointing: Set<String> = ["it", "its", "that", "this", "figure", "share", "rate", "total", "number", "level"]
         let hasOwner = sentence.entities.contains { clause.contains($0.range.lowerBound) }
         guard hasOwner || clauseHas(pointing) else { return nil }
-        if mention.kind == .number || mention.kind == .count, mention.scale == nil, mention.value < 1000 { return nil }
+        if mention.kind == .number || mention.kind == .count, mention.scale == nil, mention.text.last?.isLetter == true { return nil }
         let carried = drafts.last { draft in
             draft.paragraph == sentence.paragraph && draft.kind != .comparison && draft.kind != .change
                 && draft.indicator.flatMap { knowledge.unit(of: $0) }.map { units.contains($0) } == true
@@ -75,7 +82,10 @@ extension MentionContext {
     /// sentence's or paragraph's period, else nil (the verifier applies the default).
     func resolvePeriod(drafts: [ClaimDraft], indicator: String? = nil) -> PeriodChoice? {
         // Periods carry over only between claims about the same measure.
-        let related = drafts.filter { indicator == nil || $0.indicator == nil || $0.indicator == indicator }
+        let related = drafts.filter { draft in
+            draft.kind != .change && draft.kind != .comparison && draft.indicator != nil
+                && (indicator == nil || draft.indicator == indicator)
+        }
         let periods = sentence.periods
         let otherMentions = sentence.mentionIndices.filter { $0 != mentionIndex }.map { document.mentions[$0].range }
         func mentionBetween(_ lower: Int, _ upper: Int) -> Bool {
@@ -98,11 +108,24 @@ extension MentionContext {
            clause.contains(next.range.lowerBound) || next.range.lowerBound - local.upperBound < 12 {
             return choice(next)
         }
+        // "In 2020, 51% …", "By 2024 that share had fallen to 12%": a period before the figure, in its
+        // clause or opening the sentence, with no other figure between.
+        let firstMention = sentence.mentionIndices.filter { ![.year, .date].contains(document.mentions[$0].kind) }
+            .map { document.mentions[$0].range.lowerBound - sentence.range.lowerBound }.min() ?? 0
+        // A period right after another figure ("$362 billion in 2023") is that figure's.
+        func boundToOtherFigure(_ period: PeriodResolver.Found) -> Bool {
+            otherMentions.contains { range in
+                let end = range.upperBound - sentence.range.lowerBound
+                return end <= period.range.lowerBound && period.range.lowerBound - end <= 5
+                    && !periods.contains { $0.range.contains(range.lowerBound - sentence.range.lowerBound) }
+            }
+        }
         if let previous = periods.last(where: { $0.range.upperBound <= local.lowerBound }),
-           !mentionBetween(previous.range.upperBound, local.lowerBound) {
+           !mentionBetween(previous.range.upperBound, local.lowerBound),
+           clause.contains(previous.range.lowerBound) || previous.range.upperBound <= firstMention || !boundToOtherFigure(previous) {
             return choice(previous)
         }
-        if let sentencePeriod = related.last(where: { $0.sentenceIndex == sentence.index && $0.period?.resolution == .said })?.period {
+        if let sentencePeriod = related.first(where: { $0.sentenceIndex == sentence.index && $0.period?.resolution == .said })?.period {
             return sentencePeriod
         }
         if let carried = related.last(where: { $0.paragraph == sentence.paragraph && $0.period?.resolution == .said })?.period {

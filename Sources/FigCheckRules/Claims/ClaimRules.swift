@@ -176,8 +176,12 @@ struct ComparisonRule: ClaimRule {
         default:
             return nil
         }
-        // The operands are matched after the whole document is read (ComparisonLinker).
-        if let entity = context.resolveEntity(drafts: drafts) {
+        // The subject is the nearest country named before the figure ("we promised … three times
+        // larger", "South Korea's population … is about 42% of Japan's"); the operands are matched
+        // after the whole document is read (ClaimReader.link).
+        if let subject = context.sentence.entities.last(where: { $0.range.upperBound <= context.local.lowerBound }) {
+            draft.entity = subject.code
+        } else if let entity = context.resolveEntity(drafts: drafts) {
             draft.entity = entity.code
             draft.entityResolution = entity.resolution
         }
@@ -234,7 +238,8 @@ struct ChangeRule: ClaimRule {
             draft.entity = entity.code
             draft.entityResolution = entity.resolution
         }
-        draft.indicator = context.resolveIndicator(units: ["percent", "USD", "persons"], knowledge: knowledge, drafts: drafts)?.indicator
+        draft.indicator = (context.resolveIndicator(units: ["percent"], knowledge: knowledge, drafts: drafts)
+            ?? context.resolveIndicator(units: ["USD", "persons"], knowledge: knowledge, drafts: drafts))?.indicator
         // "since 2020", "on 2023": the base period.
         draft.period = context.resolvePeriod(drafts: drafts)
         return draft
@@ -275,7 +280,12 @@ struct RateRule: ClaimRule {
         let rateCue = cues.first.flatMap { knowledge.isTimeline($0.indicator) ? $0 : nil }
         let carried = cues.isEmpty ? drafts.last(where: { $0.kind == .rate && $0.paragraph == context.sentence.paragraph
                                                           && $0.indicator != Self.targetIndicator }) : nil
-        guard let indicator = rateCue?.indicator ?? carried?.indicator else { return nil }
+        guard var indicator = rateCue?.indicator ?? carried?.indicator else { return nil }
+        if rateCue == nil, let layer = indicator.range(of: "_layer") {
+            // "the combined rate", "the rate": the total, whichever layer the paragraph began with.
+            let base = indicator[..<layer.lowerBound]
+            indicator = String(base[..<(base.lastIndex(of: "_") ?? base.endIndex)]) + "_total"
+        }
         draft.indicator = indicator
         draft.indicatorResolution = rateCue == nil ? .carried : .said
         if let reason = context.outOfScopeReason {
@@ -360,8 +370,7 @@ struct RatioRule: ClaimRule {
         let after = context.wordsAfter(5)
         let ofGDP = after.first == "of" && after.contains(where: RatioRule.isGDPWord)
         // A percent-of-GDP indicator named in the sentence makes it a value claim instead.
-        let percentCues = context.cues(units: ["percent"], knowledge: knowledge)
-        if let cue = percentCues.first, context.clause.overlaps(cue.range) || ofGDP == false { return nil }
+        if !context.cues(units: ["percent"], knowledge: knowledge).isEmpty { return nil }
         let previous = drafts.last { $0.kind == .ratio && $0.paragraph == context.sentence.paragraph }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         draft.denominator = Self.gdp
@@ -370,11 +379,18 @@ struct RatioRule: ClaimRule {
             draft.entityResolution = entity.resolution
         }
         let amountCues = context.cues(units: ["USD"], knowledge: knowledge).filter { $0.indicator != Self.gdp }
+            .sorted { ($0.range.lowerBound < context.local.lowerBound ? 0 : 1, context.distance($0.range))
+                < ($1.range.lowerBound < context.local.lowerBound ? 0 : 1, context.distance($1.range)) }
         let statedAmount = context.sentence.mentionIndices.map { context.document.mentions[$0] }.last {
             $0.kind == .currency && $0.currency == "USD" && $0.range.upperBound <= context.mention.range.lowerBound
         }
         if ofGDP {
-            if let statedAmount {
+            if let statedAmount, let previous, context.sentenceHas(["total", "add", "adding", "altogether", "combined"]),
+               previous.entity == draft.entity {
+                // "Add the $100 billion of energy purchases and the total comes to 24% of GDP".
+                draft.numerator = previous.numerator + [.stated(statedAmount)]
+                draft.numeratorIndicators = previous.numeratorIndicators + [amountCues.first?.indicator ?? "amount"]
+            } else if let statedAmount {
                 draft.numerator = [.stated(statedAmount)]
                 draft.numeratorIndicators = [amountCues.first?.indicator ?? "amount"]
             } else if let cue = amountCues.first, let entity = draft.entity {
@@ -384,8 +400,8 @@ struct RatioRule: ClaimRule {
                 draft.numerator = previous.numeratorIndicators.map { .lookup(indicator: $0, entity: entity) }
                 draft.numeratorIndicators = previous.numeratorIndicators
             } else {
-                draft.unverifiableReason = "the amount divided by GDP was not found"
-                return draft
+                // "Russia spent 7.1% of its GDP": no amount, so a share-of-GDP value (ValueRule).
+                return nil
             }
         } else if let previous, context.sentence.paragraph == previous.paragraph,
                   context.sentenceHas(["it", "its", "the", "and"]) {

@@ -11,6 +11,9 @@ extension ScanSession {
         guard let phrase = NumberPhraseParser(atoms: atoms).parse(), phrase.length > 0 else { return nil }
         let last = ends[phrase.length - 1]
         if let lead, phrase.length == 1 { return lead }
+        // "68.6 million and the UK": digits and a scale word keep their written precision (the
+        // digits reading takes the scale), however the words after them parse.
+        if let lead, phrase.length == 2, case .scale = atoms[1] { return lead }
         // "one" after a determiner is a pronoun: "the one you mentioned", "which one".
         if lead == nil, phrase.length == 1, word(index) == "one", let previous = previous(before: index),
            let before = word(previous), ScannerLexicon.determinersBeforeOne.contains(before) {

@@ -90,6 +90,12 @@ extension Verifier {
                 draft.period = .year(Int(latest.observation.period.prefix(4)) ?? year, .defaulted)
             }
         }
+        // "2.2 million barrels per day" against a table in millions of barrels a day.
+        if unit == "mb/d", draft.mention.unit?.contains("barrel") == true {
+            draft.mention.value /= 1e6
+            draft.mention.low = draft.mention.low.map { $0 / 1e6 }
+            draft.mention.high = draft.mention.high.map { $0 / 1e6 }
+        }
         func reading(_ value: ReferenceValue) -> Recomputation {
             var label = "\(value.observation.entity) \(value.observation.period)"
             if let scope = value.observation.scope { label += " (\(scope.replacingOccurrences(of: "_", with: " ")))" }
@@ -98,8 +104,18 @@ extension Verifier {
                                  formula: "\(value.table.id) row \(value.observation.line)", inputs: [input(value)], label: label,
                                  display: display(value.observation.value, unit: unit))
         }
-        let readings = pool.map(reading)
+        var readings = pool.map(reading)
         let stated = draft.stated
+        if draft.kind == .count, !readings.contains(where: { stated.overlaps($0.interval) }) {
+            // "475 workers … among them 317 Korean nationals": the event's other counts, whoever they count.
+            let keys = Set(pool.map(\.observation.period))
+            let others = rows.filter { keys.contains($0.observation.period) && !pool.contains($0) }
+            if let match = others.first(where: { stated.overlaps(.point($0.observation.value)) }) {
+                pool = [match]
+                readings = [reading(match)]
+                draft.entity = match.observation.entity
+            }
+        }
         if let match = readings.firstIndex(where: { stated.overlaps($0.interval) }) {
             return judge(draft, primary: readings[match], alternatives: [], describe: pool[match].table.title)
         }

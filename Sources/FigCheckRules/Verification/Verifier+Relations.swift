@@ -191,7 +191,8 @@ extension Verifier {
         } else if let indicator = draft.indicator {
             let endIndicator = indicator.replacingOccurrences(of: "_start", with: "_end")
             let entity = draft.entity
-            guard let first = factRows(indicator).first(where: { entity == nil || $0.observation.entity == entity }),
+            let starts = factRows(indicator)
+            guard let first = starts.first(where: { $0.observation.entity == entity }) ?? starts.first,
                   let last = factRows(endIndicator).first(where: { $0.observation.entity == first.observation.entity }),
                   let from = CalendarDate(iso: first.observation.valueText), let to = CalendarDate(iso: last.observation.valueText) else {
                 return unverifiable("no dates for the span")
