@@ -15,9 +15,10 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# Check the quick-start example article with the bundled data.
+# Check the quick-start example article with the bundled data. The article has wrong figures on
+# purpose, so figcheck would exit 1; --fail-on never keeps make going (CI jobs leave it out).
 example: build
-	.build/debug/figcheck check $(EXAMPLE) --subject KOR
+	.build/debug/figcheck check $(EXAMPLE) --subject KOR --fail-on never
 
 # Build everything and run the whole test suite.
 test: deps

@@ -132,4 +132,22 @@ public struct Finding: Codable, Hashable, Sendable {
         self.message = message
         self.hints = hints
     }
+
+    public func encode(to encoder: Encoder) throws {
+        // `computed` is written as null when nothing was recomputed: every claim has the same keys.
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(ruleId, forKey: .ruleId)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(text, forKey: .text)
+        try container.encode(sentence, forKey: .sentence)
+        try container.encode(location, forKey: .location)
+        try container.encode(stated, forKey: .stated)
+        try container.encode(about, forKey: .about)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(computed, forKey: .computed)
+        try container.encode(message, forKey: .message)
+        try container.encode(hints, forKey: .hints)
+    }
 }

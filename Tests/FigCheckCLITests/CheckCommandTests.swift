@@ -11,20 +11,22 @@ struct CheckCommandTests {
                 "build figcheck first: swift build --build-tests")
     }
 
-    @Test("both seeds are checked and their dates printed",
-          arguments: [(TestPaths.hansunSeed, "2025-10-01, from a dateline in the text (line 27, column 1)"),
-                      (TestPaths.pacificCouncilSeed, "2023-05-01, from a dateline in the text (line 5, column 1)")])
-    func seeds(seed: URL, dateLine: String) throws {
+    @Test("both seeds are checked and their dates printed; the seed with wrong figures exits 1",
+          arguments: [(TestPaths.hansunSeed, "2025-10-01, from a dateline in the text (line 27, column 1)", Int32(1)),
+                      (TestPaths.pacificCouncilSeed, "2023-05-01, from a dateline in the text (line 5, column 1)", Int32(0))])
+    func seeds(seed: URL, dateLine: String, exitCode: Int32) throws {
         let result = try FigCheckBinary.run(["check", seed.path])
-        #expect(result.exitCode == 0)
+        #expect(result.exitCode == exitCode)
         #expect(result.standardOutput.contains("  date     \(dateLine)\n"))
         #expect(result.standardError.isEmpty)
     }
 
     @Test("the README's quick-start example runs")
     func quickStartExample() throws {
-        let result = try FigCheckBinary.run(["check", "examples/rok-us-alliance-2025.txt", "--subject", "KOR"])
+        let result = try FigCheckBinary.run(["check", "examples/rok-us-alliance-2025.txt", "--subject", "KOR", "--fail-on", "never"])
         #expect(result.exitCode == 0)
+        #expect(result.standardOutput.contains("error: Stated 20.4%; 350 bn / KOR GDP 2024 = 18.66%"))
+        #expect(result.standardOutput.contains("hint: 20.43% matches: 350 bn / KOR 2023 GDP in the WDI vintage of 2024-09-19"))
         #expect(result.standardOutput.contains("date     2025-10-01"))
         #expect(result.standardOutput.contains("subject  KOR, from --subject"))
     }
@@ -59,7 +61,7 @@ struct CheckCommandTests {
             path == "/seed.txt" ? .ok(seed) : .init(status: 404)
         }
         defer { server.stop() }
-        let ok = try FigCheckBinary.run(["check", server.url("/seed.txt")])
+        let ok = try FigCheckBinary.run(["check", server.url("/seed.txt"), "--fail-on", "never"])
         #expect(ok.exitCode == 0)
         #expect(ok.standardOutput.contains("date     2025-10-01"))
         let missing = try FigCheckBinary.run(["check", server.url("/gone.txt")])
@@ -98,7 +100,7 @@ struct CheckCommandTests {
         let arguments = ["check", TestPaths.hansunSeed.path, "--format", "json", "--subject", "kor"]
         let first = try FigCheckBinary.run(arguments)
         let second = try FigCheckBinary.run(arguments)
-        #expect(first.exitCode == 0)
+        #expect(first.exitCode == 1)
         #expect(first.standardOutput == second.standardOutput)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any])
         #expect(report["schemaVersion"] as? Int == 1)
@@ -111,12 +113,19 @@ struct CheckCommandTests {
         #expect(document["subject"] as? String == "KOR")
         #expect(document["date"] as? String == "2025-10-01")
         #expect((document["dateLocation"] as? [String: Any])?["line"] as? Int == 27)
-        #expect((document["summary"] as? [String: Any])?["claims"] as? Int == 0)
+        let summary = try #require(document["summary"] as? [String: Any])
+        #expect((summary["claims"] as? Int ?? 0) >= 14)
+        #expect((summary["inconsistent"] as? Int ?? 0) >= 3)
+        let claims = try #require(document["claims"] as? [[String: Any]])
+        for claim in claims {
+            #expect(Set(claim.keys) == ["id", "ruleId", "kind", "text", "sentence", "location", "stated", "about", "verdict",
+                                        "severity", "computed", "message", "hints"])
+        }
     }
 
     @Test("--date overrides the document's date and reports it as from the flag")
     func dateFlag() throws {
-        let result = try FigCheckBinary.run(["check", TestPaths.hansunSeed.path, "--date", "2025-09-30"])
+        let result = try FigCheckBinary.run(["check", TestPaths.hansunSeed.path, "--date", "2025-09-30", "--fail-on", "never"])
         #expect(result.exitCode == 0)
         #expect(result.standardOutput.contains("date     2025-09-30, from --date"))
     }

@@ -25,7 +25,7 @@ struct TextReporter: Reporter {
         lines += document.warnings.map { "  " + paint("warning", .yellow, color) + "  \($0)" }
         lines.append("  numbers  \(document.mentions) (figcheck mentions lists them)")
         if document.claims.isEmpty {
-            lines.append("  claims   none checked (claim checks are not built yet)")
+            lines.append("  claims   none found")
         } else {
             let summary = document.summary
             lines.append("  claims   \(summary.claims): \(summary.consistent) consistent, "
@@ -33,7 +33,22 @@ struct TextReporter: Reporter {
                 + "\(summary.unverifiable) unverifiable")
             for finding in document.claims {
                 let location = "\(document.source):\(finding.location.line):\(finding.location.column)"
-                lines.append("\(location): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleId)]")
+                let severity: String
+                switch finding.severity {
+                case .error: severity = paint("error", .red, color)
+                case .warning: severity = paint("warning", .yellow, color)
+                case .info: severity = "info"
+                }
+                lines.append("\(location): \(severity): \(finding.message) [\(finding.ruleId)]")
+                // The recomputation and its sources for what needs a look; consistent claims stay one line.
+                guard finding.verdict == .inconsistent || finding.verdict == .needsReview else { continue }
+                if let computed = finding.computed {
+                    lines.append("    = \(computed.formula)")
+                    for input in computed.inputs {
+                        lines.append("    source: \(input.table) \(input.key.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")), vintage \(input.vintage) (\(input.source))")
+                    }
+                }
+                lines += finding.hints.map { "    hint: \($0)" }
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -262,15 +262,18 @@ struct RateRule: ClaimRule {
         "In 2020, «51%» of Russia's oil exports went to Europe.",
     ]
     static let targetWords: Set<String> = ["agreed", "agree", "target", "goal", "commit", "committed", "urging", "urged", "urge",
-                                           "demand", "demanded", "demanding", "should", "pledged"]
+                                           "urges", "demand", "demanded", "demanding", "demands", "should", "must", "pledged",
+                                           "presses", "pressing", "pressed", "asks", "asked", "asking", "calls", "called", "wants"]
     static let targetIndicator = "defence_spending_target_share_of_gdp"
 
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
         guard context.mention.kind == .percent else { return nil }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         let cues = context.cues(units: ["percent"], knowledge: knowledge)
+        let words = context.sentenceWords
+        let infinitive = zip(words, words.dropFirst()).contains { $0 == "to" && $1 == "spend" }
         if let military = cues.first, military.indicator.hasPrefix("military_expenditure") || military.indicator == Self.targetIndicator,
-           context.sentenceHas(Self.targetWords) {
+           context.sentenceHas(Self.targetWords) || infinitive {
             draft.indicator = Self.targetIndicator
             draft.entity = "NATO"
             draft.entityResolution = .guessed
