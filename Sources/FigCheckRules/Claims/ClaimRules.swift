@@ -29,6 +29,23 @@ public enum ClaimRules {
         all.map { ($0.id, $0.kind, $0.summary) }
     }
 
+    /// One example sentence of a rule: the figure marked «…» must (or must not) be claimed by it.
+    public struct Example: Sendable, CustomStringConvertible {
+        public var ruleId: String
+        public var sentence: String
+        public var triggers: Bool
+
+        public var description: String { "\(ruleId) \(triggers ? "claims" : "does not claim"): \(sentence)" }
+    }
+
+    /// Every rule's triggering and non-triggering examples, for one parameterised test.
+    public static var examples: [Example] {
+        all.flatMap { rule in
+            rule.triggeringExamples.map { Example(ruleId: rule.id, sentence: $0, triggers: true) }
+                + rule.nonTriggeringExamples.map { Example(ruleId: rule.id, sentence: $0, triggers: false) }
+        }
+    }
+
     static let unitsByMentionKind: [MentionKind: Set<String>] = [
         .percent: ["percent"], .currency: ["USD"], .count: ["persons"], .number: ["persons", "LCU_per_USD", "mb/d"],
         .ordinal: ["rank"], .measure: ["mb/d"],
@@ -254,7 +271,7 @@ struct RateRule: ClaimRule {
     let summary = "Tariff rates and targets checked against the rate in force on the date said (timeline tables)"
     let triggeringExamples = [
         "President Trump threatened tariffs of «145%» on Chinese goods.",
-        "He then reduced the number to «30%» in April.",
+        "Washington then reduced its tariff on Chinese goods to «30%» in April.",
         "Washington is urging European partners to spend «5%» of GDP on defense.",
     ]
     let nonTriggeringExamples = [
