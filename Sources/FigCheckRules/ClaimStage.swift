@@ -25,7 +25,14 @@ public struct ClaimStage: AnalysisStage {
             let outcome = verifier.check(draft, drafts: drafts, document: context)
             findings.append(finding(outcome.resolved ?? draft, outcome, document: document, context: context))
         }
-        analysis.findings += findings
+        let internalChecks = InternalConsistency { document.sourceMap.location(ofAnalysed: $0.mention.range).line }
+        for issue in internalChecks.issues(in: drafts, document: context) {
+            var draft = issue.draft
+            draft.ruleId = issue.ruleId
+            let outcome = CheckOutcome(verdict: .inconsistent, primary: nil, message: issue.message, hints: [], resolved: draft)
+            findings.append(finding(draft, outcome, document: document, context: context))
+        }
+        analysis.findings += findings.sorted { ($0.location.offset, $0.ruleId) < ($1.location.offset, $1.ruleId) }
     }
 
     private func finding(_ draft: ClaimDraft, _ outcome: CheckOutcome, document: Document, context: DocumentContext) -> Finding {

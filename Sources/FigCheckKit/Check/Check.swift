@@ -46,7 +46,11 @@ public enum Check {
                 documents.append(DocumentReport(failedSource: input, error: message))
             }
         }
-        let report = Report(tool: .init(name: "figcheck", version: FigCheckVersion.current), documents: documents)
+        // The tables the findings used, with their vintages (PRODUCT.md: findings always name the vintage).
+        let used = Set(documents.flatMap { $0.claims.flatMap { $0.computed?.inputs ?? [] } }
+            .map { Report.TableUse(table: $0.table, vintage: $0.vintage) })
+        let report = Report(tool: .init(name: "figcheck", version: FigCheckVersion.current), documents: documents,
+                            referenceData: used.sorted { ($0.table, $0.vintage) < ($1.table, $1.vintage) })
         let rendered = options.format.reporter.render(report, options: options)
         return Outcome(report: report, rendered: rendered, errors: errors,
                        exitCode: exitCode(for: report, failOn: options.failOn))

@@ -361,6 +361,15 @@ struct ShareRule: ClaimRule {
         draft.entity = named.first
         draft.partner = named.dropFirst().first
         draft.candidates = named
+        // "… and 55% went to Syria": a new destination for the exporter of the claim before.
+        var clauseNamed = context.sentence.entities.filter { context.clause.contains($0.range.lowerBound) }.map(\.code)
+        if context.clauseWords.contains("europe") { clauseNamed.append("Europe") }
+        if let carried, let exporter = carried.entity, clauseNamed.count == 1, clauseNamed[0] != exporter,
+           clauseNamed[0] != carried.partner, !context.clauseWords.contains(where: { ["of", "from"].contains($0) }) {
+            draft.entity = exporter
+            draft.partner = clauseNamed[0]
+            draft.candidates = [exporter, clauseNamed[0]]
+        }
         draft.period = context.resolvePeriod(drafts: drafts, indicator: Self.indicator)
         if draft.period == nil, let carried, carried.paragraph == context.sentence.paragraph {
             draft.period = carried.period.map { var period = $0; period.resolution = .carried; return period }

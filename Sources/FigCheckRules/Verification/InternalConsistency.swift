@@ -1,0 +1,54 @@
+import FigCheckCore
+
+/// Checks that need no reference data and always run: the same quantity stated twice with
+/// different figures, and shares of one whole that add up past 100%.
+struct InternalConsistency {
+    struct Issue {
+        var draft: ClaimDraft
+        var ruleId: String
+        var message: String
+        var other: ClaimDraft
+    }
+
+    /// The line of the original document a mention starts on.
+    let lineOf: (ClaimDraft) -> Int
+
+    func issues(in drafts: [ClaimDraft], document: DocumentContext) -> [Issue] {
+        var issues: [Issue] = []
+        // The same entity, measure and period, said twice, with intervals that cannot both hold.
+        let values = drafts.filter { [.value, .ratio, .share, .count].contains($0.kind) && $0.isConfident
+            && $0.entity != nil && $0.indicator ?? $0.denominator != nil && $0.period.map { $0.resolution == .said } == true }
+        for (index, later) in values.enumerated() {
+            guard let earlier = values[..<index].first(where: { earlier in
+                earlier.entity == later.entity && earlier.indicator == later.indicator && earlier.kind == later.kind
+                    && earlier.numeratorIndicators == later.numeratorIndicators && earlier.period?.key == later.period?.key
+                    && earlier.partner == later.partner && earlier.scope == later.scope
+                    && earlier.mention.kind == later.mention.kind && !earlier.stated.overlaps(later.stated)
+            }) else { continue }
+            let line = lineOf(earlier)
+            issues.append(Issue(draft: later, ruleId: "same-figure-twice",
+                                message: "Stated \(later.mention.text) here but \(earlier.mention.text) on line \(line) for the same \(describe(later)).",
+                                other: earlier))
+        }
+        // Shares of one entity's whole, by partner, for one period: more than 100% together.
+        let shares = drafts.filter { $0.kind == .share && $0.entity != nil && $0.partner != nil && $0.period != nil }
+        let groups = Dictionary(grouping: shares) { "\($0.entity!)|\($0.period!.key)|\($0.indicator ?? "")" }
+        for (_, group) in groups.sorted(by: { $0.key < $1.key }) {
+            var byPartner: [String: ClaimDraft] = [:]
+            for draft in group where byPartner[draft.partner!] == nil { byPartner[draft.partner!] = draft }
+            guard byPartner.count > 1 else { continue }
+            let parts = byPartner.values.sorted { $0.mention.range.lowerBound < $1.mention.range.lowerBound }
+            let least = parts.reduce(0) { $0 + ($1.stated.low.isFinite ? $1.stated.low : 0) }
+            guard least > 100, let last = parts.last else { continue }
+            issues.append(Issue(draft: last, ruleId: "shares-over-100",
+                                message: "The shares stated for \(last.entity!) in \(last.period!.key) (\(parts.map(\.mention.text).joined(separator: ", "))) add up to at least \(FigureFormat.number(least))%.",
+                                other: parts[0]))
+        }
+        return issues
+    }
+
+    private func describe(_ draft: ClaimDraft) -> String {
+        let measure = (draft.indicator ?? draft.denominator ?? "figure").replacingOccurrences(of: "_", with: " ")
+        return "\(measure) of \(draft.entity ?? "?") in \(draft.period?.key ?? "?")"
+    }
+}
