@@ -151,13 +151,14 @@ struct DocumentContext {
                 inside.append(cursor)
                 cursor += 1
             }
-            // Entities and cues are only needed where there are numbers to explain, and in
-            // the sentences around them; reading them everywhere is cheap enough for articles.
+            // Entities and indicator phrases are only read where there are figures to explain;
+            // periods everywhere (an anniversary looks for its event year in any sentence).
+            let hasFigures = inside.contains { ![.year, .date].contains(mentions[$0].kind) }
             sentences.append(SentenceContext(
                 index: index, paragraph: sentence.paragraph, range: sentence.range, text: sentenceText, words: words,
-                entities: finder.entities(in: sentenceText),
-                periods: PeriodResolver(documentDate: date).periods(in: sentenceText),
-                cues: Self.cues(in: words, knowledge: knowledge),
+                entities: hasFigures ? finder.entities(in: sentenceText) : [],
+                periods: inside.isEmpty ? [] : PeriodResolver(documentDate: date).periods(in: sentenceText),
+                cues: hasFigures ? Self.cues(in: words, knowledge: knowledge) : [],
                 clauseStarts: Self.clauseStarts(in: sentenceText, words: words),
                 mentionIndices: inside))
         }
