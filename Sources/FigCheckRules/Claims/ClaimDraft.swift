@@ -74,6 +74,8 @@ public struct ClaimDraft: Sendable {
     public var indicator: String?
     public var indicatorResolution: Resolution = .said
     public var period: PeriodChoice?
+    /// Change claims: the period of the newer figure ("fell by 2.1 points in 2024").
+    public var newPeriod: PeriodChoice?
     /// Timeline claims: the date or span the rate is said to hold on.
     public var partner: String?
     public var scope: String?
@@ -110,8 +112,13 @@ public struct ClaimDraft: Sendable {
 
     /// The stated interval, sign applied.
     public var stated: Interval {
-        let interval = Interval(low: mention.low, high: mention.high, lowInclusive: mention.lowInclusive,
+        var interval = Interval(low: mention.low, high: mention.high, lowInclusive: mention.lowInclusive,
                                 highInclusive: mention.highInclusive)
+        // "five times": a whole multiple said in words is as precise as its units digit, [4.5, 5.5].
+        if mention.kind == .multiplier, mention.hedge == .none, interval.low == interval.high,
+           mention.text.lowercased().hasSuffix("times"), mention.value == mention.value.rounded() {
+            interval = Interval(low: mention.value - 0.5, high: mention.value + 0.5)
+        }
         return sign < 0 ? interval.scaled(by: -1) : interval
     }
 

@@ -70,6 +70,15 @@ struct ClaimReader {
             if let baseEntity { return drafts[index].entity == baseEntity }
             return drafts[index].entity != draft.entity && drafts[index].mention.range.lowerBound < draft.mention.range.lowerBound
         }
+        // "five times the 30% rate that followed": a figure right after the multiplier is the base,
+        // and the subject is the figure of the same unit before it in the sentence.
+        if let next = drafts.indices.first(where: { drafts[$0].sentenceIndex == draft.sentenceIndex && isFigure(drafts[$0])
+                && drafts[$0].mention.range.lowerBound > draft.mention.range.upperBound
+                && drafts[$0].mention.range.lowerBound - draft.mention.range.upperBound <= 12 }) {
+            let before = drafts.indices.filter { drafts[$0].sentenceIndex == draft.sentenceIndex && isFigure(drafts[$0])
+                && drafts[$0].mention.range.upperBound <= draft.mention.range.lowerBound && unitClass(drafts[$0]) == unitClass(drafts[next]) }
+            if let subject = before.last { return [(subject, next)] }
+        }
         if baseEntity == nil, let latest = bases.max() { bases = [latest] }
         var pairs: [(subject: Int?, base: Int?)] = []
         for subject in subjects.reversed() {
@@ -103,8 +112,16 @@ struct ClaimReader {
         if related.contains(where: { drafts[$0].entity == draft.entity }) {
             related = related.filter { drafts[$0].entity == draft.entity }
         }
-        guard let newest = related.max(by: { (drafts[$0].period!.last, $0) < (drafts[$1].period!.last, $1) }) else { return [] }
-        let base = related.first { drafts[$0].period?.key == draft.period?.key && $0 != newest }
-        return [(newest, base)]
+        let newestCandidates = draft.newPeriod.map { period in related.filter { drafts[$0].period?.key == period.key } } ?? related
+        guard let newest = newestCandidates.max(by: { (drafts[$0].period!.last, $0) < (drafts[$1].period!.last, $1) }) else {
+            return []
+        }
+        // The base: the figure of the period said ("since 2020"); else, with no period said, the
+        // oldest figure before it; else (nil) the table's figure for the period before.
+        if let period = draft.period {
+            return [(newest, related.first { drafts[$0].period?.key == period.key && $0 != newest })]
+        }
+        let older = related.filter { $0 != newest && drafts[$0].period!.last < drafts[newest].period!.last }
+        return [(newest, older.min { drafts[$0].period!.last < drafts[$1].period!.last })]
     }
 }

@@ -42,7 +42,7 @@ extension MentionContext {
         // "the 3% recorded in the United States", "2.5% in Japan", "the $350 billion we pledged":
         // the first country after the figure in its clause, when it is the subject or a location.
         if let next = after.first(where: { clause.contains($0.range.lowerBound) }),
-           free(next) || ["in", "into"].contains(wordBefore(next.range.lowerBound) ?? "") {
+           free(next) || ["in", "into", "for"].contains(wordBefore(next.range.lowerBound) ?? "") {
             return (next.code, .said)
         }
         if let anyBefore = before.last(where: { clause.contains($0.range.lowerBound) }) { return (anyBefore.code, .said) }
@@ -63,7 +63,17 @@ extension MentionContext {
     /// the indicator of the paragraph's previous claim of the same unit (ellipsis, "that figure").
     func resolveIndicator(units: Set<String>, knowledge: ClaimKnowledge, drafts: [ClaimDraft])
         -> (indicator: String, resolution: Resolution)? {
-        if let cue = cues(units: units, knowledge: knowledge).first { return (cue.indicator, .said) }
+        let fitting = cues(units: units, knowledge: knowledge)
+        if let cue = fitting.first, clause.overlaps(cue.range) { return (cue.indicator, .said) }
+        // Parallel figures: "South Korea promised $350 billion of investment …, and Japan $550 billion"
+        // measure what the sentence's previous figure of the same unit measures.
+        if let parallel = drafts.last(where: { $0.sentenceIndex == sentence.index && $0.mention.kind == mention.kind
+                                               && $0.kind != .comparison && $0.kind != .change }),
+           let indicator = parallel.indicator ?? parallel.numeratorIndicators.first,
+           knowledge.unit(of: indicator).map({ units.contains($0) }) == true {
+            return (indicator, .said)
+        }
+        if let cue = fitting.first { return (cue.indicator, .said) }
         // Ellipsis and anaphora carry the measure over only with a sign of them: a new owner in the
         // clause ("and Germany 1.9%", "the EU's at 6.9%") or a word pointing back ("that figure", "it").
         let pointing: Set<String> = ["it", "its", "that", "this", "figure", "share", "rate", "total", "number", "level"]
@@ -97,6 +107,14 @@ extension MentionContext {
         func choice(_ found: PeriodResolver.Found) -> PeriodChoice {
             PeriodChoice(key: found.period, first: found.first, last: found.last, resolution: .said)
         }
+        // "a day later", "a week later": the previous date of the sentence, moved on.
+        let following = wordsAfter(3)
+        if following.count >= 3, ["a", "one"].contains(following[0]), following[2] == "later",
+           let days = ["day": 1, "week": 7][following[1]],
+           let previous = periods.last(where: { $0.range.upperBound <= local.lowerBound && $0.first == $0.last }) {
+            let date = previous.first.adding(days: days)
+            return PeriodChoice(key: date.description, first: date, last: date, resolution: .said)
+        }
         // "a year earlier", "a year before": the year before the sentence's first period.
         let after = wordsAfter(4)
         if after.starts(with: ["a", "year"]), after.count >= 3, ["earlier", "before"].contains(after[2]),
@@ -125,12 +143,16 @@ extension MentionContext {
            clause.contains(previous.range.lowerBound) || previous.range.upperBound <= firstMention || !boundToOtherFigure(previous) {
             return choice(previous)
         }
-        if let sentencePeriod = related.first(where: { $0.sentenceIndex == sentence.index && $0.period?.resolution == .said })?.period {
+        // Another figure's period in the same sentence ("fell to $297 million in 2024 … while inflows into
+        // China collapsed to $42.6 billion"): likely shared, but a guess.
+        if var sentencePeriod = related.first(where: { $0.sentenceIndex == sentence.index && $0.period?.resolution == .said })?.period {
+            sentencePeriod.resolution = .guessed
             return sentencePeriod
         }
-        if let carried = related.last(where: { $0.paragraph == sentence.paragraph && $0.period?.resolution == .said })?.period {
+        if let carried = related.last(where: { $0.paragraph == sentence.paragraph
+                                               && [.said, .guessed].contains($0.period?.resolution ?? .defaulted) })?.period {
             var period = carried
-            period.resolution = .carried
+            period.resolution = carried.resolution == .said ? .carried : .guessed
             return period
         }
         return nil

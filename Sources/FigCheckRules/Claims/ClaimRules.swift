@@ -257,8 +257,18 @@ struct ChangeRule: ClaimRule {
         }
         draft.indicator = (context.resolveIndicator(units: ["percent"], knowledge: knowledge, drafts: drafts)
             ?? context.resolveIndicator(units: ["USD", "persons"], knowledge: knowledge, drafts: drafts))?.indicator
-        // "since 2020", "on 2023": the base period.
-        draft.period = context.resolvePeriod(drafts: drafts)
+        // "since 2020", "on 2023": the base period; "in 2024": the period of the new figure.
+        let after = context.sentence.periods.first { $0.range.lowerBound >= context.local.upperBound
+            && $0.range.lowerBound - context.local.upperBound < 16 }
+        if let after {
+            let preposition = context.wordBefore(after.range.lowerBound) ?? ""
+            let period = PeriodChoice(key: after.period, first: after.first, last: after.last, resolution: .said)
+            if ["since", "on", "from", "over", "compared"].contains(preposition) {
+                draft.period = period
+            } else {
+                draft.newPeriod = period
+            }
+        }
         return draft
     }
 }
@@ -298,8 +308,14 @@ struct RateRule: ClaimRule {
             return draft
         }
         let rateCue = cues.first.flatMap { knowledge.isTimeline($0.indicator) ? $0 : nil }
-        let carried = cues.isEmpty ? drafts.last(where: { $0.kind == .rate && $0.paragraph == context.sentence.paragraph
-                                                          && $0.indicator != Self.targetIndicator }) : nil
+        // A rate carried from the paragraph needs a word pointing back to it ("cut it to 20%", "the rate").
+        let previousFigure = context.sentence.mentionIndices.map { context.document.mentions[$0] }
+            .last { $0.range.upperBound <= context.mention.range.lowerBound && [.percent, .currency, .count, .number].contains($0.kind) }
+        let stretchStart = (previousFigure?.range.upperBound ?? context.sentence.range.lowerBound) - context.sentence.range.lowerBound
+        let stretch = Set(context.sentence.words(in: stretchStart..<context.local.lowerBound).map(\.lower))
+        let pointsBack = !stretch.isDisjoint(with: ["it", "rate", "rates", "tariff", "tariffs", "levy", "duty", "duties", "number"])
+        let carried = cues.isEmpty && pointsBack ? drafts.last(where: { $0.kind == .rate && $0.paragraph == context.sentence.paragraph
+                                                                          && $0.indicator != Self.targetIndicator }) : nil
         guard var indicator = rateCue?.indicator ?? carried?.indicator else { return nil }
         if rateCue == nil, let layer = indicator.range(of: "_layer") {
             // "the combined rate", "the rate": the total, whichever layer the paragraph began with.

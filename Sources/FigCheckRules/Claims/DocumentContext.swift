@@ -103,12 +103,13 @@ struct MentionContext {
         let fitting = sentence.cues.filter { cue in
             knowledge.unit(of: cue.indicator).map { units.contains($0) } ?? false
         }
-        return fitting.sorted { lhs, rhs in
-            let lhsClause = clause.overlaps(lhs.range) ? 0 : 1
-            let rhsClause = clause.overlaps(rhs.range) ? 0 : 1
-            if lhsClause != rhsClause { return lhsClause < rhsClause }
-            return distance(lhs.range) < distance(rhs.range)
+        // Same clause first, nearest first; outside it, a phrase before the figure (said earlier and
+        // elided: "… and Japan $550 billion") before one after it (which belongs to the next figure).
+        func rank(_ cue: SentenceContext.IndicatorCue) -> (Int, Int, Int) {
+            (clause.overlaps(cue.range) ? 0 : 1, clause.overlaps(cue.range) || cue.range.upperBound <= local.lowerBound ? 0 : 1,
+             distance(cue.range))
         }
+        return fitting.sorted { rank($0) < rank($1) }
     }
 
     /// Bytes between the mention and a sentence-relative range.

@@ -126,7 +126,8 @@ extension Verifier {
                 let base = drafts[baseIndex]
                 pairs.append((subject.stated, base.stated, "\(subject.mention.text) and \(base.mention.text)", [],
                               subject.indicator == base.indicator))
-            } else if let indicator = subject.indicator, let entity = subject.entity, let period = draft.period,
+            } else if let indicator = subject.indicator, let entity = subject.entity,
+                      let period = draft.period ?? subject.period.flatMap({ PeriodChoice.year($0.year - 1, .said) }),
                       let value = seriesValues(indicator, entity, period.year).last {
                 // "up 3 percent on 2023": the base year's figure from the tables.
                 let shown = display(value.observation.value, unit: knowledge.unit(of: indicator) ?? "")
