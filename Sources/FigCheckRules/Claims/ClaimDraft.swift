@@ -53,6 +53,8 @@ public enum Relation: String, Sendable {
     case percentOf
     /// "roughly a third more": A ÷ B − 1.
     case excess
+    /// "75% higher than": (A ÷ B − 1) × 100.
+    case percentMore
 }
 
 /// One part of a ratio's numerator: a figure stated in the text, or a reference value looked up.

@@ -80,12 +80,17 @@ extension MentionContext {
         let hasOwner = sentence.entities.contains { clause.contains($0.range.lowerBound) }
         guard hasOwner || clauseHas(pointing) else { return nil }
         if mention.kind == .number || mention.kind == .count, mention.scale == nil, mention.text.last?.isLetter == true { return nil }
-        let carried = drafts.last { draft in
-            draft.paragraph == sentence.paragraph && draft.kind != .comparison && draft.kind != .change
+        // The paragraph's topic measure of this unit: the one its figures measure most often, the
+        // first on a tie ("Seoul's $350 billion commitment … counting the $100 billion of LNG
+        // purchases … Tokyo's $550 billion" carries the commitment, not the purchases).
+        let candidates = drafts.filter { draft in
+            draft.paragraph == sentence.paragraph && [.value, .ratio, .share, .count].contains(draft.kind)
                 && draft.indicator.flatMap { knowledge.unit(of: $0) }.map { units.contains($0) } == true
-        }
-        if let carried, let indicator = carried.indicator { return (indicator, .carried) }
-        return nil
+        }.compactMap(\.indicator)
+        var counts: [String: Int] = [:]
+        for indicator in candidates { counts[indicator, default: 0] += 1 }
+        guard let best = counts.values.max(), let topic = candidates.first(where: { counts[$0] == best }) else { return nil }
+        return (topic, .carried)
     }
 
     /// The period a figure is about: one said next to it, one said earlier in the sentence, the
@@ -121,9 +126,17 @@ extension MentionContext {
            let reference = periods.first(where: { $0.range.upperBound <= local.lowerBound }) ?? periods.first {
             return PeriodChoice.year(reference.first.year - 1, .said)
         }
+        // A period said right before another figure ("on November 10 to 10%") is that figure's.
+        func leadsOtherFigure(_ period: PeriodResolver.Found) -> Bool {
+            otherMentions.contains { range in
+                let start = range.lowerBound - sentence.range.lowerBound
+                return start >= period.range.upperBound && start - period.range.upperBound <= 5
+                    && !periods.contains { $0.range.contains(start) }
+            }
+        }
         if let next = periods.first(where: { $0.range.lowerBound >= local.upperBound }),
            !mentionBetween(local.upperBound, next.range.lowerBound), next.range.lowerBound - local.upperBound < 40,
-           clause.contains(next.range.lowerBound) || next.range.lowerBound - local.upperBound < 12 {
+           clause.contains(next.range.lowerBound) || (next.range.lowerBound - local.upperBound < 12 && !leadsOtherFigure(next)) {
             return choice(next)
         }
         // "In 2020, 51% …", "By 2024 that share had fallen to 12%": a period before the figure, in its

@@ -179,6 +179,10 @@ struct ComparisonRule: ClaimRule {
             draft.relation = .excess
         case .percentagePoints where after.contains(where: { ["higher", "lower", "more", "less", "above", "below"].contains($0) }):
             draft.relation = .difference
+        case .percent where after.count >= 2 && ["higher", "lower", "more", "less", "larger", "bigger", "greater", "smaller"]
+                .contains(after[0]) && after[1] == "than":
+            // "roughly 75% higher than in Italy": (A ÷ B − 1) as a percentage.
+            draft.relation = .percentMore
         case .percent where after.first == "of":
             // "42% of Japan's 124 million": a percentage of another figure of the same sentence.
             let entity = context.sentence.entities.first { $0.range.lowerBound >= context.local.upperBound }
@@ -186,7 +190,11 @@ struct ComparisonRule: ClaimRule {
                 let other = context.document.mentions[index]
                 return other.range.lowerBound > mention.range.upperBound && [.count, .number, .currency].contains(other.kind)
             }
-            guard let entity, entity.possessive, let laterFigure,
+            let between = context.sentence.words.filter { word in
+                word.range.lowerBound >= context.local.upperBound && word.range.upperBound <= (entity?.range.lowerBound ?? 0)
+            }.map(\.lower)
+            guard let entity, entity.possessive, between.first == "of", between.allSatisfy({ ["of", "the"].contains($0) }),
+                  let laterFigure,
                   context.document.mentions[laterFigure].range.lowerBound - context.sentence.range.lowerBound
                     - entity.range.upperBound <= 4 else { return nil }
             draft.relation = .percentOf
@@ -313,7 +321,8 @@ struct RateRule: ClaimRule {
             .last { $0.range.upperBound <= context.mention.range.lowerBound && [.percent, .currency, .count, .number].contains($0.kind) }
         let stretchStart = (previousFigure?.range.upperBound ?? context.sentence.range.lowerBound) - context.sentence.range.lowerBound
         let stretch = Set(context.sentence.words(in: stretchStart..<context.local.lowerBound).map(\.lower))
-        let pointsBack = !stretch.isDisjoint(with: ["it", "rate", "rates", "tariff", "tariffs", "levy", "duty", "duties", "number"])
+        let parallel = drafts.last.map { $0.kind == .rate && $0.sentenceIndex == context.sentence.index } ?? false
+        let pointsBack = parallel || !stretch.isDisjoint(with: ["it", "rate", "rates", "tariff", "tariffs", "levy", "duty", "duties", "number"])
         let carried = cues.isEmpty && pointsBack ? drafts.last(where: { $0.kind == .rate && $0.paragraph == context.sentence.paragraph
                                                                           && $0.indicator != Self.targetIndicator }) : nil
         guard var indicator = rateCue?.indicator ?? carried?.indicator else { return nil }
@@ -469,7 +478,7 @@ struct RatioRule: ClaimRule {
         let stretchStart = (previousFigure?.range.upperBound ?? context.sentence.range.lowerBound) - context.sentence.range.lowerBound
         let stretch = stretchStart..<context.local.lowerBound
         let stretchWords = Set(context.sentence.words(in: stretch).map(\.lower))
-        if !stretchWords.isDisjoint(with: ["including", "with", "add", "plus"]) {
+        if !stretchWords.isDisjoint(with: ["including", "with", "add", "plus", "counting", "adding"]) {
             for cue in amountCues where !draft.numeratorIndicators.contains(cue.indicator) && stretch.contains(cue.range.lowerBound) {
                 if let stated = context.sentence.mentionIndices.map({ context.document.mentions[$0] }).first(where: {
                     $0.kind == .currency && abs(($0.range.lowerBound - context.sentence.range.lowerBound) - cue.range.lowerBound) < 30

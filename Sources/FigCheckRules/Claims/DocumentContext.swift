@@ -100,8 +100,16 @@ struct MentionContext {
 
     /// The indicator cues whose unit fits `units`, nearest first (same clause before others).
     func cues(units: Set<String>, knowledge: ClaimKnowledge) -> [SentenceContext.IndicatorCue] {
+        // A phrase after the figure with another figure between belongs to that one ("$350 billion
+        // … equals 18.7% of Korea's GDP": GDP is the percentage's base, not the amount).
+        let figureStarts = sentence.mentionIndices.map { document.mentions[$0] }
+            .filter { ![.year, .date].contains($0.kind) }.map { $0.range.lowerBound - sentence.range.lowerBound }
         let fitting = sentence.cues.filter { cue in
-            knowledge.unit(of: cue.indicator).map { units.contains($0) } ?? false
+            guard knowledge.unit(of: cue.indicator).map({ units.contains($0) }) ?? false else { return false }
+            if cue.range.lowerBound >= local.upperBound {
+                return !figureStarts.contains { $0 >= local.upperBound && $0 < cue.range.lowerBound }
+            }
+            return true
         }
         // Same clause first, nearest first; outside it, a phrase before the figure (said earlier and
         // elided: "… and Japan $550 billion") before one after it (which belongs to the next figure).

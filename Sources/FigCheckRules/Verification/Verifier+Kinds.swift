@@ -14,6 +14,10 @@ extension Verifier {
         if let period = draft.period {
             year = period.year
             if period.key.count != 4 { draft.period?.resolution = .guessed }
+            // A guessed year that is also the documented default is as good as the default.
+            if draft.period?.resolution == .guessed, period.key.count == 4, period.year == defaultYear {
+                draft.period?.resolution = .defaulted
+            }
         } else if let fallback = defaultYear {
             year = fallback
             draft.period = .year(fallback, .defaulted)

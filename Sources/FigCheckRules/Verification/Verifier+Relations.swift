@@ -143,9 +143,11 @@ extension Verifier {
             case .relativeChange: return ((subject - base) / base)?.scaled(by: 100)
             case .percentOf: return (subject / base)?.scaled(by: 100)
             case .excess: return (subject / base).map { $0 - .point(1) }
+            case .percentMore: return (subject / base).map { ($0 - .point(1)).scaled(by: 100) }
             }
         }
-        let unitText: [Relation: String] = [.ratio: "×", .difference: "", .relativeChange: "%", .percentOf: "%", .excess: ""]
+        let unitText: [Relation: String] = [.ratio: "×", .difference: "", .relativeChange: "%", .percentOf: "%", .excess: "",
+                                            .percentMore: "%"]
         let stated = draft.stated
         var first: Recomputation?
         for pair in pairs {

@@ -97,6 +97,12 @@ struct Verifier {
                                 message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label)).", hints: [])
         }
         let hints = matchingHints(stated, alternatives)
+        // The newest vintage disagrees but an earlier one of the same figure agrees: the data disagree.
+        if let older = sameKeyOtherVintages.last(where: { stated.overlaps($0.interval) }) {
+            return CheckOutcome(verdict: .needsReview, primary: primary,
+                                message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label)) disagrees, but \(older.display) with \(older.label) agrees: the vintages of the data disagree.",
+                                hints: hints)
+        }
         let gap = stated.gap(to: primary.interval)
         let reference = max(abs(primary.interval.midpoint), 1e-12)
         let nearMiss = gap / reference <= settings.nearMissRelative
