@@ -16,13 +16,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Value types and protocols only: Document, SourceMap, the report envelope, stage protocols.
         .target(name: "FigCheckCore"),
         // Reference data: table metadata, the CSV reader, the indexed catalog, entities, the lexicon.
         .target(name: "FigCheckData", dependencies: ["FigCheckCore"]),
-        // Text analysis: publication-date detection now; the scanner, recognisers and verifiers later.
+        // Text analysis: publication dates, the number scanner, the claim rules and their verification.
         .target(name: "FigCheckRules", dependencies: ["FigCheckCore", "FigCheckData"]),
         // libcurl's C API, reached through a shim header (Swift cannot call variadic C functions).
         .systemLibrary(
@@ -38,6 +39,7 @@ let package = Package(
             dependencies: [
                 "FigCheckCore", "FigCheckData", "FigCheckRules", "CurlClient",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "SWXMLHash", package: "SWXMLHash"),
             ]
         ),

@@ -114,6 +114,8 @@ public struct Finding: Codable, Hashable, Sendable {
     public var computed: Computation?
     public var message: String
     public var hints: [String]
+    /// Where the figure is in the analysed text (for reports that show the text); not in the JSON.
+    public var analysedRange: Range<Int>? = nil
 
     public init(id: String, ruleId: String, kind: String, text: String, sentence: String, location: TextLocation,
                 stated: StatedFigure, about: ClaimSubject, verdict: Verdict, severity: Severity,
@@ -131,6 +133,10 @@ public struct Finding: Codable, Hashable, Sendable {
         self.computed = computed
         self.message = message
         self.hints = hints
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, ruleId, kind, text, sentence, location, stated, about, verdict, severity, computed, message, hints
     }
 
     public func encode(to encoder: Encoder) throws {

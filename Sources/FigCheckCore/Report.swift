@@ -26,6 +26,12 @@ public struct Report: Codable, Sendable {
     public var tool: Tool
     public var documents: [DocumentReport]
     public var referenceData: [TableUse]
+    /// The credit lines the tables used require (HTML and Markdown reports print them; not in the JSON).
+    public var attributions: [String] = []
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, tool, documents, referenceData
+    }
 
     public init(tool: Tool, documents: [DocumentReport], referenceData: [TableUse] = []) {
         self.schemaVersion = 1
@@ -75,6 +81,8 @@ public struct DocumentReport: Codable, Sendable {
     public var errors: [String]
     /// Problems that did not stop it (replaced invalid bytes and the like).
     public var warnings: [String]
+    /// The analysed text, for reports that show the document with its claims marked (not in the JSON).
+    public var analysedText: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case source, format, date, dateSource, dateLocation, subject, claims, mentions, summary, errors, warnings

@@ -18,9 +18,20 @@ public struct ClaimStage: AnalysisStage {
         let document = analysis.document
         let context = DocumentContext(text: document.text, mentions: analysis.mentions, date: document.metadata.date,
                                       subject: document.metadata.subject, knowledge: knowledge)
-        let drafts = ClaimReader(knowledge: knowledge).read(context)
+        let read = ClaimReader(knowledge: knowledge).read(context)
         let verifier = Verifier(knowledge: knowledge, settings: settings, documentDate: document.metadata.date)
         var findings: [Finding] = []
+        // Hedged figures re-read with the configured tolerance ("about 19%": ± 10% unless set otherwise).
+        let drafts = read.map { draft -> ClaimDraft in
+            guard draft.mention.hedge == .approximately || draft.mention.hedge == .nearly else { return draft }
+            let tolerance = settings.tolerance(kind: draft.kind, hedge: draft.mention.hedge)
+            guard tolerance != 0.10 else { return draft }
+            var adjusted = draft
+            let value = draft.mention.value
+            adjusted.mention.low = value - tolerance * abs(value)
+            adjusted.mention.high = draft.mention.hedge == .nearly ? value : value + tolerance * abs(value)
+            return adjusted
+        }
         for draft in drafts {
             let outcome = verifier.check(draft, drafts: drafts, document: context)
             findings.append(finding(outcome.resolved ?? draft, outcome, document: document, context: context))
@@ -53,7 +64,7 @@ public struct ClaimStage: AnalysisStage {
         }
         var message = outcome.message
         if outcome.verdict == .inconsistent, outcome.nearMiss { message += " A near miss." }
-        return Finding(
+        var finding = Finding(
             id: "\(draft.ruleId)@\(location.line):\(location.column)", ruleId: draft.ruleId, kind: draft.kind.rawValue,
             text: draft.mention.text.split(whereSeparator: { $0 == "\n" }).joined(separator: " "), sentence: sentence,
             location: location,
@@ -64,6 +75,8 @@ public struct ClaimStage: AnalysisStage {
             about: ClaimSubject(entity: draft.entity, indicator: indicatorText(draft), period: draft.period?.key,
                                 scope: draft.scope ?? draft.partner),
             verdict: outcome.verdict, severity: severity, computed: computed, message: message, hints: outcome.hints)
+        finding.analysedRange = draft.mention.range
+        return finding
     }
 
     private func indicatorText(_ draft: ClaimDraft) -> String? {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FigCheckCore
 import FigCheckKit
+import FigCheckData
 import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -12,11 +13,14 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Check the figures in documents (files, http(s) URLs, or - for standard input)."
     )
 
-    @Argument(help: "Files (.txt, .md, .html, .docx), http(s) URLs, or - for standard input.")
-    var inputs: [String]
+    @Argument(help: "Files (.txt, .md, .html, .docx), http(s) URLs, or - for standard input; none: the config's include globs.")
+    var inputs: [String] = []
 
-    @Option(help: "Report format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: OutputFormat = .text
+    @Option(help: "Report format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default text).")
+    var format: OutputFormat?
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
 
     @Option(help: "Publication date (YYYY-MM-DD); overrides the date found in the document.")
     var date: String?
@@ -30,11 +34,19 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Reference-data directory (default: the bundled reference-data/).")
     var data: String?
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error, warning, never.")
-    var failOn: String = "error"
+    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error (default), warning, never.")
+    var failOn: String?
+
+    @Option(help: "Configuration file (default: .figcheck.yml in this directory or a parent).")
+    var config: String?
+
+    @Option(help: "Hide the findings recorded in this baseline file and report only new ones.")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Record this run's failing findings in a baseline file.")
+    var writeBaseline: String?
 
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("no input: give a path, an http(s) URL, or - for standard input") }
         if let date, CalendarDate(iso: date) == nil || date.count != 10 {
             throw ValidationError("--date \(date): not a YYYY-MM-DD date")
         }
@@ -44,27 +56,134 @@ struct CheckCommand: AsyncParsableCommand {
         if let subject, !(subject.count == 3 && subject.allSatisfy({ $0.isASCII && $0.isLetter })) {
             throw ValidationError("--subject \(subject): expected an ISO 3166 alpha-3 code such as KOR or USA")
         }
-        if !["error", "warning", "never"].contains(failOn) {
+        if let failOn, !["error", "warning", "never"].contains(failOn) {
             throw ValidationError("--fail-on \(failOn): expected error, warning or never")
         }
     }
 
     func run() async throws {
-        let options = CheckOptions(
-            inputs: inputs,
-            format: format,
-            reading: ReadingOptions(date: date.flatMap(CalendarDate.init(iso:)), subject: subject?.uppercased()),
-            failOn: failOn == "never" ? nil : Severity(rawValue: failOn),
-            color: format == .text && Terminal.wantsColor,
-            dataDirectory: data,
-            asOf: asOf.flatMap(CalendarDate.init(iso:))
-        )
-        let outcome = await Check.run(options)
-        FileHandle.standardOutput.write(Data(outcome.rendered.utf8))
-        for error in outcome.errors {
-            FileHandle.standardError.write(Data("figcheck: \(error)\n".utf8))
+        try await runReportingErrors {
+            let configuration = try ConfigurationFile.load(explicit: config)
+            for warning in configuration.warnings { FileHandle.standardError.write(Data("figcheck: \(warning)\n".utf8)) }
+            let base = configuration.baseDirectory
+            func resolved(_ path: String) -> String {
+                path.hasPrefix("/") ? path : base.appendingPathComponent(path).standardizedFileURL.path
+            }
+            let format = self.format ?? configuration.format ?? .text
+            let failOnName = failOn ?? configuration.failOn ?? "error"
+            var options = CheckOptions(
+                inputs: try ConfigurationFile.inputs(inputs, configuration: configuration),
+                format: format,
+                reading: ReadingOptions(date: date.flatMap(CalendarDate.init(iso:)) ?? configuration.date,
+                                        subject: subject?.uppercased() ?? configuration.subject),
+                failOn: failOnName == "never" ? nil : Severity(rawValue: failOnName),
+                color: format == .text && output == nil && Terminal.wantsColor,
+                dataDirectory: data ?? configuration.dataDirectory.map(resolved),
+                asOf: asOf.flatMap(CalendarDate.init(iso:)) ?? configuration.asOf
+            )
+            options.tolerances = configuration.tolerances
+            options.nearMiss = configuration.nearMiss ?? 0.05
+            options.disabledRules = Set(configuration.disabledRules)
+            options.enabledRules = configuration.enabledRules.map(Set.init)
+            if let path = baseline ?? configuration.baseline.map(resolved), writeBaseline == nil {
+                options.baseline = try Baseline.load(from: URL(fileURLWithPath: path))
+            }
+            guard !options.inputs.isEmpty else {
+                throw UsageError(message: "no input: give a path, an http(s) URL, or - for standard input")
+            }
+            let outcome = await Check.run(options)
+            if let output {
+                do {
+                    try AtomicFile.write(Data(outcome.rendered.utf8), to: URL(fileURLWithPath: output))
+                } catch {
+                    throw ConfigurationError(path: output, reason: "cannot write the report (\(Self.cause(error)))")
+                }
+            } else {
+                FileHandle.standardOutput.write(Data(outcome.rendered.utf8))
+            }
+            for error in outcome.errors {
+                FileHandle.standardError.write(Data("figcheck: \(error)\n".utf8))
+            }
+            if let writeBaseline {
+                let recorded = Baseline(report: outcome.report, failOn: options.failOn)
+                do {
+                    try AtomicFile.write(recorded.encoded(), to: URL(fileURLWithPath: writeBaseline))
+                } catch {
+                    throw ConfigurationError(path: writeBaseline, reason: "cannot write the baseline (\(Self.cause(error)))")
+                }
+                FileHandle.standardError.write(Data("figcheck: \(writeBaseline): recorded \(recorded.findings.count) findings\n".utf8))
+                // Writing a baseline accepts the findings: the run succeeds unless an input failed.
+                return outcome.exitCode == 2 ? 2 : 0
+            }
+            return outcome.exitCode
         }
-        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+
+    static func cause(_ error: Error) -> String {
+        let text = error.localizedDescription
+        return text.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? text
+    }
+}
+
+/// `figcheck config dump`: the effective configuration.
+struct ConfigCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config", abstract: "Show the configuration figcheck would use.", subcommands: [ConfigDumpCommand.self])
+}
+
+struct ConfigDumpCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "dump", abstract: "Print the effective .figcheck.yml.")
+
+    @Option(help: "Configuration file (default: .figcheck.yml in this directory or a parent).")
+    var config: String?
+
+    func run() async throws {
+        try await runReportingErrors {
+            let configuration = try ConfigurationFile.load(explicit: config)
+            for warning in configuration.warnings { FileHandle.standardError.write(Data("figcheck: \(warning)\n".utf8)) }
+            printOut(configuration.dump())
+            return 0
+        }
+    }
+}
+
+/// Finding and reading the configuration file for a command.
+enum ConfigurationFile {
+    static func load(explicit: String?) throws -> Configuration {
+        if let explicit {
+            guard FileManager.default.fileExists(atPath: explicit) else {
+                throw ConfigurationError(path: explicit, reason: "no such file")
+            }
+            return try Configuration.load(from: URL(fileURLWithPath: explicit))
+        }
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        guard let found = Configuration.discover(from: here) else { return Configuration() }
+        return try Configuration.load(from: found)
+    }
+
+    /// The inputs given, without those the config excludes; with none given, the files its include
+    /// globs match under its directory.
+    static func inputs(_ given: [String], configuration: Configuration) throws -> [String] {
+        let base = configuration.baseDirectory.standardizedFileURL.path
+        func relative(_ path: String) -> String {
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            return absolute.hasPrefix(base + "/") ? String(absolute.dropFirst(base.count + 1)) : path
+        }
+        func excluded(_ path: String) -> Bool {
+            configuration.exclude.contains { PathGlob.matches($0, relative(path)) }
+        }
+        if !given.isEmpty {
+            return given.filter { $0 == "-" || $0.contains("://") || !excluded($0) }
+        }
+        guard !configuration.include.isEmpty else { return [] }
+        var found: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: base)
+        while let path = enumerator?.nextObject() as? String {
+            guard !path.hasPrefix(".build"), configuration.include.contains(where: { PathGlob.matches($0, path) }),
+                  !configuration.exclude.contains(where: { PathGlob.matches($0, path) }) else { continue }
+            found.append(path == "" ? path : (base + "/" + path))
+        }
+        return found.sorted()
     }
 }
 
@@ -74,4 +193,10 @@ enum Terminal {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
+}
+
+/// A usage problem found while running (after parsing), in one line.
+struct UsageError: LocalizedError {
+    var message: String
+    var errorDescription: String? { message }
 }

@@ -17,11 +17,14 @@ public enum Check {
     /// error and exit code 2, and the others are still checked.
     public static func run(_ options: CheckOptions, pipeline given: Pipeline? = nil) async -> Outcome {
         let pipeline: Pipeline
+        var catalog: ReferenceCatalog?
         if let given {
             pipeline = given
         } else {
             do {
-                pipeline = try standardPipeline(options)
+                let knowledge = try loadKnowledge(options)
+                catalog = knowledge.catalog
+                pipeline = .standard(knowledge: knowledge, settings: settings(options))
             } catch {
                 // Without reference data nothing can be checked: one error, exit 2.
                 let message = "reference data: \(error.localizedDescription)"
@@ -36,8 +39,17 @@ public enum Check {
             do {
                 let document = try await reader.read(input)
                 let analysis = pipeline.analyse(document)
-                var report = DocumentReport(document: document, findings: analysis.findings,
+                var findings = analysis.findings.filter { finding in
+                    !options.disabledRules.contains(finding.ruleId)
+                        && (options.enabledRules.map { $0.contains(finding.ruleId) } ?? true)
+                }
+                let suppressions = Suppressions(original: document.sourceMap.original).apply(to: findings)
+                findings = suppressions.kept + suppressions.unused
+                if let baseline = options.baseline { findings = baseline.filter(findings, document: document.source).kept }
+                findings.sort { ($0.location.offset, $0.ruleId) < ($1.location.offset, $1.ruleId) }
+                var report = DocumentReport(document: document, findings: findings,
                                             mentions: analysis.mentions.count)
+                report.analysedText = document.text
                 report.warnings += analysis.diagnostics
                 documents.append(report)
             } catch {
@@ -49,8 +61,17 @@ public enum Check {
         // The tables the findings used, with their vintages (PRODUCT.md: findings always name the vintage).
         let used = Set(documents.flatMap { $0.claims.flatMap { $0.computed?.inputs ?? [] } }
             .map { Report.TableUse(table: $0.table, vintage: $0.vintage) })
-        let report = Report(tool: .init(name: "figcheck", version: FigCheckVersion.current), documents: documents,
+        var report = Report(tool: .init(name: "figcheck", version: FigCheckVersion.current), documents: documents,
                             referenceData: used.sorted { ($0.table, $0.vintage) < ($1.table, $1.vintage) })
+        // The credit lines of the tables used (WDI's CC BY 4.0 attribution, the curated rows' sources).
+        var credits: [String] = []
+        for use in report.referenceData {
+            if let attribution = catalog?.entry(id: use.table)?.metadata.attribution, !attribution.isEmpty,
+               !credits.contains(attribution) {
+                credits.append(attribution)
+            }
+        }
+        report.attributions = credits
         let rendered = options.format.reporter.render(report, options: options)
         return Outcome(report: report, rendered: rendered, errors: errors,
                        exitCode: exitCode(for: report, failOn: options.failOn))
@@ -58,10 +79,18 @@ public enum Check {
 
     /// The scanner and the claim checks over the reference data the options point to.
     public static func standardPipeline(_ options: CheckOptions) throws -> Pipeline {
+        .standard(knowledge: try loadKnowledge(options), settings: settings(options))
+    }
+
+    /// The reference data the options point to, with its entities and lexicon.
+    public static func loadKnowledge(_ options: CheckOptions) throws -> ClaimKnowledge {
         let directory = try ReferenceDataLocator.locate(explicit: options.dataDirectory)
-        let knowledge = try ClaimKnowledge(catalog: ReferenceCatalog(directory: directory))
-        let settings = VerificationSettings(vintage: options.asOf.map { .asOf($0) } ?? .newest)
-        return .standard(knowledge: knowledge, settings: settings)
+        return try ClaimKnowledge(catalog: ReferenceCatalog(directory: directory))
+    }
+
+    static func settings(_ options: CheckOptions) -> VerificationSettings {
+        VerificationSettings(vintage: options.asOf.map { .asOf($0) } ?? .newest, nearMissRelative: options.nearMiss,
+                             tolerances: options.tolerances)
     }
 
     /// 2 when any input could not be checked, else 1 when a finding reaches `failOn`, else 0.

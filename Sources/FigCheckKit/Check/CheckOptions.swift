@@ -3,14 +3,37 @@ import FigCheckCore
 /// The report formats `figcheck check` writes.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case text
+    case markdown
+    case html
     case json
+    case sarif
+    case junit
+    case github
 
     /// The reporter for this format. A new format is a new case here and a new reporter type;
     /// the exhaustive switch makes the compiler ask for both.
     var reporter: any Reporter.Type {
         switch self {
         case .text: return TextReporter.self
+        case .markdown: return MarkdownReporter.self
+        case .html: return HTMLReporter.self
         case .json: return JSONReporter.self
+        case .sarif: return SARIFReporter.self
+        case .junit: return JUnitReporter.self
+        case .github: return GitHubReporter.self
+        }
+    }
+
+    /// The usual file extension of a report in this format.
+    public var fileExtension: String {
+        switch self {
+        case .text: return "txt"
+        case .markdown: return "md"
+        case .html: return "html"
+        case .json: return "json"
+        case .sarif: return "sarif"
+        case .junit: return "xml"
+        case .github: return "txt"
         }
     }
 }
@@ -29,6 +52,15 @@ public struct CheckOptions: Sendable {
     public var dataDirectory: String?
     /// `--as-of`: use the newest vintage released on or before this date.
     public var asOf: CalendarDate?
+    /// Relative tolerances for hedged figures, by claim kind or hedge ("default", "ratio", "nearly").
+    public var tolerances: [String: Double] = [:]
+    /// A mismatch within this relative distance is a warning, not an error.
+    public var nearMiss: Double = 0.05
+    /// Rules whose findings are dropped; when `enabledRules` is set, only those rules report.
+    public var disabledRules: Set<String> = []
+    public var enabledRules: Set<String>?
+    /// Accepted findings to hide (`--baseline`).
+    public var baseline: Baseline?
 
     /// Creates options.
     public init(inputs: [String], format: OutputFormat = .text, reading: ReadingOptions = ReadingOptions(),

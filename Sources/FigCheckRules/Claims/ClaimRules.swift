@@ -585,3 +585,20 @@ struct ValueRule: ClaimRule {
         return context.sentenceWords.compactMap { names[$0] }.first
     }
 }
+
+/// Every rule that can produce a finding: the claim rules, the checks that need no data, and the
+/// suppression bookkeeping. SARIF's `tool.driver.rules` and the documentation list these.
+public enum RuleRegistry {
+    public struct Rule: Sendable {
+        public var id: String
+        public var summary: String
+    }
+
+    public static var all: [Rule] {
+        ClaimRules.catalog.map { Rule(id: $0.id, summary: $0.summary) } + [
+            Rule(id: "same-figure-twice", summary: "The same quantity stated twice in a document with figures that cannot both hold"),
+            Rule(id: "shares-over-100", summary: "Shares of one whole, by partner, that add up to more than 100%"),
+            Rule(id: "unused-suppression", summary: "A figcheck:disable comment that suppresses nothing"),
+        ]
+    }
+}

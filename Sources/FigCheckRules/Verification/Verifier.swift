@@ -7,10 +7,19 @@ public struct VerificationSettings: Sendable {
     public var vintage: VintageSelection
     /// A mismatch within this relative distance is a near miss (a warning, not an error).
     public var nearMissRelative: Double
+    /// The relative tolerance of "about" and "nearly", by claim kind or hedge, with "default"; the
+    /// scanner reads hedges with 10%, and a different setting re-reads them here.
+    public var tolerances: [String: Double]
 
-    public init(vintage: VintageSelection = .newest, nearMissRelative: Double = 0.05) {
+    public init(vintage: VintageSelection = .newest, nearMissRelative: Double = 0.05, tolerances: [String: Double] = [:]) {
         self.vintage = vintage
         self.nearMissRelative = nearMissRelative
+        self.tolerances = tolerances
+    }
+
+    /// The tolerance for a hedged figure of a claim kind.
+    func tolerance(kind: ClaimKind, hedge: Hedge) -> Double {
+        tolerances[kind.rawValue] ?? tolerances[hedge.rawValue] ?? tolerances["default"] ?? 0.10
     }
 }
 
