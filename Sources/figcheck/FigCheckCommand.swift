@@ -31,7 +31,13 @@ struct FigCheckCommand: AsyncParsableCommand {
             if let exitCode = error as? ExitCode {
                 Foundation.exit(exitCode.rawValue)
             }
-            var message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            // One line: a list of allowed values that ArgumentParser puts on the lines below is joined in.
+            let lines = fullMessage(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            var message = lines.first ?? "invalid arguments"
+            if message.hasSuffix("one of the following:") {
+                let values = lines.dropFirst().prefix { $0.hasPrefix("- ") }.map { "'\($0.dropFirst(2).split(separator: " ").first ?? "")'" }
+                message = String(message.dropLast()) + " " + values.joined(separator: ", ") + "."
+            }
             if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
             FileHandle.standardError.write(Data("figcheck: \(message)\n".utf8))
             Foundation.exit(2)
