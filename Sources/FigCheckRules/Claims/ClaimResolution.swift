@@ -79,7 +79,10 @@ extension MentionContext {
         let pointing: Set<String> = ["it", "its", "that", "this", "figure", "share", "rate", "total", "number", "level"]
         let hasOwner = sentence.entities.contains { clause.contains($0.range.lowerBound) }
         guard hasOwner || clauseHas(pointing) else { return nil }
-        if mention.kind == .number || mention.kind == .count, mention.scale == nil, mention.text.last?.isLetter == true { return nil }
+        // A bare number without a scale word ("alert(2)", "one battery") carries no measure over.
+        // "about 300 Koreans" names who is counted, and may carry the paragraph's count over.
+        let countsPeople = sentence.entities.contains { $0.range.lowerBound >= local.upperBound && $0.range.lowerBound - local.upperBound <= 1 }
+        if mention.kind == .number || mention.kind == .count, mention.scale == nil, !countsPeople { return nil }
         // The paragraph's topic measure of this unit: the one its figures measure most often, the
         // first on a tie ("Seoul's $350 billion commitment … counting the $100 billion of LNG
         // purchases … Tokyo's $550 billion" carries the commitment, not the purchases).
