@@ -75,6 +75,22 @@ struct CIIntegrationTests {
         #expect(dump.standardOutput.contains("  disable: [\"rank\"]\n"))
     }
 
+    @Test("include and exclude globs choose the documents when no input is given")
+    func includeExclude() throws {
+        let (directory, _) = try Self.draft()
+        let docs = directory.appendingPathComponent("docs/drafts")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        try Data("Japan had 124 million people in 2024.\n".utf8).write(to: directory.appendingPathComponent("docs/final.md"))
+        try Data("Japan had 99 million people in 2024.\n".utf8).write(to: docs.appendingPathComponent("wip.md"))
+        try Data("version: 1\ndate: 2025-03-01\ninclude: [\"docs/**/*.md\"]\nexclude: [\"docs/drafts/**\"]\n".utf8)
+            .write(to: directory.appendingPathComponent(".figcheck.yml"))
+        let result = try FigCheckBinary.run(["check", "--format", "json"], in: directory)
+        #expect(result.exitCode == 0)
+        #expect(result.standardOutput.contains("docs/final.md"))
+        #expect(!result.standardOutput.contains("wip.md"))
+        #expect(!result.standardOutput.contains("draft.md"))
+    }
+
     @Test("configured tolerance and disabled rules change the findings")
     func toleranceAndRules() throws {
         let (directory, file) = try Self.draft("Japan's population was about 112 million in 2024.")

@@ -31,7 +31,8 @@ struct TextReporter: Reporter {
             lines.append("  claims   \(summary.claims): \(summary.consistent) consistent, "
                 + "\(summary.inconsistent) inconsistent, \(summary.needsReview) to review, "
                 + "\(summary.unverifiable) unverifiable")
-            for finding in document.claims {
+            // Grouped by verdict: what needs attention first, each group in document order.
+            for finding in ReportText.ordered(document.claims) {
                 let location = "\(document.source):\(finding.location.line):\(finding.location.column)"
                 let severity: String
                 switch finding.severity {
