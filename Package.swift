@@ -3,6 +3,7 @@
 //
 //   figcheck (executable, ArgumentParser) ─► FigCheckKit ─► FigCheckRules ─► FigCheckData ─► FigCheckCore
 //                                            FigCheckKit ─► CurlClient ─► CCurl (libcurl)
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -78,8 +79,19 @@ let package = Package(
         ),
         .testTarget(
             name: "FigCheckCLITests",
-            dependencies: ["TestSupport"]
+            dependencies: ["TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/), built only for fuzzing: FIGCHECK_FUZZ=1 swift build -c release
+// -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld (Scripts/fuzz does this).
+if ProcessInfo.processInfo.environment["FIGCHECK_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "figcheck-fuzz",
+        dependencies: ["FigCheckKit", "FigCheckRules", "FigCheckData", "FigCheckCore"],
+        path: "Fuzz",
+        exclude: ["README.md"]
+    ))
+}

@@ -178,8 +178,17 @@ public final class ReferenceCatalog: @unchecked Sendable {
         for (position, row) in observations.enumerated() {
             let key = ObservationKey(indicator: row.indicator, entity: row.entity, period: row.period,
                                      partner: row.partner, scope: row.scope)
-            // Timelines repeat keys across effective dates; keep the first for plain lookups.
-            if index[key] == nil { index[key] = position }
+            // Timelines repeat keys across effective dates; keep the first for plain lookups. Elsewhere
+            // a repeated key is two answers to one question: the table is malformed.
+            if let first = index[key] {
+                guard entry.metadata.kind == .timeline else {
+                    throw ReferenceDataError.malformedTable(
+                        path: entry.dataURL.path, line: row.line,
+                        reason: "duplicate key \(key.entity) \(key.period) (first on line \(observations[first].line))")
+                }
+            } else {
+                index[key] = position
+            }
         }
         let table = IndexedTable(observations: observations, index: index)
         loaded[id] = table

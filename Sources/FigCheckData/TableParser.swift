@@ -6,6 +6,10 @@ import Foundation
 enum TableParser {
     /// Reads the header and rows of `url`; throws when the header lacks the kind's columns.
     static func records(of metadata: TableMetadata, at url: URL) throws -> (header: [String: Int], rows: [CSVReader.Record]) {
+        guard FileManager.default.fileExists(atPath: url.path) else { throw ReferenceDataError.missingTableFile(path: url.path) }
+        // An empty file is refused before reading: Foundation leaks a buffer reading empty files (found by fuzzing).
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
+        if size == 0 { throw ReferenceDataError.malformedTable(path: url.path, line: 1, reason: "empty file, no header") }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ReferenceDataError.missingTableFile(path: url.path)
         }

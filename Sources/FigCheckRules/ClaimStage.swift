@@ -5,6 +5,8 @@ import FigCheckData
 /// against the reference tables and the rest of the document (Mentions ─► Claims ─► Findings).
 public struct ClaimStage: AnalysisStage {
     public let name = "claims"
+    /// Diagnostics that start with this are reference-data problems: the run cannot be trusted (exit 2).
+    public static let referenceDataPrefix = "reference data: "
     public let knowledge: ClaimKnowledge
     public let settings: VerificationSettings
 
@@ -19,6 +21,10 @@ public struct ClaimStage: AnalysisStage {
         let context = DocumentContext(text: document.text, mentions: analysis.mentions, date: document.metadata.date,
                                       subject: document.metadata.subject, knowledge: knowledge)
         let read = ClaimReader(knowledge: knowledge).read(context)
+        if read.count >= ClaimReader.maximumClaims, let last = read.last {
+            let line = document.sourceMap.location(ofAnalysed: last.mention.range).line
+            analysis.diagnostics.append("more than \(ClaimReader.maximumClaims) claims: the figures after line \(line) were not checked")
+        }
         let verifier = Verifier(knowledge: knowledge, settings: settings, documentDate: document.metadata.date)
         var findings: [Finding] = []
         // Hedged figures re-read with the configured tolerance ("about 19%": ± 10% unless set otherwise).
@@ -43,6 +49,7 @@ public struct ClaimStage: AnalysisStage {
             let outcome = CheckOutcome(verdict: .inconsistent, primary: nil, message: issue.message, hints: [], resolved: draft)
             findings.append(finding(draft, outcome, document: document, context: context))
         }
+        analysis.diagnostics += verifier.problems.messages.map { ClaimStage.referenceDataPrefix + $0 }
         analysis.findings += findings.sorted { ($0.location.offset, $0.ruleId) < ($1.location.offset, $1.ruleId) }
     }
 

@@ -40,6 +40,12 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Configuration file (default: .figcheck.yml in this directory or a parent).")
     var config: String?
 
+    @Option(name: .customLong("fetch-timeout"), help: "Longest time for fetching a URL, in seconds (default 30).")
+    var fetchTimeout: Double?
+
+    @Option(name: .customLong("max-fetch-bytes"), help: "Largest response accepted from a URL, in bytes (default 20 MiB).")
+    var maxFetchBytes: Int?
+
     @Option(help: "Hide the findings recorded in this baseline file and report only new ones.")
     var baseline: String?
 
@@ -55,6 +61,12 @@ struct CheckCommand: AsyncParsableCommand {
         }
         if let subject, !(subject.count == 3 && subject.allSatisfy({ $0.isASCII && $0.isLetter })) {
             throw ValidationError("--subject \(subject): expected an ISO 3166 alpha-3 code such as KOR or USA")
+        }
+        if let fetchTimeout, !(fetchTimeout > 0 && fetchTimeout <= 3600) {
+            throw ValidationError("--fetch-timeout \(fetchTimeout): expected seconds between 0 and 3600")
+        }
+        if let maxFetchBytes, maxFetchBytes <= 0 {
+            throw ValidationError("--max-fetch-bytes \(maxFetchBytes): expected a positive number of bytes")
         }
         if let failOn, !["error", "warning", "never"].contains(failOn) {
             throw ValidationError("--fail-on \(failOn): expected error, warning or never")
@@ -81,6 +93,11 @@ struct CheckCommand: AsyncParsableCommand {
                 dataDirectory: data ?? configuration.dataDirectory.map(resolved),
                 asOf: asOf.flatMap(CalendarDate.init(iso:)) ?? configuration.asOf
             )
+            if let fetchTimeout {
+                options.reading.httpLimits.totalTimeout = fetchTimeout
+                options.reading.httpLimits.connectTimeout = min(options.reading.httpLimits.connectTimeout, fetchTimeout)
+            }
+            if let maxFetchBytes { options.reading.httpLimits.maxBodyBytes = maxFetchBytes }
             options.tolerances = configuration.tolerances
             options.nearMiss = configuration.nearMiss ?? 0.05
             options.disabledRules = Set(configuration.disabledRules)

@@ -50,7 +50,12 @@ public enum Check {
                 var report = DocumentReport(document: document, findings: findings,
                                             mentions: analysis.mentions.count)
                 report.analysedText = document.text
-                report.warnings += analysis.diagnostics
+                report.warnings += analysis.diagnostics.filter { !$0.hasPrefix(ClaimStage.referenceDataPrefix) }
+                // Bad reference data makes the run unusable: one error per problem, exit 2.
+                for problem in analysis.diagnostics where problem.hasPrefix(ClaimStage.referenceDataPrefix) {
+                    if !errors.contains(problem) { errors.append(problem) }
+                    report.errors.append(problem)
+                }
                 documents.append(report)
             } catch {
                 let message = error.localizedDescription

@@ -18,9 +18,19 @@ public struct DOCXLoader: DocumentLoader {
     }
 
     public func load(_ bytes: [UInt8], source: String) throws -> LoadedText {
+        // The archive is read from a temporary file, not from memory: ZIPFoundation's in-memory
+        // archives leak their whole buffer (found by fuzzing), which a long batch would feel.
+        let temporary = FileManager.default.temporaryDirectory
+            .appendingPathComponent("figcheck-docx-\(getpid())-\(UUID().uuidString).zip")
+        do {
+            try Data(bytes).write(to: temporary)
+        } catch {
+            throw FigCheckError.malformedDocument(source: source, reason: "cannot stage the archive (\(error.localizedDescription))")
+        }
+        defer { try? FileManager.default.removeItem(at: temporary) }
         let archive: Archive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try Archive(url: temporary, accessMode: .read)
         } catch {
             throw FigCheckError.malformedDocument(source: source, reason: "not a valid DOCX (ZIP) archive")
         }

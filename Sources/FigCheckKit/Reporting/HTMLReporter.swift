@@ -65,11 +65,14 @@ struct HTMLReporter: Reporter {
         let rank: [Verdict: Int] = [.inconsistent: 0, .needsReview: 1, .consistent: 2, .unverifiable: 3]
         // One mark per figure; several findings on one figure show the most pressing verdict.
         var marks: [(range: Range<Int>, verdict: Verdict, ids: [String], titles: [String])] = []
-        for (position, finding) in document.claims.enumerated() {
-            guard let range = finding.analysedRange, range.upperBound <= bytes.count else { continue }
+        let located = document.claims.enumerated().compactMap { position, finding in
+            finding.analysedRange.map { (position, finding, $0) }
+        }.sorted { $0.2.lowerBound < $1.2.lowerBound }
+        for (position, finding, range) in located where range.upperBound <= bytes.count {
             let id = "c\(index)-\(position)"
             let title = "\(ReportText.label(finding.verdict)): \(finding.message)"
-            if let existing = marks.firstIndex(where: { $0.range.overlaps(range) }) {
+            // Sorted by start, so only the last mark can overlap this one.
+            if let existing = marks.indices.last, marks[existing].range.overlaps(range) {
                 marks[existing].ids.append(id)
                 marks[existing].titles.append(title)
                 if rank[finding.verdict]! < rank[marks[existing].verdict]! { marks[existing].verdict = finding.verdict }

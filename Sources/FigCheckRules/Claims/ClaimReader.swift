@@ -8,20 +8,35 @@ struct ClaimReader {
 
     /// Mention kinds that are never claims on their own (they are the periods of other claims).
     static let periodKinds: Set<MentionKind> = [.year, .date]
+    /// How many earlier claims the rules and the linker look at.
+    static let memory = 64
+
+    /// Most claims read in one document; past it the rest of the document is left unchecked (and
+    /// the report says so), so a pathological input cannot make a report of hundreds of megabytes.
+    static let maximumClaims = 5_000
 
     func read(_ document: DocumentContext) -> [ClaimDraft] {
         var drafts: [ClaimDraft] = []
-        for sentence in document.sentences {
+        reading: for sentence in document.sentences {
             for index in sentence.mentionIndices {
+                if drafts.count >= Self.maximumClaims { break reading }
                 let mention = document.mentions[index]
                 guard !Self.periodKinds.contains(mention.kind) else { continue }
                 let context = MentionContext(mentionIndex: index, sentence: sentence, document: document)
-                for rule in ClaimRules.all {
-                    if let draft = rule.draft(context, knowledge: knowledge, drafts: drafts) {
-                        drafts.append(draft)
-                        break
+                // The rules look back at the recent claims only, so a document with a million figures
+                // stays linear (ellipsis and anaphora reach a few sentences back, not pages).
+                // The slice must be gone before the append, or the append copies the whole array.
+                var found: ClaimDraft?
+                do {
+                    let memory = drafts.suffix(Self.memory)
+                    for rule in ClaimRules.all {
+                        if let draft = rule.draft(context, knowledge: knowledge, drafts: memory) {
+                            found = draft
+                            break
+                        }
                     }
                 }
+                if let found { drafts.append(found) }
             }
         }
         link(&drafts, document: document)
@@ -60,7 +75,8 @@ struct ClaimReader {
         let local = draft.mention.range.upperBound - sentence.range.lowerBound
         // The base is the entity named after the figure ("China's", "that of the United States").
         let baseEntity = sentence.entities.first { $0.range.lowerBound >= local }?.code
-        let nearby = drafts.indices.filter { index in
+        let window = max(0, position - Self.memory)..<min(drafts.count, position + Self.memory)
+        let nearby = window.filter { index in
             index != position && isFigure(drafts[index]) && drafts[index].paragraph >= draft.paragraph - 1
                 && drafts[index].sentenceIndex <= draft.sentenceIndex
                 && (draft.relation != .percentOf || drafts[index].sentenceIndex == draft.sentenceIndex)
@@ -72,10 +88,10 @@ struct ClaimReader {
         }
         // "five times the 30% rate that followed": a figure right after the multiplier is the base,
         // and the subject is the figure of the same unit before it in the sentence.
-        if let next = drafts.indices.first(where: { drafts[$0].sentenceIndex == draft.sentenceIndex && isFigure(drafts[$0])
+        if let next = window.first(where: { drafts[$0].sentenceIndex == draft.sentenceIndex && isFigure(drafts[$0])
                 && drafts[$0].mention.range.lowerBound > draft.mention.range.upperBound
                 && drafts[$0].mention.range.lowerBound - draft.mention.range.upperBound <= 12 }) {
-            let before = drafts.indices.filter { drafts[$0].sentenceIndex == draft.sentenceIndex && isFigure(drafts[$0])
+            let before = window.filter { drafts[$0].sentenceIndex == draft.sentenceIndex && isFigure(drafts[$0])
                 && drafts[$0].mention.range.upperBound <= draft.mention.range.lowerBound && unitClass(drafts[$0]) == unitClass(drafts[next]) }
             if let subject = before.last { return [(subject, next)] }
         }
@@ -97,15 +113,16 @@ struct ClaimReader {
     private func changeOperands(_ draft: ClaimDraft, at position: Int, in drafts: [ClaimDraft]) -> [(subject: Int?, base: Int?)] {
         if draft.mention.kind == .multiplier {
             // "It doubled to 20%": the figure after the verb, against the same measure before it.
-            guard let newer = drafts.indices.first(where: { $0 > position && drafts[$0].sentenceIndex == draft.sentenceIndex
+            let window = max(0, position - Self.memory)..<min(drafts.count, position + Self.memory)
+            guard let newer = window.first(where: { $0 > position && drafts[$0].sentenceIndex == draft.sentenceIndex
                                                         && isFigure(drafts[$0]) }) else { return [] }
-            let older = drafts.indices.last { $0 < position && isFigure(drafts[$0]) && drafts[$0].kind == drafts[newer].kind
+            let older = window.last { $0 < position && isFigure(drafts[$0]) && drafts[$0].kind == drafts[newer].kind
                 && unitClass(drafts[$0]) == unitClass(drafts[newer]) }
             return [(newer, older)]
         }
         // The figures of the same measure said before the change in its paragraph: the newest
         // period is the "to" figure; the base is the one of the period said ("since 2020", "on 2023").
-        var related = drafts.indices.filter { index in
+        var related = (max(0, position - Self.memory)..<position).filter { index in
             index < position && isFigure(drafts[index]) && drafts[index].paragraph == draft.paragraph
                 && drafts[index].indicator == draft.indicator && drafts[index].period != nil
         }

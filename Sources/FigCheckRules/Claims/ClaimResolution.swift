@@ -13,7 +13,7 @@ extension MentionContext {
     }
 
     /// The entity a figure is about and how sure the reading is. `drafts` are the claims read so far.
-    func resolveEntity(drafts: [ClaimDraft]) -> (code: String, resolution: Resolution)? {
+    func resolveEntity(drafts: ArraySlice<ClaimDraft>) -> (code: String, resolution: Resolution)? {
         let entities = sentence.entities
         let before = entities.filter { $0.range.upperBound <= local.lowerBound }
         let after = entities.filter { $0.range.lowerBound >= local.upperBound }
@@ -61,7 +61,7 @@ extension MentionContext {
 
     /// The indicator a figure measures: a lexicon phrase of a fitting unit in the sentence, else
     /// the indicator of the paragraph's previous claim of the same unit (ellipsis, "that figure").
-    func resolveIndicator(units: Set<String>, knowledge: ClaimKnowledge, drafts: [ClaimDraft])
+    func resolveIndicator(units: Set<String>, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>)
         -> (indicator: String, resolution: Resolution)? {
         let fitting = cues(units: units, knowledge: knowledge)
         if let cue = fitting.first, clause.overlaps(cue.range) { return (cue.indicator, .said) }
@@ -98,7 +98,7 @@ extension MentionContext {
 
     /// The period a figure is about: one said next to it, one said earlier in the sentence, the
     /// sentence's or paragraph's period, else nil (the verifier applies the default).
-    func resolvePeriod(drafts: [ClaimDraft], indicator: String? = nil) -> PeriodChoice? {
+    func resolvePeriod(drafts: ArraySlice<ClaimDraft>, indicator: String? = nil) -> PeriodChoice? {
         // Periods carry over only between claims about the same measure.
         let related = drafts.filter { draft in
             draft.kind != .change && draft.kind != .comparison && draft.indicator != nil

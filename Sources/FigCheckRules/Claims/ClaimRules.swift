@@ -14,7 +14,7 @@ protocol ClaimRule: Sendable {
     var triggeringExamples: [String] { get }
     /// Sentences in which the marked figure must not be claimed by this rule.
     var nonTriggeringExamples: [String] { get }
-    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft?
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft?
 }
 
 /// The rules, in the order they are tried: the first that recognises a figure claims it.
@@ -70,7 +70,7 @@ struct DateArithmeticRule: ClaimRule {
         "He was sentenced to «two years» in prison.",
     ]
 
-    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention
         if mention.kind == .ordinal, context.wordsAfter(2).contains(where: { $0.hasPrefix("anniversar") }) {
             var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
@@ -129,7 +129,7 @@ struct RankRule: ClaimRule {
     let nonTriggeringExamples = ["It was the «first» summit between the two leaders.", "On the «25th» of last month they met."]
     static let rankWords: Set<String> = ["most", "largest", "biggest", "place", "ranks", "ranked", "world", "rated", "strongest"]
 
-    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         guard context.mention.kind == .ordinal else { return nil }
         let near = context.wordsAfter(3) + context.wordsBefore(3)
         guard near.contains(where: Self.rankWords.contains) else { return nil }
@@ -167,7 +167,7 @@ struct ComparisonRule: ClaimRule {
     static let comparatives: Set<String> = ["larger", "higher", "more", "bigger", "greater", "as", "that", "smaller", "lower",
                                             "less", "the", "than"]
 
-    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention
         let after = context.wordsAfter(3)
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
@@ -233,7 +233,7 @@ struct ChangeRule: ClaimRule {
     /// Indicators that are themselves changes: "grew 7.1%" states their value.
     static let changeIndicators: Set<String> = ["gdp_growth", "inflation_consumer_prices"]
 
-    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         let verb = mention.text.lowercased()
@@ -301,7 +301,7 @@ struct RateRule: ClaimRule {
                                            "presses", "pressing", "pressed", "asks", "asked", "asking", "calls", "called", "wants"]
     static let targetIndicator = "defence_spending_target_share_of_gdp"
 
-    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         guard context.mention.kind == .percent else { return nil }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         let cues = context.cues(units: ["percent"], knowledge: knowledge)
@@ -361,7 +361,7 @@ struct ShareRule: ClaimRule {
     let nonTriggeringExamples = ["Exports were worth «44.4%» of South Korea's GDP in 2024."]
     static let indicator = "crude_export_share_by_destination"
 
-    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         guard context.mention.kind == .percent else { return nil }
         let cue = context.cues(units: ["percent"], knowledge: knowledge).first
         let carried = drafts.last { $0.kind == .share && $0.paragraph == context.sentence.paragraph }
@@ -419,7 +419,7 @@ struct RatioRule: ClaimRule {
     ]
     static let gdp = "gdp_current_usd"
 
-    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         guard context.mention.kind == .percent else { return nil }
         let after = context.wordsAfter(5)
         let ofGDP = after.first == "of" && after.contains(where: RatioRule.isGDPWord)
@@ -502,7 +502,7 @@ struct RatioRule: ClaimRule {
     static func isGDPWord(_ word: String) -> Bool { ClaimRules.gdpWords.contains(word) }
 
     /// The year of the GDP: said next to it ("last year's", "its 2024 GDP"), else nil (the default).
-    private func gdpYear(_ context: MentionContext, drafts: [ClaimDraft]) -> PeriodChoice? {
+    private func gdpYear(_ context: MentionContext, drafts: ArraySlice<ClaimDraft>) -> PeriodChoice? {
         let periods = context.sentence.periods.filter { $0.range.lowerBound >= context.local.upperBound && $0.period.count == 4 }
         if let said = periods.first, said.range.lowerBound - context.local.upperBound < 30 {
             return PeriodChoice(key: said.period, first: said.first, last: said.last, resolution: .said)
@@ -519,7 +519,7 @@ struct CountRule: ClaimRule {
     let triggeringExamples = ["On the 4th, «300» Korean workers were detained over visa issues."]
     let nonTriggeringExamples = ["India had «1.45 billion» people in 2024."]
 
-    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         guard [.count, .number].contains(context.mention.kind) else { return nil }
         guard let cue = context.cues(units: ["persons"], knowledge: knowledge).first,
               !knowledge.isAnnualSeries(cue.indicator) else { return nil }
@@ -547,7 +547,7 @@ struct ValueRule: ClaimRule {
     ]
     let nonTriggeringExamples = ["The treaty was signed in «1953».", "It was the «first» summit."]
 
-    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: [ClaimDraft]) -> ClaimDraft? {
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention
         guard let units = ClaimRules.unitsByMentionKind[mention.kind], mention.kind != .ordinal else { return nil }
         if mention.kind == .currency, mention.currency != "USD" { return nil }

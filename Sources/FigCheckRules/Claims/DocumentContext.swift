@@ -148,7 +148,7 @@ struct DocumentContext {
         let bytes = Array(text.utf8)
         var sentences: [SentenceContext] = []
         var mentionCursor = 0
-        for (index, sentence) in SentenceSplitter().sentences(in: text).enumerated() {
+        for (index, sentence) in Self.boundedSentences(SentenceSplitter().sentences(in: text), bytes: bytes).enumerated() {
             let sentenceText = String(decoding: bytes[sentence.range], as: UTF8.self)
             let words = SentenceWords(sentenceText).words
             while mentionCursor < mentions.count, mentions[mentionCursor].range.lowerBound < sentence.range.lowerBound {
@@ -172,6 +172,28 @@ struct DocumentContext {
                 mentionIndices: inside))
         }
         self.sentences = sentences
+    }
+
+    /// The longest sentence read as one; longer runs (a table flattened to one line, a hostile
+    /// input) are cut at spaces into pieces of about this size, keeping the reading linear.
+    static let maximumSentenceBytes = 2_000
+
+    static func boundedSentences(_ sentences: [SentenceSplitter.Sentence], bytes: [UInt8]) -> [SentenceSplitter.Sentence] {
+        guard sentences.contains(where: { $0.range.count > maximumSentenceBytes }) else { return sentences }
+        var bounded: [SentenceSplitter.Sentence] = []
+        for sentence in sentences {
+            var start = sentence.range.lowerBound
+            while sentence.range.upperBound - start > maximumSentenceBytes {
+                var cut = start + maximumSentenceBytes / 2
+                while cut < start + maximumSentenceBytes, bytes[cut] != UInt8(ascii: " ") { cut += 1 }
+                // No space in the window: cut at a character boundary.
+                while cut < sentence.range.upperBound, bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+                bounded.append(SentenceSplitter.Sentence(range: start..<cut, paragraph: sentence.paragraph))
+                start = cut
+            }
+            bounded.append(SentenceSplitter.Sentence(range: start..<sentence.range.upperBound, paragraph: sentence.paragraph))
+        }
+        return bounded
     }
 
     /// Lexicon phrases in the sentence, longest match first at each word.

@@ -18,13 +18,14 @@ struct InternalConsistency {
         // The same entity, measure and period, said twice, with intervals that cannot both hold.
         let values = drafts.filter { [.value, .ratio, .share, .count].contains($0.kind) && $0.isConfident
             && $0.entity != nil && $0.indicator ?? $0.denominator != nil && $0.period.map { $0.resolution == .said } == true }
-        for (index, later) in values.enumerated() {
-            guard let earlier = values[..<index].first(where: { earlier in
-                earlier.entity == later.entity && earlier.indicator == later.indicator && earlier.kind == later.kind
-                    && earlier.numeratorIndicators == later.numeratorIndicators && earlier.period?.key == later.period?.key
-                    && earlier.partner == later.partner && earlier.scope == later.scope
-                    && earlier.mention.kind == later.mention.kind && !earlier.stated.overlaps(later.stated)
-            }) else { continue }
+        // Grouped by what they measure, so the check stays linear in the number of claims.
+        var seen: [String: [ClaimDraft]] = [:]
+        for later in values {
+            let key = [later.entity ?? "", later.indicator ?? "", later.kind.rawValue, later.numeratorIndicators.joined(separator: "+"),
+                       later.period?.key ?? "", later.partner ?? "", later.scope ?? "", later.mention.kind.rawValue].joined(separator: "|")
+            let earlierOnes = seen[key, default: []]
+            if earlierOnes.count < 16 { seen[key, default: []].append(later) }
+            guard let earlier = earlierOnes.first(where: { !$0.stated.overlaps(later.stated) }) else { continue }
             let line = lineOf(earlier)
             issues.append(Issue(draft: later, ruleId: "same-figure-twice",
                                 message: "Stated \(later.mention.text) here but \(earlier.mention.text) on line \(line) for the same \(describe(later)).",

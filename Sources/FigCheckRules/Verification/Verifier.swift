@@ -45,11 +45,23 @@ struct CheckOutcome {
     var resolved: ClaimDraft?
 }
 
+/// Reference-data problems met while checking (a malformed table, a missing file): the claims go on
+/// unverified, and the run reports the problem and fails with exit 2.
+final class ReferenceProblems {
+    private(set) var messages: [String] = []
+
+    func record(_ error: Error) {
+        let message = error.localizedDescription
+        if !messages.contains(message) { messages.append(message) }
+    }
+}
+
 /// Checks each claim against the reference tables and the other claims of the document.
 struct Verifier {
     let knowledge: ClaimKnowledge
     let settings: VerificationSettings
     let documentDate: CalendarDate?
+    let problems = ReferenceProblems()
 
     var catalog: ReferenceCatalog { knowledge.catalog }
 
@@ -174,14 +186,26 @@ struct Verifier {
     /// A series value in every allowed vintage, newest last.
     func seriesValues(_ indicator: String, _ entity: String, _ year: Int) -> [ReferenceValue] {
         let key = ObservationKey(indicator: indicator, entity: entity, period: "\(year)")
-        return ((try? catalog.allVintages(at: key)) ?? []).filter { allowed($0.table.vintage) }
+        do {
+            return try catalog.allVintages(at: key).filter { allowed($0.table.vintage) }
+        } catch {
+            problems.record(error)
+            return []
+        }
     }
 
     /// Rows of curated tables for an indicator.
     func factRows(_ indicator: String) -> [ReferenceValue] {
         var rows: [ReferenceValue] = []
         for entry in catalog.tables(for: indicator) where entry.metadata.kind != .series && allowed(entry.metadata.vintage) {
-            for row in (try? catalog.observations(inTable: entry.metadata.id)) ?? [] where row.indicator == indicator {
+            let observations: [Observation]
+            do {
+                observations = try catalog.observations(inTable: entry.metadata.id)
+            } catch {
+                problems.record(error)
+                continue
+            }
+            for row in observations where row.indicator == indicator {
                 rows.append(ReferenceValue(observation: row, table: entry.metadata))
             }
         }
