@@ -1,4 +1,5 @@
 import ArgumentParser
+import FigCheckCore
 import FigCheckKit
 import Foundation
 
@@ -7,7 +8,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks: build with -c release before quoting the figures.",
-        subcommands: [BenchDataCommand.self, BenchScanCommand.self, BenchCheckCommand.self]
+        subcommands: [BenchDataCommand.self, BenchScanCommand.self, BenchCheckCommand.self, BenchEndToEndCommand.self]
     )
 }
 
@@ -81,6 +82,41 @@ struct BenchCheckCommand: AsyncParsableCommand {
             printOut(String(format: "checked %.1f KB (%d findings): %.2f ms best, %.2f ms median of %d warm runs; cold (tables loaded + first check) %.1f ms\n",
                             Double(result.bytes) / 1e3, result.findings, result.bestMilliseconds, result.medianMilliseconds,
                             result.runs, result.coldMilliseconds))
+            return 0
+        }
+    }
+}
+
+struct BenchEndToEndCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "e2e",
+        abstract: "End-to-end checking of a corpus of separate documents (default: the examples and the evaluation corpus), and cold start with every table.")
+
+    @Argument(help: "Documents to build the corpus from.")
+    var inputs: [String] = []
+
+    @Option(help: "Corpus size in megabytes.")
+    var megabytes: Int = 20
+
+    @OptionGroup var data: DataDirectoryOption
+
+    func run() async throws {
+        try await runReportingErrors {
+            var paths = inputs
+            if paths.isEmpty {
+                paths = ["examples/rok-us-alliance-2025.txt", "examples/us-korea-alliance-at-70.md"]
+                let corpus = "Tests/Corpus/texts"
+                paths += ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).sorted().map { "\(corpus)/\($0)" }
+            }
+            var documents: [Document] = []
+            for path in paths { documents.append(try await DocumentReader(options: ReadingOptions(subject: "KOR")).read(path)) }
+            let directory = try data.directory()
+            let cold = try CheckBenchmark.coldStartAllTables(dataDirectory: directory)
+            let result = try CheckBenchmark.corpus(documents: documents, dataDirectory: directory, size: megabytes * 1_000_000)
+            printOut(String(format: "cold start, every table read and indexed: %.1f ms (%d tables, %d rows)\n", cold.milliseconds, cold.tables, cold.rows))
+            printOut(String(format: "checked %d documents, %.1f MB end to end on one core: %.2f MB/s, %.0f documents/s, %d findings; peak memory %.0f MB\n",
+                            result.documents, Double(result.bytes) / 1e6, result.megabytesPerSecond, result.documentsPerSecond,
+                            result.findings, Double(result.peakResidentBytes) / 1e6))
             return 0
         }
     }

@@ -34,3 +34,46 @@ public enum CheckBenchmark {
                       coldMilliseconds: cold, bestMilliseconds: times[0], medianMilliseconds: times[times.count / 2])
     }
 }
+
+extension CheckBenchmark {
+    public struct CorpusResult: Sendable {
+        public var documents: Int
+        public var bytes: Int
+        public var seconds: Double
+        public var findings: Int
+        public var peakResidentBytes: Int
+        public var megabytesPerSecond: Double { Double(bytes) / 1e6 / seconds }
+        public var documentsPerSecond: Double { Double(documents) / seconds }
+    }
+
+    /// Checks `documents` repeated as separate documents until `size` bytes, on one core with one
+    /// shared set of tables: end-to-end throughput, documents per second and peak memory.
+    public static func corpus(documents: [Document], dataDirectory: URL, size: Int) throws -> CorpusResult {
+        let knowledge = try ClaimKnowledge(catalog: ReferenceCatalog(directory: dataDirectory))
+        let pipeline = Pipeline.standard(knowledge: knowledge)
+        var checked = 0, bytes = 0, findings = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        while bytes < size, !documents.isEmpty {
+            let document = documents[checked % documents.count]
+            findings += pipeline.analyse(document).findings.count
+            bytes += document.text.utf8.count
+            checked += 1
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return CorpusResult(documents: checked, bytes: bytes, seconds: seconds, findings: findings,
+                            peakResidentBytes: ScannerBenchmark.peakResidentBytes())
+    }
+
+    /// Opening the catalog and reading and indexing every table, cold: what a run that touches
+    /// every table pays once.
+    public static func coldStartAllTables(dataDirectory: URL) throws -> (milliseconds: Double, tables: Int, rows: Int) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let catalog = try ReferenceCatalog(directory: dataDirectory)
+        _ = try ClaimKnowledge(catalog: catalog)
+        var rows = 0
+        for entry in catalog.entries where entry.metadata.kind.holdsObservations {
+            rows += try catalog.observations(inTable: entry.metadata.id).count
+        }
+        return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, catalog.entries.count, rows)
+    }
+}
