@@ -42,7 +42,7 @@ public struct DOCXLoader: DocumentLoader {
         guard let main = entries.first(where: { $0.path == "word/document.xml" }) else {
             throw FigCheckError.malformedDocument(source: source, reason: "DOCX archive has no word/document.xml")
         }
-        let xml = try extract(main, from: archive, source: source)
+        let xml = try extract(main, from: archive, source: source, archiveBytes: bytes.count)
         var paragraphs = try Self.paragraphs(in: xml, source: source)
         while paragraphs.last?.isEmpty == true { paragraphs.removeLast() }
         let original = Array(paragraphs.joined(separator: "\n").utf8)
@@ -50,7 +50,7 @@ public struct DOCXLoader: DocumentLoader {
         builder.copy(original, 0..<original.count)
         var loaded = LoadedText(builder: builder, original: original)
         if let core = entries.first(where: { $0.path == "docProps/core.xml" }),
-           let coreXML = try? extract(core, from: archive, source: source) {
+           let coreXML = try? extract(core, from: archive, source: source, archiveBytes: bytes.count) {
             let title = XMLHash.parse(coreXML)["cp:coreProperties"]["dc:title"].element?.text
             loaded.title = title.flatMap { $0.isEmpty ? nil : $0 }
         }
@@ -58,7 +58,13 @@ public struct DOCXLoader: DocumentLoader {
     }
 
     /// Decompresses one entry, refusing it when its declared or actual size passes the limit.
-    private func extract(_ entry: Entry, from archive: Archive, source: String) throws -> Data {
+    private func extract(_ entry: Entry, from archive: Archive, source: String, archiveBytes: Int) throws -> Data {
+        // A part cannot hold more compressed bytes than the whole archive: ZIPFoundation would
+        // read past the end of the file forever (a hang found by fuzzing).
+        guard entry.compressedSize + 30 + UInt64(entry.path.utf8.count) <= UInt64(archiveBytes) else {
+            throw FigCheckError.malformedDocument(
+                source: source, reason: "DOCX part \(entry.path) claims more compressed bytes than the archive holds")
+        }
         let limit = limits.maxUncompressedBytes
         let tooLarge = FigCheckError.malformedDocument(
             source: source, reason: "DOCX part \(entry.path) expands past the \(limit)-byte limit")
