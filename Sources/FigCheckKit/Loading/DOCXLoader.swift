@@ -18,6 +18,9 @@ public struct DOCXLoader: DocumentLoader {
     }
 
     public func load(_ bytes: [UInt8], source: String) throws -> LoadedText {
+        if let problem = Self.boundsProblem(bytes) {
+            throw FigCheckError.malformedDocument(source: source, reason: problem)
+        }
         // The archive is read from a temporary file, not from memory: ZIPFoundation's in-memory
         // archives leak their whole buffer (found by fuzzing), which a long batch would feel.
         let temporary = FileManager.default.temporaryDirectory
@@ -55,6 +58,36 @@ public struct DOCXLoader: DocumentLoader {
             loaded.title = title.flatMap { $0.isEmpty ? nil : $0 }
         }
         return loaded
+    }
+
+    /// Checks that every part the central directory lists lies inside the archive: ZIPFoundation
+    /// reads past the end of the file forever when a part's data runs past it (a hang found by
+    /// fuzzing). Returns the problem, or nil.
+    static func boundsProblem(_ bytes: [UInt8]) -> String? {
+        func u16(_ at: Int) -> Int? { at + 2 <= bytes.count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil }
+        func u32(_ at: Int) -> Int? {
+            guard at + 4 <= bytes.count, let low = u16(at), let high = u16(at + 2) else { return nil }
+            return low | high << 16
+        }
+        var index = 0
+        while index + 46 <= bytes.count {
+            // Central directory records: "PK\u{1}\u{2}".
+            guard bytes[index] == 0x50, bytes[index + 1] == 0x4B, bytes[index + 2] == 0x01, bytes[index + 3] == 0x02 else {
+                index += 1
+                continue
+            }
+            guard let compressed = u32(index + 20), let nameLength = u16(index + 28), let localOffset = u32(index + 42) else { break }
+            let rawName = String(decoding: bytes[min(bytes.count, index + 46)..<min(bytes.count, index + 46 + nameLength)], as: UTF8.self)
+            // Printable and short: the name goes into a one-line error.
+            let name = String(rawName.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{FFFD}" ? "?" : Character($0) }.prefix(60))
+            guard compressed != 0xFFFF_FFFF, localOffset != 0xFFFF_FFFF else { return "DOCX part \(name) uses ZIP64 sizes, which are not read" }
+            guard let localName = u16(localOffset + 26), let localExtra = u16(localOffset + 28),
+                  localOffset + 30 + localName + localExtra + compressed <= bytes.count else {
+                return "DOCX part \(name) runs past the end of the archive"
+            }
+            index += 46 + nameLength
+        }
+        return nil
     }
 
     /// Decompresses one entry, refusing it when its declared or actual size passes the limit.
