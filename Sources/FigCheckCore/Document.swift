@@ -4,6 +4,7 @@ public enum DocumentFormat: String, Codable, Sendable, CaseIterable {
     case markdown
     case html
     case docx
+    case pdf
 }
 
 /// Where a document's publication date came from (the JSON report's `dateSource`).

@@ -57,6 +57,7 @@ extension DocumentFormat {
         case .markdown: return MarkdownLoader()
         case .html: return HTMLLoader()
         case .docx: return DOCXLoader(limits: limits)
+        case .pdf: return PDFLoader()
         }
     }
 }

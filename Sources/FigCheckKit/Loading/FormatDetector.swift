@@ -10,6 +10,7 @@ public enum FormatDetector {
         case "md", "markdown", "mdown", "mkd", "mdx": return .markdown
         case "html", "htm", "xhtml": return .html
         case "docx": return .docx
+        case "pdf": return .pdf
         default: return nil
         }
     }
@@ -21,6 +22,7 @@ public enum FormatDetector {
         case "text/html", "application/xhtml+xml": return .html
         case "text/markdown", "text/x-markdown": return .markdown
         case "application/vnd.openxmlformats-officedocument.wordprocessingml.document": return .docx
+        case "application/pdf": return .pdf
         default: return nil
         }
     }
@@ -32,8 +34,8 @@ public enum FormatDetector {
         if declared == .docx || (declared == nil && isZip) {
             return .docx
         }
-        if bytes.starts(with: Array("%PDF-".utf8)) {
-            throw FigCheckError.unsupportedFormat(source: source, detail: "PDF input is not supported yet")
+        if declared == .pdf || bytes.starts(with: Array("%PDF-".utf8)) {
+            return .pdf
         }
         if isBinary(bytes) { throw FigCheckError.binaryInput(source: source) }
         if let declared { return declared }
