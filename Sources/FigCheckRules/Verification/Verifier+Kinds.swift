@@ -10,25 +10,8 @@ extension Verifier {
         guard let unit = knowledge.unit(of: indicator) else { return unverifiable("no table holds \(indicator)") }
         if !knowledge.isAnnualSeries(indicator) { return checkFact(draft, indicator: indicator, unit: unit) }
         guard let entity = draft.entity else { return unverifiable("no country or group was named for it") }
-        var year: Int
-        if let period = draft.period {
-            year = period.year
-            if period.key.count != 4 { draft.period?.resolution = .guessed }
-            // A guessed year that is also the documented default is as good as the default.
-            if draft.period?.resolution == .guessed, period.key.count == 4, period.year == defaultYear {
-                draft.period?.resolution = .defaulted
-            }
-        } else if let fallback = defaultYear {
-            year = fallback
-            draft.period = .year(fallback, .defaulted)
-        } else {
+        guard let (year, values) = annualValues(indicator, entity, draft: &draft) else {
             return unverifiable("no period was said and the document has no date")
-        }
-        var values = seriesValues(indicator, entity, year)
-        if values.isEmpty, draft.period?.resolution == .defaulted {
-            year -= 1
-            values = seriesValues(indicator, entity, year)
-            draft.period = .year(year, .guessed)
         }
         guard let newest = values.last else {
             return unverifiable("the tables have no \(indicator) for \(entity) in \(year)")
@@ -66,6 +49,33 @@ extension Verifier {
         }
         return judge(draft, primary: primary, sameKeyOtherVintages: values.dropLast().map { reading($0) },
                      alternatives: alternatives, describe: "\(title), \(entity) \(year)")
+    }
+
+    /// The year an annual figure is about and its values in every allowed vintage: the year said (a
+    /// month or half said is a guess at its year), else the latest full year before the document
+    /// date, one year earlier when that one is not published yet. Nil without a year or a date.
+    func annualValues(_ indicator: String, _ entity: String, draft: inout ClaimDraft) -> (year: Int, values: [ReferenceValue])? {
+        var year: Int
+        if let period = draft.period {
+            year = period.year
+            if period.key.count != 4 { draft.period?.resolution = .guessed }
+            // A guessed year that is also the documented default is as good as the default.
+            if draft.period?.resolution == .guessed, period.key.count == 4, period.year == defaultYear {
+                draft.period?.resolution = .defaulted
+            }
+        } else if let fallback = defaultYear {
+            year = fallback
+            draft.period = .year(fallback, .defaulted)
+        } else {
+            return nil
+        }
+        var values = seriesValues(indicator, entity, year)
+        if values.isEmpty, draft.period?.resolution == .defaulted {
+            year -= 1
+            values = seriesValues(indicator, entity, year)
+            draft.period = .year(year, .guessed)
+        }
+        return (year, values)
     }
 
     /// Curated facts (pledges, events, rankings): the rows of the entity, in the period said.
@@ -149,20 +159,8 @@ extension Verifier {
         }
         let numerator = parts.dropFirst().reduce(parts[0].interval) { $0 + $1.interval }
         let numeratorText = parts.count == 1 ? parts[0].text : "(" + parts.map(\.text).joined(separator: " + ") + ")"
-        var year: Int
-        if let period = draft.period, period.key.count == 4 {
-            year = period.year
-        } else if let fallback = defaultYear {
-            year = fallback
-            draft.period = .year(fallback, .defaulted)
-        } else {
+        guard let (year, values) = annualValues(denominator, entity, draft: &draft) else {
             return unverifiable("no year for the GDP and the document has no date")
-        }
-        var values = seriesValues(denominator, entity, year)
-        if values.isEmpty, draft.period?.resolution == .defaulted {
-            year -= 1
-            values = seriesValues(denominator, entity, year)
-            draft.period = .year(year, .guessed)
         }
         guard let newest = values.last else { return unverifiable("the tables have no GDP for \(entity) in \(year)") }
         func reading(_ amount: Interval, _ amountText: String, _ gdp: ReferenceValue, label: String?) -> Recomputation? {
