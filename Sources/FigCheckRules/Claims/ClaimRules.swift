@@ -317,10 +317,7 @@ struct RateRule: ClaimRule {
         }
         let rateCue = cues.first.flatMap { knowledge.isTimeline($0.indicator) ? $0 : nil }
         // A rate carried from the paragraph needs a word pointing back to it ("cut it to 20%", "the rate").
-        let previousFigure = context.sentence.mentionIndices.map { context.document.mentions[$0] }
-            .last { $0.range.upperBound <= context.mention.range.lowerBound && [.percent, .currency, .count, .number].contains($0.kind) }
-        let stretchStart = (previousFigure?.range.upperBound ?? context.sentence.range.lowerBound) - context.sentence.range.lowerBound
-        let stretch = Set(context.sentence.words(in: stretchStart..<context.local.lowerBound).map(\.lower))
+        let stretch = Set(context.sentence.words(in: context.sincePreviousFigure(of: [.percent, .currency, .count, .number])).map(\.lower))
         let parallel = drafts.last.map { $0.kind == .rate && $0.sentenceIndex == context.sentence.index } ?? false
         let pointsBack = parallel || !stretch.isDisjoint(with: ["it", "rate", "rates", "tariff", "tariffs", "levy", "duty", "duties", "number"])
         let carried = cues.isEmpty && pointsBack ? drafts.last(where: { $0.kind == .rate && $0.paragraph == context.sentence.paragraph
@@ -473,10 +470,7 @@ struct RatioRule: ClaimRule {
             return nil
         }
         // "including energy purchases": a component named since the previous figure joins the numerator.
-        let previousFigure = context.sentence.mentionIndices.map { context.document.mentions[$0] }
-            .last { $0.range.upperBound <= context.mention.range.lowerBound && $0.kind == .percent }
-        let stretchStart = (previousFigure?.range.upperBound ?? context.sentence.range.lowerBound) - context.sentence.range.lowerBound
-        let stretch = stretchStart..<context.local.lowerBound
+        let stretch = context.sincePreviousFigure(of: [.percent])
         let stretchWords = Set(context.sentence.words(in: stretch).map(\.lower))
         if !stretchWords.isDisjoint(with: ["including", "with", "add", "plus", "counting", "adding"]) {
             for cue in amountCues where !draft.numeratorIndicators.contains(cue.indicator) && stretch.contains(cue.range.lowerBound) {

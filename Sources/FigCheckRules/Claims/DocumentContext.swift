@@ -95,6 +95,15 @@ struct MentionContext {
         return false
     }
 
+    /// The sentence-relative stretch from the end of the previous figure of `kinds` (or the
+    /// sentence start) to this figure: where "including …", "it" and "the rate" are looked for.
+    func sincePreviousFigure(of kinds: Set<MentionKind>) -> Range<Int> {
+        let previous = sentence.mentionIndices.map { document.mentions[$0] }
+            .last { $0.range.upperBound <= mention.range.lowerBound && kinds.contains($0.kind) }
+        let start = (previous?.range.upperBound ?? sentence.range.lowerBound) - sentence.range.lowerBound
+        return start..<max(start, local.lowerBound)
+    }
+
     /// The other mentions of the sentence, in order.
     var sentenceMentions: [Int] { sentence.mentionIndices }
 
