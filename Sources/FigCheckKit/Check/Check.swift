@@ -15,9 +15,10 @@ public enum Check {
 
     /// Runs the check. Each input is loaded and reported on its own: one unreadable input gives its
     /// error and exit code 2, and the others are still checked.
-    public static func run(_ options: CheckOptions, pipeline given: Pipeline? = nil) async -> Outcome {
+    public static func run(_ options: CheckOptions, pipeline given: Pipeline? = nil,
+                           catalog givenCatalog: ReferenceCatalog? = nil) async -> Outcome {
         let pipeline: Pipeline
-        var catalog: ReferenceCatalog?
+        var catalog = givenCatalog
         if let given {
             pipeline = given
         } else {

@@ -1,0 +1,85 @@
+import ArgumentParser
+import FigCheckCore
+import FigCheckKit
+import Foundation
+
+/// `figcheck batch INPUT... --out DIR`
+struct BatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Check many documents in parallel and write a report folder with a dashboard.")
+
+    @Argument(help: "Folders (recursively), files, globs, manifests (.list, .manifest: a path or URL per line), or - for a manifest on standard input.")
+    var inputs: [String]
+
+    @Option(help: "Output folder; each run writes <out>/<run id>/.")
+    var out: String
+
+    @Option(help: "Documents checked at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Publication date for documents that do not say (YYYY-MM-DD).")
+    var date: String?
+
+    @Option(help: "The country \"we\", \"our\" and \"us\" stand for (ISO 3166 alpha-3).")
+    var subject: String?
+
+    @Option(name: .customLong("as-of"), help: "Use the newest reference-data vintage released on or before this date.")
+    var asOf: String?
+
+    @Option(help: "Reference-data directory (default: the bundled reference-data/).")
+    var data: String?
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error (default), warning, never.")
+    var failOn: String = "error"
+
+    @Option(name: .customLong("run-id"), help: "The run folder's name (default: the UTC time, YYYYMMDD-HHMMSS).")
+    var runID: String?
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs \(jobs): expected 1 or more") }
+        if let date, CalendarDate(iso: date) == nil || date.count != 10 { throw ValidationError("--date \(date): not a YYYY-MM-DD date") }
+        if let asOf, CalendarDate(iso: asOf) == nil || asOf.count != 10 { throw ValidationError("--as-of \(asOf): not a YYYY-MM-DD date") }
+        if !["error", "warning", "never"].contains(failOn) { throw ValidationError("--fail-on \(failOn): expected error, warning or never") }
+        if let runID, runID.isEmpty || runID.contains("/") || runID.hasPrefix(".") {
+            throw ValidationError("--run-id \(runID): expected a plain folder name")
+        }
+    }
+
+    func run() async throws {
+        try await runReportingErrors {
+            let documents = try Batch.expand(inputs) {
+                String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            }
+            guard !documents.isEmpty else { throw UsageError(message: "no documents: the inputs name no .txt, .md, .html, .docx or .pdf files") }
+            let formatter = DateFormatter()
+            formatter.dateFormat = "yyyyMMdd-HHmmss"
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            let check = CheckOptions(
+                inputs: [], format: .json,
+                reading: ReadingOptions(date: date.flatMap(CalendarDate.init(iso:)), subject: subject?.uppercased()),
+                failOn: failOn == "never" ? nil : Severity(rawValue: failOn), dataDirectory: data,
+                asOf: asOf.flatMap(CalendarDate.init(iso:)))
+            let options = Batch.Options(inputs: inputs, outputDirectory: out, jobs: jobs, check: check,
+                                        runID: runID ?? formatter.string(from: Date()))
+            let start = Date()
+            let interactive = isatty(STDERR_FILENO) == 1
+            let step = max(1, documents.count / 10)
+            let outcome = try await Batch.run(options, documents: documents) { done, total in
+                guard interactive || done % step == 0 || done == total else { return }
+                let elapsed = Date().timeIntervalSince(start)
+                let rate = Double(done) / max(elapsed, 0.001)
+                let eta = Double(total - done) / max(rate, 0.001)
+                let line = String(format: "checked %d/%d documents (%.1f/s, ETA %.0f s)", done, total, rate, eta)
+                FileHandle.standardError.write(Data((interactive ? "\r\(line)" + (done == total ? "\n" : "") : line + "\n").utf8))
+            }
+            let summary = outcome.summary
+            for entry in summary.entries where !entry.errors.isEmpty {
+                FileHandle.standardError.write(Data("figcheck: \(entry.errors.joined(separator: "; "))\n".utf8))
+            }
+            printOut("\(outcome.directory.path)/index.html: \(summary.documents) documents, \(summary.failed) could not be checked, "
+                + "\(summary.totals.claims) claims, \(summary.totals.inconsistent) inconsistent, \(summary.totals.needsReview) to review\n")
+            return outcome.exitCode
+        }
+    }
+}
