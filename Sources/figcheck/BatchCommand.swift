@@ -18,29 +18,13 @@ struct BatchCommand: AsyncParsableCommand {
     @Option(help: "Documents checked at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Publication date for documents that do not say (YYYY-MM-DD).")
-    var date: String?
-
-    @Option(help: "The country \"we\", \"our\" and \"us\" stand for (ISO 3166 alpha-3).")
-    var subject: String?
-
-    @Option(name: .customLong("as-of"), help: "Use the newest reference-data vintage released on or before this date.")
-    var asOf: String?
-
-    @Option(help: "Reference-data directory (default: the bundled reference-data/).")
-    var data: String?
-
-    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error (default), warning, never.")
-    var failOn: String = "error"
+    @OptionGroup var reading: ReadingFlags
 
     @Option(name: .customLong("run-id"), help: "The run folder's name (default: the UTC time, YYYYMMDD-HHMMSS).")
     var runID: String?
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs \(jobs): expected 1 or more") }
-        if let date, CalendarDate(iso: date) == nil || date.count != 10 { throw ValidationError("--date \(date): not a YYYY-MM-DD date") }
-        if let asOf, CalendarDate(iso: asOf) == nil || asOf.count != 10 { throw ValidationError("--as-of \(asOf): not a YYYY-MM-DD date") }
-        if !["error", "warning", "never"].contains(failOn) { throw ValidationError("--fail-on \(failOn): expected error, warning or never") }
         if let runID, runID.isEmpty || runID.contains("/") || runID.hasPrefix(".") {
             throw ValidationError("--run-id \(runID): expected a plain folder name")
         }
@@ -55,11 +39,12 @@ struct BatchCommand: AsyncParsableCommand {
             let formatter = DateFormatter()
             formatter.dateFormat = "yyyyMMdd-HHmmss"
             formatter.timeZone = TimeZone(identifier: "UTC")
+            let failOn = reading.failOn ?? "error"
             let check = CheckOptions(
                 inputs: [], format: .json,
-                reading: ReadingOptions(date: date.flatMap(CalendarDate.init(iso:)), subject: subject?.uppercased()),
-                failOn: failOn == "never" ? nil : Severity(rawValue: failOn), dataDirectory: data,
-                asOf: asOf.flatMap(CalendarDate.init(iso:)))
+                reading: ReadingOptions(date: reading.date.flatMap(CalendarDate.init(iso:)), subject: reading.subject?.uppercased()),
+                failOn: failOn == "never" ? nil : Severity(rawValue: failOn), dataDirectory: reading.data,
+                asOf: reading.asOf.flatMap(CalendarDate.init(iso:)))
             let options = Batch.Options(inputs: inputs, outputDirectory: out, jobs: jobs, check: check,
                                         runID: runID ?? formatter.string(from: Date()))
             let start = Date()

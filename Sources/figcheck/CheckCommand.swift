@@ -22,20 +22,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(help: "Publication date (YYYY-MM-DD); overrides the date found in the document.")
-    var date: String?
-
-    @Option(help: "The country \"we\", \"our\" and \"us\" stand for (ISO 3166 alpha-3, e.g. KOR).")
-    var subject: String?
-
-    @Option(name: .customLong("as-of"), help: "Use the newest reference-data vintage released on or before this date (YYYY-MM-DD).")
-    var asOf: String?
-
-    @Option(help: "Reference-data directory (default: the bundled reference-data/).")
-    var data: String?
-
-    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error (default), warning, never.")
-    var failOn: String?
+    @OptionGroup var reading: ReadingFlags
 
     @Option(help: "Configuration file (default: .figcheck.yml in this directory or a parent).")
     var config: String?
@@ -53,27 +40,16 @@ struct CheckCommand: AsyncParsableCommand {
     var writeBaseline: String?
 
     func validate() throws {
-        if let date, CalendarDate(iso: date) == nil || date.count != 10 {
-            throw ValidationError("--date \(date): not a YYYY-MM-DD date")
-        }
-        if let asOf, CalendarDate(iso: asOf) == nil || asOf.count != 10 {
-            throw ValidationError("--as-of \(asOf): not a YYYY-MM-DD date")
-        }
-        if let subject, !(subject.count == 3 && subject.allSatisfy({ $0.isASCII && $0.isLetter })) {
-            throw ValidationError("--subject \(subject): expected an ISO 3166 alpha-3 code such as KOR or USA")
-        }
         if let fetchTimeout, !(fetchTimeout > 0 && fetchTimeout <= 3600) {
             throw ValidationError("--fetch-timeout \(fetchTimeout): expected seconds between 0 and 3600")
         }
         if let maxFetchBytes, maxFetchBytes <= 0 {
             throw ValidationError("--max-fetch-bytes \(maxFetchBytes): expected a positive number of bytes")
         }
-        if let failOn, !["error", "warning", "never"].contains(failOn) {
-            throw ValidationError("--fail-on \(failOn): expected error, warning or never")
-        }
     }
 
     func run() async throws {
+        let (date, subject, asOf, data, failOn) = (reading.date, reading.subject, reading.asOf, reading.data, reading.failOn)
         try await runReportingErrors {
             let configuration = try ConfigurationFile.load(explicit: config)
             for warning in configuration.warnings { FileHandle.standardError.write(Data("figcheck: \(warning)\n".utf8)) }
@@ -216,4 +192,37 @@ enum Terminal {
 struct UsageError: LocalizedError {
     var message: String
     var errorDescription: String? { message }
+}
+
+/// The options `check` and `batch` share: how documents are read and judged.
+struct ReadingFlags: ParsableArguments {
+    @Option(help: "Publication date (YYYY-MM-DD); overrides the date found in the document.")
+    var date: String?
+
+    @Option(help: "The country \"we\", \"our\" and \"us\" stand for (ISO 3166 alpha-3, e.g. KOR).")
+    var subject: String?
+
+    @Option(name: .customLong("as-of"), help: "Use the newest reference-data vintage released on or before this date (YYYY-MM-DD).")
+    var asOf: String?
+
+    @Option(help: "Reference-data directory (default: the bundled reference-data/).")
+    var data: String?
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error (default), warning, never.")
+    var failOn: String?
+
+    func validate() throws {
+        if let date, CalendarDate(iso: date) == nil || date.count != 10 {
+            throw ValidationError("--date \(date): not a YYYY-MM-DD date")
+        }
+        if let asOf, CalendarDate(iso: asOf) == nil || asOf.count != 10 {
+            throw ValidationError("--as-of \(asOf): not a YYYY-MM-DD date")
+        }
+        if let subject, !(subject.count == 3 && subject.allSatisfy({ $0.isASCII && $0.isLetter })) {
+            throw ValidationError("--subject \(subject): expected an ISO 3166 alpha-3 code such as KOR or USA")
+        }
+        if let failOn, !["error", "warning", "never"].contains(failOn) {
+            throw ValidationError("--fail-on \(failOn): expected error, warning or never")
+        }
+    }
 }

@@ -112,6 +112,13 @@ public struct ClaimDraft: Sendable {
         sentenceRange = context.sentence.range
     }
 
+    /// Takes a resolved entity and how it was found (nothing when none was found).
+    mutating func take(_ entity: (code: String, resolution: Resolution)?) {
+        guard let entity else { return }
+        self.entity = entity.code
+        entityResolution = entity.resolution
+    }
+
     /// The stated interval, sign applied.
     public var stated: Interval {
         var interval = Interval(low: mention.low, high: mention.high, lowInclusive: mention.lowInclusive,

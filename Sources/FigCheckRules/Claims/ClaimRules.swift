@@ -139,10 +139,7 @@ struct RankRule: ClaimRule {
         } else {
             draft.unverifiableReason = "no ranking table for \(context.sentence.cues.first?.text ?? "this ranking")"
         }
-        if let entity = context.resolveEntity(drafts: drafts) {
-            draft.entity = entity.code
-            draft.entityResolution = entity.resolution
-        }
+        draft.take(context.resolveEntity(drafts: drafts))
         draft.period = context.resolvePeriod(drafts: drafts)
         return draft
     }
@@ -206,9 +203,8 @@ struct ComparisonRule: ClaimRule {
         // after the whole document is read (ClaimReader.link).
         if let subject = context.sentence.entities.last(where: { $0.range.upperBound <= context.local.lowerBound }) {
             draft.entity = subject.code
-        } else if let entity = context.resolveEntity(drafts: drafts) {
-            draft.entity = entity.code
-            draft.entityResolution = entity.resolution
+        } else {
+            draft.take(context.resolveEntity(drafts: drafts))
         }
         return draft
     }
@@ -259,10 +255,7 @@ struct ChangeRule: ClaimRule {
         } else {
             return nil
         }
-        if let entity = context.resolveEntity(drafts: drafts) {
-            draft.entity = entity.code
-            draft.entityResolution = entity.resolution
-        }
+        draft.take(context.resolveEntity(drafts: drafts))
         draft.indicator = (context.resolveIndicator(units: ["percent"], knowledge: knowledge, drafts: drafts)
             ?? context.resolveIndicator(units: ["USD", "persons"], knowledge: knowledge, drafts: drafts))?.indicator
         // "since 2020", "on 2023": the base period; "in 2024": the period of the new figure.
@@ -425,10 +418,7 @@ struct RatioRule: ClaimRule {
         let previous = drafts.last { $0.kind == .ratio && $0.paragraph == context.sentence.paragraph }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         draft.denominator = Self.gdp
-        if let entity = context.resolveEntity(drafts: drafts) {
-            draft.entity = entity.code
-            draft.entityResolution = entity.resolution
-        }
+        draft.take(context.resolveEntity(drafts: drafts))
         let amountCues = context.cues(units: ["USD"], knowledge: knowledge).filter { $0.indicator != Self.gdp }
             .sorted { ($0.range.lowerBound < context.local.lowerBound ? 0 : 1, context.distance($0.range))
                 < ($1.range.lowerBound < context.local.lowerBound ? 0 : 1, context.distance($1.range)) }
@@ -519,10 +509,7 @@ struct CountRule: ClaimRule {
               !knowledge.isAnnualSeries(cue.indicator) else { return nil }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         draft.indicator = cue.indicator
-        if let entity = context.resolveEntity(drafts: drafts) {
-            draft.entity = entity.code
-            draft.entityResolution = entity.resolution
-        }
+        draft.take(context.resolveEntity(drafts: drafts))
         draft.candidates = context.sentence.entities.map(\.code)
         draft.period = context.resolvePeriod(drafts: drafts, indicator: cue.indicator)
         return draft
@@ -561,10 +548,7 @@ struct ValueRule: ClaimRule {
         }
         draft.indicator = indicator.indicator
         draft.indicatorResolution = indicator.resolution
-        if let entity = context.resolveEntity(drafts: drafts) {
-            draft.entity = entity.code
-            draft.entityResolution = entity.resolution
-        }
+        draft.take(context.resolveEntity(drafts: drafts))
         if indicator.indicator == "exchange_rate_lcu_per_usd", let currencyEntity = currencyEntity(context) {
             draft.entity = currencyEntity
         }
