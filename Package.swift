@@ -53,7 +53,8 @@ let package = Package(
             ]
         ),
         // Shared test helpers: fixture paths, a loopback HTTP server, running the built binary.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Tests/TestSupport"),
         .testTarget(
             name: "FigCheckKitTests",
             dependencies: [
@@ -79,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FigCheckCLITests",
-            dependencies: ["TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

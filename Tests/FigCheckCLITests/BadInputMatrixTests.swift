@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 import TestSupport
-import ZIPFoundation
 
 /// The bad-input matrix, on the built binary: every row ends with exit 0/1 and findings, or exit 2
 /// and one clear line naming the input and the cause — within a bound, with no crash — and a run
@@ -89,12 +88,7 @@ struct BadInputMatrixTests {
     func badDOCX() throws {
         let directory = try TestPaths.temporaryDirectory()
         let bomb = directory.appendingPathComponent("bomb.docx")
-        let archive = try Archive(url: bomb, accessMode: .create)
-        let zeros = Data(count: 80 * 1024 * 1024)
-        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(zeros.count),
-                             compressionMethod: .deflate) { position, size in
-            zeros.subdata(in: Int(position)..<(Int(position) + size))
-        }
+        try ZipBomb.write(to: bomb, size: 80 * 1024 * 1024)
         let (bombResult, seconds) = try Self.run(["check", bomb.path])
         Self.expectRefused(bombResult, input: bomb.path, cause: "expands past the 67108864-byte limit")
         #expect(seconds < Self.bound)
