@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Value types and protocols only: Document, SourceMap, the report envelope, stage protocols.
@@ -42,6 +43,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SWXMLHash", package: "SWXMLHash"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // Parses flags, calls FigCheckKit, chooses the exit code. Nothing else.

@@ -4,11 +4,11 @@ import FigCheckRules
 import Foundation
 
 /// `figcheck batch`: many documents checked in parallel with one shared set of tables, each
-/// written as JSON and HTML, with a summary and a dashboard, into `<out>/<run id>/`.
-///
-/// This is the first part of the nightly-run issue: resumable runs, shards and the run-to-run
-/// diff come next.
+/// written as JSON and HTML, with a summary, a dashboard and the changes since the previous run,
+/// into `<out>/<run id>/`. A store in `<out>` (``BatchStore``) remembers what each run finished,
+/// so unchanged documents are not checked again and an interrupted run can be resumed.
 public enum Batch {
+    /// What a batch run is asked to do.
     public struct Options: Sendable {
         /// Folders (read recursively), files, globs, manifests (`.list`, `.manifest`: one path or
         /// URL per line) or `-` (a manifest on standard input).
@@ -16,9 +16,17 @@ public enum Batch {
         public var outputDirectory: String
         public var jobs: Int
         public var check: CheckOptions
-        public var runID: String
+        /// The run folder's name; nil with `resume` continues the newest unfinished run.
+        public var runID: String?
+        /// Continue an interrupted run instead of starting a new one.
+        public var resume: Bool = false
+        /// Check every document even when an earlier run checked the same content.
+        public var recheck: Bool = false
+        /// Only the documents of this shard (`--shard I/N`).
+        public var shard: Shard?
 
-        public init(inputs: [String], outputDirectory: String, jobs: Int, check: CheckOptions, runID: String) {
+        /// Creates options.
+        public init(inputs: [String], outputDirectory: String, jobs: Int, check: CheckOptions, runID: String?) {
             self.inputs = inputs
             self.outputDirectory = outputDirectory
             self.jobs = jobs
@@ -30,158 +38,267 @@ public enum Batch {
     /// One document's line in the summary.
     public struct Entry: Codable, Sendable {
         public var source: String
+        /// Paths of the reports, relative to the run folder; nil when the document failed.
         public var json: String?
         public var html: String?
         public var summary: VerdictSummary
+        /// Findings at or above `--fail-on`.
         public var failing: Int
         public var errors: [String]
+        /// SHA-256 of the bytes read; nil when they could not be read.
+        public var contentHash: String?
+        /// Taken from an earlier run (same content, tool, data and settings) instead of checked again.
+        public var reused: Bool?
     }
 
+    /// A run's `summary.json`.
     public struct Summary: Codable, Sendable {
         public var schemaVersion: Int
         public var runID: String
         public var tool: Report.Tool
+        /// Names the reference data the run used (a hash of its files); shards to merge must agree.
+        public var dataVersion: String
+        /// A hash of the settings that change findings (subject, date, tolerances, rules …).
+        public var settings: String
+        public var shard: String?
         public var documents: Int
         public var failed: Int
+        /// Documents taken unchanged from an earlier run.
+        public var reused: Int
         public var totals: VerdictSummary
+        /// What changed since the previous finished run in the same output folder.
+        public var changes: Changes?
         public var entries: [Entry]
     }
 
+    /// The findings that need attention, compared with the previous run like a baseline compares
+    /// them: by document, rule, figure and normalised sentence, not line numbers.
+    public struct Changes: Codable, Sendable {
+        public var previousRun: String
+        public var new: [Baseline.Entry]
+        public var resolved: [Baseline.Entry]
+        public var unchanged: Int
+        /// Documents in this run that the previous one did not have, and the reverse.
+        public var addedDocuments: [String]
+        public var removedDocuments: [String]
+
+        /// Nothing new, nothing resolved, the same documents.
+        public var isEmpty: Bool { new.isEmpty && resolved.isEmpty && addedDocuments.isEmpty && removedDocuments.isEmpty }
+    }
+
+    /// The result of a run.
     public struct Outcome: Sendable {
         public var summary: Summary
         public var directory: URL
         public var exitCode: Int32
     }
 
-    static let extensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm", "docx", "pdf"]
-    static let manifestExtensions: Set<String> = ["list", "manifest", "lst"]
-
-    /// The documents the inputs name, in a stable order, without duplicates.
-    public static func expand(_ inputs: [String], standardInput: () -> String = { "" }) throws -> [String] {
-        var documents: [String] = []
-        func add(_ path: String) { if !documents.contains(path) { documents.append(path) } }
-        for input in inputs {
-            if input == "-" {
-                standardInput().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-                    .filter { !$0.isEmpty && !$0.hasPrefix("#") }.forEach(add)
-                continue
-            }
-            if input.contains("://") { add(input); continue }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) {
-                if isDirectory.boolValue {
-                    let enumerator = FileManager.default.enumerator(atPath: input)
-                    var found: [String] = []
-                    while let path = enumerator?.nextObject() as? String {
-                        let name = (path as NSString).lastPathComponent
-                        if !name.hasPrefix("."), extensions.contains((path as NSString).pathExtension.lowercased()) {
-                            found.append((input as NSString).appendingPathComponent(path))
-                        }
-                    }
-                    found.sorted().forEach(add)
-                } else if manifestExtensions.contains((input as NSString).pathExtension.lowercased()) {
-                    let text = try String(contentsOfFile: input, encoding: .utf8)
-                    let base = (input as NSString).deletingLastPathComponent
-                    for line in text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) })
-                    where !line.isEmpty && !line.hasPrefix("#") {
-                        add(line.contains("://") || line.hasPrefix("/") || base.isEmpty ? line : (base as NSString).appendingPathComponent(line))
-                    }
-                } else {
-                    add(input)
-                }
-            } else if input.contains("*") || input.contains("?") {
-                let cwd = FileManager.default.currentDirectoryPath
-                let enumerator = FileManager.default.enumerator(atPath: cwd)
-                var found: [String] = []
-                while let path = enumerator?.nextObject() as? String {
-                    if !path.hasPrefix(".build"), PathGlob.matches(input, path) { found.append(path) }
-                }
-                found.sorted().forEach(add)
-            } else {
-                add(input)  // reported as unreadable by the run, like any other failure
-            }
-        }
-        return documents
-    }
-
-    /// Checks every document, `jobs` at a time, and writes the run folder.
-    public static func run(_ options: Options, documents: [String],
-                           progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Outcome {
+    /// Checks every document, `jobs` at a time, and writes the run folder. Documents whose
+    /// content, tool, data and settings match a finished record in the store are taken from it.
+    public static func run(_ options: Options, documents all: [String],
+                           progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws -> Outcome {
         let knowledge = try Check.loadKnowledge(options.check)
         let pipeline = Pipeline.standard(knowledge: knowledge, settings: Check.settings(options.check))
-        let directory = URL(fileURLWithPath: options.outputDirectory).appendingPathComponent(options.runID)
-        let documentsDirectory = directory.appendingPathComponent("documents")
-        try FileManager.default.createDirectory(at: documentsDirectory, withIntermediateDirectories: true)
+        let outDirectory = URL(fileURLWithPath: options.outputDirectory)
+        try createDirectory(outDirectory)
+        let store = try BatchStore(directory: outDirectory)
+        let runID = try chooseRunID(options, store: store, outDirectory: outDirectory)
+        let fingerprint = BatchStore.Fingerprint(toolVersion: FigCheckVersion.current,
+                                                 dataVersion: dataVersion(of: knowledge.catalog.directory),
+                                                 settings: settingsFingerprint(options.check))
+        let documents = options.shard.map { shard in all.filter(shard.contains) } ?? all
+        let directory = outDirectory.appendingPathComponent(runID)
+        let context = DocumentContext(options: options, runID: runID, fingerprint: fingerprint, store: store, pipeline: pipeline,
+                                      catalog: knowledge.catalog, outDirectory: outDirectory,
+                                      documentsDirectory: directory.appendingPathComponent("documents"))
+        try createDirectory(context.documentsDirectory)
+        removeStaleTemporaryFiles(in: [directory, context.documentsDirectory])
+        try store.begin(run: runID, fingerprint: fingerprint, shard: options.shard?.description)
+
         var entries = [Entry?](repeating: nil, count: documents.count)
-        var done = 0
+        var counter = Progress(done: 0, total: documents.count, reused: 0)
         try await withThrowingTaskGroup(of: (Int, Entry).self) { group in
             var next = 0
             func launch() {
                 guard next < documents.count else { return }
                 let index = next
                 next += 1
-                group.addTask {
-                    let entry = try await checkOne(documents[index], index: index, options: options, pipeline: pipeline,
-                                                   catalog: knowledge.catalog, into: documentsDirectory)
-                    return (index, entry)
-                }
+                group.addTask { (index, try await checkOne(documents[index], context: context)) }
             }
             for _ in 0..<max(1, options.jobs) { launch() }
             while let (index, entry) = try await group.next() {
                 entries[index] = entry
-                done += 1
-                progress(done, documents.count)
+                counter.done += 1
+                if entry.reused == true { counter.reused += 1 }
+                progress(counter)
                 launch()
             }
         }
-        let finished = entries.compactMap { $0 }
-        let totals = finished.reduce(into: VerdictSummary([])) { total, entry in
-            total.claims += entry.summary.claims
-            total.consistent += entry.summary.consistent
-            total.inconsistent += entry.summary.inconsistent
-            total.needsReview += entry.summary.needsReview
-            total.unverifiable += entry.summary.unverifiable
-        }
-        let summary = Summary(schemaVersion: 1, runID: options.runID,
-                              tool: .init(name: "figcheck", version: FigCheckVersion.current), documents: finished.count,
-                              failed: finished.filter { !$0.errors.isEmpty }.count, totals: totals, entries: finished)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try AtomicFile.write(try encoder.encode(summary) + Data("\n".utf8), to: directory.appendingPathComponent("summary.json"))
-        try AtomicFile.write(Data(BatchDashboard.render(summary).utf8), to: directory.appendingPathComponent("index.html"))
-        let exitCode: Int32 = summary.failed > 0 ? 2 : (finished.contains { $0.failing > 0 } ? 1 : 0)
-        return Outcome(summary: summary, directory: directory, exitCode: exitCode)
+        return try conclude(entries.compactMap { $0 }, runID: runID, directory: directory, fingerprint: fingerprint,
+                            shard: options.shard?.description, store: store)
     }
 
-    /// Checks one document and writes its JSON and HTML reports; a document that fails is an entry
-    /// with its error, and the run goes on.
-    static func checkOne(_ source: String, index: Int, options: Options, pipeline: Pipeline, catalog: ReferenceCatalog,
-                         into directory: URL) async throws -> Entry {
-        var single = options.check
+    /// How far a run has come, for the progress display.
+    public struct Progress: Sendable {
+        public var done: Int
+        public var total: Int
+        public var reused: Int
+    }
+
+    /// Everything a document's check needs, shared by the run's tasks.
+    struct DocumentContext: Sendable {
+        var options: Options
+        var runID: String
+        var fingerprint: BatchStore.Fingerprint
+        var store: BatchStore
+        var pipeline: Pipeline
+        var catalog: ReferenceCatalog
+        var outDirectory: URL
+        var documentsDirectory: URL
+    }
+
+    /// The run to write: the one asked for, or with `--resume` the newest unfinished one.
+    static func chooseRunID(_ options: Options, store: BatchStore, outDirectory: URL) throws -> String {
+        if options.resume {
+            if let runID = options.runID { return runID }
+            guard let run = try store.newestUnfinishedRun() else { throw BatchError.noRunToResume(directory: outDirectory.path) }
+            return run.id
+        }
+        let runID = options.runID ?? defaultRunID()
+        if try store.run(id: runID) != nil { throw BatchError.runExists(directory: outDirectory.path, runID: runID) }
+        return runID
+    }
+
+    /// The UTC time as YYYYMMDD-HHMMSS.
+    public static func defaultRunID() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        return formatter.string(from: Date())
+    }
+
+    /// Checks one document and writes its JSON and HTML reports, or takes them from an earlier
+    /// run when nothing that matters has changed. A document that fails is an entry with its
+    /// error, and the run goes on.
+    static func checkOne(_ source: String, context: DocumentContext) async throws -> Entry {
+        var single = context.options.check
         single.inputs = [source]
-        let outcome = await Check.run(single, pipeline: pipeline, catalog: catalog)
-        guard let document = outcome.report.documents.first else {
-            return Entry(source: source, json: nil, html: nil, summary: VerdictSummary([]), failing: 0, errors: outcome.errors)
+        let reader = DocumentReader(options: single.reading)
+        let bytes: [UInt8]
+        let declared: DocumentFormat?
+        do {
+            (bytes, declared) = try await reader.fetch(source)
+        } catch {
+            return try recordFailure(source, hash: nil, error: error.localizedDescription, context: context)
         }
-        if !document.errors.isEmpty {
-            return Entry(source: source, json: nil, html: nil, summary: document.summary, failing: 0, errors: document.errors)
+        let hash = SHA256.hex(bytes)
+        if !context.options.recheck, let entry = try reuse(source, hash: hash, context: context) { return entry }
+        let document: Document
+        do {
+            document = try reader.load(bytes, source: source, declared: declared)
+        } catch {
+            return try recordFailure(source, hash: hash, error: error.localizedDescription, context: context)
         }
-        let name = String(format: "%05d-", index) + safeName(source)
+        let analysed = Check.analyse(document, pipeline: context.pipeline, options: single)
+        if !analysed.report.errors.isEmpty {
+            return try recordFailure(source, hash: hash, error: analysed.report.errors.joined(separator: "; "), context: context)
+        }
+        let report = Check.assemble([analysed.report], catalog: context.catalog)
+        let name = reportName(source)
         var jsonOptions = single
         jsonOptions.format = .json
-        let json = OutputFormat.json.reporter.render(outcome.report, options: jsonOptions)
-        let html = OutputFormat.html.reporter.render(outcome.report, options: single)
-        try AtomicFile.write(Data(json.utf8), to: directory.appendingPathComponent(name + ".json"))
-        try AtomicFile.write(Data(html.utf8), to: directory.appendingPathComponent(name + ".html"))
+        let json = OutputFormat.json.reporter.render(report, options: jsonOptions)
+        let html = OutputFormat.html.reporter.render(report, options: single)
+        try AtomicFile.write(Data(json.utf8), to: context.documentsDirectory.appendingPathComponent(name + ".json"))
+        try AtomicFile.write(Data(html.utf8), to: context.documentsDirectory.appendingPathComponent(name + ".html"))
         let failOn = single.failOn ?? .error
-        return Entry(source: source, json: "documents/\(name).json", html: "documents/\(name).html", summary: document.summary,
-                     failing: document.claims.filter { $0.severity >= failOn }.count, errors: [])
+        let entry = Entry(source: source, json: "documents/\(name).json", html: "documents/\(name).html",
+                          summary: analysed.report.summary,
+                          failing: analysed.report.claims.filter { $0.severity >= failOn }.count, errors: [],
+                          contentHash: hash, reused: false)
+        // Recorded only now that both reports are in place: a run killed before this line checks
+        // the document again when resumed.
+        try context.store.record(entry, findings: findingKeys(analysed.report), run: context.runID, fingerprint: context.fingerprint)
+        return entry
     }
 
-    /// A file name from a path or URL: letters, digits, dots and dashes, at most 80 characters.
-    static func safeName(_ source: String) -> String {
+    /// The entry of a document recorded earlier with the same content and fingerprint, its reports
+    /// linked into this run's folder; nil when there is none or its reports are gone.
+    static func reuse(_ source: String, hash: String, context: DocumentContext) throws -> Entry? {
+        guard let record = try context.store.reusable(source: source, contentHash: hash, fingerprint: context.fingerprint,
+                                                      preferring: context.runID),
+              let json = record.entry.json, let html = record.entry.html else { return nil }
+        var entry = record.entry
+        if record.runID != context.runID {
+            let from = context.outDirectory.appendingPathComponent(record.runID)
+            let to = context.documentsDirectory.deletingLastPathComponent()
+            for path in [json, html] {
+                guard link(from.appendingPathComponent(path), to: to.appendingPathComponent(path)) else { return nil }
+            }
+        } else {
+            let folder = context.documentsDirectory.deletingLastPathComponent()
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(json).path),
+                  FileManager.default.fileExists(atPath: folder.appendingPathComponent(html).path) else { return nil }
+        }
+        entry.reused = true
+        try context.store.record(entry, findings: record.findings, run: context.runID, fingerprint: context.fingerprint)
+        return entry
+    }
+
+    /// A hard link (a copy across file systems) of an earlier run's report, replacing what is there.
+    static func link(_ source: URL, to target: URL) -> Bool {
+        guard FileManager.default.fileExists(atPath: source.path) else { return false }
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            do {
+                try FileManager.default.linkItem(at: source, to: temporary)
+            } catch {
+                try FileManager.default.copyItem(at: source, to: temporary)
+            }
+            guard rename(temporary.path, target.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            return true
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            return false
+        }
+    }
+
+    static func recordFailure(_ source: String, hash: String?, error: String, context: DocumentContext) throws -> Entry {
+        let entry = Entry(source: source, json: nil, html: nil, summary: VerdictSummary([]), failing: 0, errors: [error],
+                          contentHash: hash, reused: false)
+        try context.store.record(entry, findings: [], run: context.runID, fingerprint: context.fingerprint)
+        return entry
+    }
+
+    /// The findings that need attention (warnings and errors), keyed like a baseline.
+    static func findingKeys(_ report: DocumentReport) -> [Baseline.Entry] {
+        report.claims.filter { $0.severity >= .warning }.map { Baseline.entry($0, document: report.source) }.sorted()
+    }
+
+    /// A report's file name: the document's last two path parts (letters, digits, dots and
+    /// dashes, at most 60 characters) and 10 digits of its name's hash, so shards never collide.
+    static func reportName(_ source: String) -> String {
         let last = source.split(separator: "/").suffix(2).joined(separator: "_")
         let cleaned = String(last.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })
-        return String(cleaned.suffix(80))
+        return String(cleaned.suffix(60)) + "-" + SHA256.hex(source).prefix(10)
+    }
+
+    /// Temporary files a killed run left behind (never renamed, so never read as reports).
+    static func removeStaleTemporaryFiles(in directories: [URL]) {
+        for directory in directories {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+                try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+            }
+        }
+    }
+
+    static func createDirectory(_ url: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw BatchError.unreadableRun(path: url.path, reason: "cannot create the folder (\((error as NSError).localizedDescription))")
+        }
     }
 }

@@ -39,37 +39,50 @@ public enum Check {
         for input in options.inputs {
             do {
                 let document = try await reader.read(input)
-                let analysis = pipeline.analyse(document)
-                var findings = analysis.findings.filter { finding in
-                    !options.disabledRules.contains(finding.ruleId)
-                        && (options.enabledRules.map { $0.contains(finding.ruleId) } ?? true)
-                }
-                let suppressions = Suppressions(original: document.sourceMap.original).apply(to: findings)
-                findings = suppressions.kept + suppressions.unused
-                if let baseline = options.baseline { findings = baseline.filter(findings, document: document.source).kept }
-                findings.sort { ($0.location.offset, $0.ruleId) < ($1.location.offset, $1.ruleId) }
-                var report = DocumentReport(document: document, findings: findings,
-                                            mentions: analysis.mentions.count)
-                report.analysedText = document.text
-                report.warnings += analysis.diagnostics.filter { !$0.hasPrefix(ClaimStage.referenceDataPrefix) }
-                // Bad reference data makes the run unusable: one error per problem, exit 2.
-                for problem in analysis.diagnostics where problem.hasPrefix(ClaimStage.referenceDataPrefix) {
-                    if !errors.contains(problem) { errors.append(problem) }
-                    report.errors.append(problem)
-                }
-                documents.append(report)
+                let analysed = analyse(document, pipeline: pipeline, options: options)
+                for problem in analysed.referenceDataErrors where !errors.contains(problem) { errors.append(problem) }
+                documents.append(analysed.report)
             } catch {
                 let message = error.localizedDescription
                 errors.append(message)
                 documents.append(DocumentReport(failedSource: input, error: message))
             }
         }
-        // The tables the findings used, with their vintages (PRODUCT.md: findings always name the vintage).
+        let report = assemble(documents, catalog: catalog)
+        let rendered = options.format.reporter.render(report, options: options)
+        return Outcome(report: report, rendered: rendered, errors: errors,
+                       exitCode: exitCode(for: report, failOn: options.failOn))
+    }
+
+    /// Runs the pipeline on one loaded document and applies the rule selection, the inline
+    /// suppressions and the baseline. Bad reference data met on the way is returned apart: it makes
+    /// the whole run unusable (exit 2), and is also recorded as the document's error.
+    public static func analyse(_ document: Document, pipeline: Pipeline,
+                               options: CheckOptions) -> (report: DocumentReport, referenceDataErrors: [String]) {
+        let analysis = pipeline.analyse(document)
+        var findings = analysis.findings.filter { finding in
+            !options.disabledRules.contains(finding.ruleId)
+                && (options.enabledRules.map { $0.contains(finding.ruleId) } ?? true)
+        }
+        let suppressions = Suppressions(original: document.sourceMap.original).apply(to: findings)
+        findings = suppressions.kept + suppressions.unused
+        if let baseline = options.baseline { findings = baseline.filter(findings, document: document.source).kept }
+        findings.sort { ($0.location.offset, $0.ruleId) < ($1.location.offset, $1.ruleId) }
+        var report = DocumentReport(document: document, findings: findings, mentions: analysis.mentions.count)
+        report.analysedText = document.text
+        report.warnings += analysis.diagnostics.filter { !$0.hasPrefix(ClaimStage.referenceDataPrefix) }
+        let problems = analysis.diagnostics.filter { $0.hasPrefix(ClaimStage.referenceDataPrefix) }
+        report.errors += problems
+        return (report, problems)
+    }
+
+    /// The report of some checked documents: the tables and vintages their findings used
+    /// (PRODUCT.md: findings always name the vintage) and the credit lines those tables require.
+    public static func assemble(_ documents: [DocumentReport], catalog: ReferenceCatalog?) -> Report {
         let used = Set(documents.flatMap { $0.claims.flatMap { $0.computed?.inputs ?? [] } }
             .map { Report.TableUse(table: $0.table, vintage: $0.vintage) })
         var report = Report(tool: .init(name: "figcheck", version: FigCheckVersion.current), documents: documents,
                             referenceData: used.sorted { ($0.table, $0.vintage) < ($1.table, $1.vintage) })
-        // The credit lines of the tables used (WDI's CC BY 4.0 attribution, the curated rows' sources).
         var credits: [String] = []
         for use in report.referenceData {
             if let attribution = catalog?.entry(id: use.table)?.metadata.attribution, !attribution.isEmpty,
@@ -78,9 +91,7 @@ public enum Check {
             }
         }
         report.attributions = credits
-        let rendered = options.format.reporter.render(report, options: options)
-        return Outcome(report: report, rendered: rendered, errors: errors,
-                       exitCode: exitCode(for: report, failOn: options.failOn))
+        return report
     }
 
     /// The scanner and the claim checks over the reference data the options point to.

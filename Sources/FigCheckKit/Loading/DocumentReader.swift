@@ -71,8 +71,9 @@ public struct DocumentReader: Sendable {
                         metadata: metadata, warnings: loaded.warnings)
     }
 
-    /// The input's bytes and the format its name or content type declares.
-    private func fetch(_ source: String) async throws -> ([UInt8], DocumentFormat?) {
+    /// The input's bytes and the format its name or content type declares (a batch hashes them
+    /// before deciding whether to check the document again).
+    public func fetch(_ source: String) async throws -> ([UInt8], DocumentFormat?) {
         if source == "-" {
             return (try readStandardInput(), nil)
         }

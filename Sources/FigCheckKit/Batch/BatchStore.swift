@@ -1,0 +1,212 @@
+import FigCheckCore
+import Foundation
+import GRDB
+
+/// The small SQLite database (`figcheck-batch.sqlite`) a batch keeps in its output folder: the
+/// runs, and for each run the documents it finished with their content hash, the tool, data and
+/// settings versions they were checked with, their summary line and the keys of their findings.
+///
+/// A document is recorded only after its reports have been renamed into place, so a run killed
+/// at any moment loses nothing: `--resume` (or the next run) finds every finished document here
+/// and skips it while its content and the versions are unchanged.
+public final class BatchStore: Sendable {
+    /// The database's file name inside the output folder.
+    public static let fileName = "figcheck-batch.sqlite"
+
+    /// What a run was made with; documents are reused only between runs that agree on all of it.
+    public struct Fingerprint: Codable, Hashable, Sendable {
+        public var toolVersion: String
+        public var dataVersion: String
+        public var settings: String
+    }
+
+    /// One run's row.
+    public struct RunRecord: Sendable, Equatable {
+        public var id: String
+        public var finished: Bool
+        public var shard: String?
+    }
+
+    /// A finished document of a run.
+    public struct DocumentRecord: Sendable {
+        public var runID: String
+        public var entry: Batch.Entry
+        public var findings: [Baseline.Entry]
+    }
+
+    let queue: DatabaseQueue
+    let path: String
+
+    /// Opens (creating when needed) the store in `directory`.
+    public init(directory: URL) throws {
+        path = directory.appendingPathComponent(Self.fileName).path
+        do {
+            var configuration = GRDB.Configuration()
+            configuration.busyMode = .timeout(10)
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            var migrator = DatabaseMigrator()
+            migrator.registerMigration("v1") { db in
+                try db.execute(sql: """
+                    CREATE TABLE run (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        startedAt TEXT NOT NULL,
+                        finishedAt TEXT,
+                        fingerprint TEXT NOT NULL,
+                        shard TEXT
+                    );
+                    CREATE TABLE document (
+                        runId TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                        source TEXT NOT NULL,
+                        contentHash TEXT,
+                        fingerprint TEXT NOT NULL,
+                        failed INTEGER NOT NULL,
+                        entry TEXT NOT NULL,
+                        findings TEXT NOT NULL,
+                        recordedAt TEXT NOT NULL,
+                        PRIMARY KEY (runId, source)
+                    );
+                    CREATE INDEX documentBySource ON document(source, contentHash, fingerprint);
+                    """)
+            }
+            try migrator.migrate(queue)
+        } catch {
+            throw BatchError.store(path: path, reason: Self.describe(error))
+        }
+    }
+
+    /// The run called `id`, if the store has it.
+    public func run(id: String) throws -> RunRecord? {
+        try reading { db in
+            try Row.fetchOne(db, sql: "SELECT id, finishedAt, shard FROM run WHERE id = ?", arguments: [id]).map(Self.runRecord)
+        }
+    }
+
+    /// The newest run that was started and never finished (the one `--resume` continues).
+    public func newestUnfinishedRun() throws -> RunRecord? {
+        try reading { db in
+            try Row.fetchOne(db, sql: "SELECT id, finishedAt, shard FROM run WHERE finishedAt IS NULL ORDER BY startedAt DESC, rowid DESC LIMIT 1")
+                .map(Self.runRecord)
+        }
+    }
+
+    /// The newest finished run other than `id`: what this run is compared with.
+    public func previousFinishedRun(before id: String) throws -> RunRecord? {
+        try reading { db in
+            try Row.fetchOne(db, sql: "SELECT id, finishedAt, shard FROM run WHERE finishedAt IS NOT NULL AND id <> ? ORDER BY finishedAt DESC, rowid DESC LIMIT 1",
+                             arguments: [id]).map(Self.runRecord)
+        }
+    }
+
+    /// Records that a run started (or, when resumed, leaves its row as it is).
+    public func begin(run id: String, fingerprint: Fingerprint, shard: String?) throws {
+        let encoded = Self.encode(fingerprint)
+        try writing { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO run (id, startedAt, fingerprint, shard) VALUES (?, ?, ?, ?)",
+                           arguments: [id, Self.now(), encoded, shard])
+        }
+    }
+
+    /// Marks a run finished.
+    public func finish(run id: String) throws {
+        try writing { db in
+            try db.execute(sql: "UPDATE run SET finishedAt = ? WHERE id = ?", arguments: [Self.now(), id])
+        }
+    }
+
+    /// Records a document of a run, replacing an earlier record of it in the same run.
+    public func record(_ entry: Batch.Entry, findings: [Baseline.Entry], run id: String, fingerprint: Fingerprint) throws {
+        let encodedEntry = Self.encode(entry)
+        let encodedFindings = Self.encode(findings)
+        let encodedFingerprint = Self.encode(fingerprint)
+        try writing { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO document (runId, source, contentHash, fingerprint, failed, entry, findings, recordedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, entry.source, entry.contentHash, encodedFingerprint, entry.errors.isEmpty ? 0 : 1,
+                                 encodedEntry, encodedFindings, Self.now()])
+        }
+    }
+
+    /// The newest successful record of `source` with this content and fingerprint: the document
+    /// need not be checked again. Records of the current run come first (a resumed run).
+    public func reusable(source: String, contentHash: String, fingerprint: Fingerprint, preferring runID: String) throws -> DocumentRecord? {
+        let encoded = Self.encode(fingerprint)
+        return try reading { db in
+            try Row.fetchOne(db, sql: """
+                SELECT runId, entry, findings FROM document
+                WHERE source = ? AND contentHash = ? AND fingerprint = ? AND failed = 0
+                ORDER BY runId = ? DESC, recordedAt DESC, rowid DESC LIMIT 1
+                """, arguments: [source, contentHash, encoded, runID]).flatMap(Self.documentRecord)
+        }
+    }
+
+    /// Every document recorded for a run.
+    public func documents(ofRun id: String) throws -> [DocumentRecord] {
+        try reading { db in
+            try Row.fetchAll(db, sql: "SELECT runId, entry, findings FROM document WHERE runId = ? ORDER BY source", arguments: [id])
+                .compactMap(Self.documentRecord)
+        }
+    }
+
+    // MARK: - Encoding and errors
+
+    private func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.read(body) } catch { throw BatchError.store(path: path, reason: Self.describe(error)) }
+    }
+
+    private func writing(_ body: @escaping (Database) throws -> Void) throws {
+        do { try queue.write(body) } catch { throw BatchError.store(path: path, reason: Self.describe(error)) }
+    }
+
+    private static func runRecord(_ row: Row) -> RunRecord {
+        RunRecord(id: row["id"], finished: (row["finishedAt"] as String?) != nil, shard: row["shard"])
+    }
+
+    private static func documentRecord(_ row: Row) -> DocumentRecord? {
+        let decoder = JSONDecoder()
+        guard let entryText: String = row["entry"], let findingsText: String = row["findings"],
+              let entry = try? decoder.decode(Batch.Entry.self, from: Data(entryText.utf8)),
+              let findings = try? decoder.decode([Baseline.Entry].self, from: Data(findingsText.utf8)) else { return nil }
+        return DocumentRecord(runID: row["runId"], entry: entry, findings: findings)
+    }
+
+    static func encode<Value: Encodable>(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    private static func now() -> String {
+        // Fractional seconds keep the order of runs started within one second.
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+
+    private static func describe(_ error: Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return error.localizedDescription
+    }
+}
+
+/// What stops a batch run or a merge as a whole (one document's failure never does).
+public enum BatchError: LocalizedError, Equatable {
+    case store(path: String, reason: String)
+    case noRunToResume(directory: String)
+    case runExists(directory: String, runID: String)
+    case unreadableRun(path: String, reason: String)
+    case incompatibleShards(path: String, reason: String)
+    case badShard(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case let .store(path, reason): return "\(path): \(reason)"
+        case let .noRunToResume(directory): return "\(directory): no interrupted run to resume"
+        case let .runExists(directory, runID):
+            return "\(directory): run \(runID) exists already (--resume continues it; another --run-id starts a new one)"
+        case let .unreadableRun(path, reason): return "\(path): \(reason)"
+        case let .incompatibleShards(path, reason): return "\(path): \(reason)"
+        case let .badShard(value): return "--shard \(value): expected I/N with 1 ≤ I ≤ N, e.g. 2/4"
+        }
+    }
+}
