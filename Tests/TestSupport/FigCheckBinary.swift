@@ -63,6 +63,21 @@ public enum FigCheckBinary {
     }
 }
 
+extension FigCheckBinary {
+    /// Starts figcheck without waiting for it (to kill it midway); its output is discarded.
+    public static func start(_ arguments: [String], in directory: URL = TestPaths.repository) throws -> Process {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
+
 /// A value shared between threads behind a lock.
 public final class Locked<Value>: @unchecked Sendable {
     private var value: Value

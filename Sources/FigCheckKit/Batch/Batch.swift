@@ -161,11 +161,11 @@ public enum Batch {
     static func chooseRunID(_ options: Options, store: BatchStore, outDirectory: URL) throws -> String {
         if options.resume {
             if let runID = options.runID { return runID }
-            guard let run = try store.newestUnfinishedRun() else { throw BatchError.noRunToResume(directory: outDirectory.path) }
+            guard let run = try store.newestUnfinishedRun() else { throw BatchError.noRunToResume(directory: options.outputDirectory) }
             return run.id
         }
         let runID = options.runID ?? defaultRunID()
-        if try store.run(id: runID) != nil { throw BatchError.runExists(directory: outDirectory.path, runID: runID) }
+        if try store.run(id: runID) != nil { throw BatchError.runExists(directory: options.outputDirectory, runID: runID) }
         return runID
     }
 
