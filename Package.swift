@@ -1,8 +1,11 @@
 // swift-tools-version:6.0
 // The target graph is the architecture (see docs/ARCHITECTURE.md):
 //
-//   figcheck (executable, ArgumentParser) ─► FigCheckKit ─► FigCheckRules ─► FigCheckData ─► FigCheckCore
-//                                            FigCheckKit ─► CurlClient ─► CCurl (libcurl)
+//   figcheck (executable, ArgumentParser) ─────────────────┐
+//   figcheck-server (executable) ─► FigCheckServer (Hummingbird) ─┴─► FigCheckKit ─► FigCheckRules ─► FigCheckData ─► FigCheckCore
+//                                                                    FigCheckKit ─► CurlClient ─► CCurl (libcurl)
+//
+// `figcheck serve` starts the figcheck-server binary beside it, so the CLI never links Hummingbird.
 import Foundation
 import PackageDescription
 
@@ -11,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "figcheck", targets: ["figcheck"]),
+        .executable(name: "figcheck-server", targets: ["figcheck-server"]),
         .library(name: "FigCheckKit", targets: ["FigCheckKit"]),
     ],
     dependencies: [
@@ -19,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Value types and protocols only: Document, SourceMap, the report envelope, stage protocols.
@@ -54,6 +59,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The editors' web page and the HTTP API over FigCheckKit (Hummingbird); only the server links it.
+        .target(
+            name: "FigCheckServer",
+            dependencies: ["FigCheckKit", "FigCheckRules", "FigCheckData", "FigCheckCore", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        // `figcheck serve` runs this binary: parses flags, starts the server.
+        .executableTarget(
+            name: "figcheck-server",
+            dependencies: [
+                "FigCheckServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Shared test helpers: fixture paths, a loopback HTTP server, running the built binary.
         .target(name: "TestSupport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 path: "Tests/TestSupport"),
@@ -79,6 +97,13 @@ let package = Package(
             name: "FigCheckConformanceTests",
             dependencies: ["FigCheckRules", "FigCheckCore", "TestSupport"],
             exclude: ["exclusions.tsv", "floors.json"]
+        ),
+        .testTarget(
+            name: "FigCheckServerTests",
+            dependencies: [
+                "FigCheckServer", "FigCheckKit", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "FigCheckCLITests",

@@ -10,6 +10,11 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case junit
     case github
 
+    /// Renders a report in this format (the web server's entry point to the reporters).
+    public func render(_ report: Report, options: CheckOptions) -> String {
+        reporter.render(report, options: options)
+    }
+
     /// The reporter for this format. A new format is a new case here and a new reporter type;
     /// the exhaustive switch makes the compiler ask for both.
     var reporter: any Reporter.Type {

@@ -2,9 +2,9 @@ import FigCheckCore
 
 /// Text helpers shared by the reporters: escaping for HTML and XML, stable fingerprints, and the
 /// ordering and labels of verdicts.
-enum ReportText {
+public enum ReportText {
     /// Escapes text for HTML and XML element content and attribute values.
-    static func escapeMarkup(_ text: String) -> String {
+    public static func escapeMarkup(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

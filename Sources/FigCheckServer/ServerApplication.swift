@@ -1,0 +1,138 @@
+import FigCheckCore
+import FigCheckKit
+import Foundation
+import Hummingbird
+
+/// `figcheck serve`: the editors' page, the check API and a health check.
+///
+///     GET  /             the page: paste text or upload a file, set subject and date, see the report
+///     POST /api/check    the document as the body (or JSON {"text", "url", …}); the report back
+///     POST /check        the page's form without JavaScript (text, subject, date); the HTML report
+///     GET  /healthz      {"status": "ok", …}
+public enum ServerApplication {
+    /// The router with every route, over a checker with loaded tables (tests call it in process).
+    public static func router(checker: WebChecker, options: ServerOptions) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/") { _, _ in
+            html(EditorPage.html(maxBodyBytes: options.maxBodyBytes, allowFetch: options.allowFetch))
+        }
+        router.get("/healthz") { _, _ in
+            json(status: .ok, Health(status: "ok", version: FigCheckVersion.current, tables: checker.tableCount))
+        }
+        router.post("/api/check") { request, _ in
+            do {
+                let body = try await collect(request, limit: options.maxBodyBytes)
+                let checkRequest = try APIRequest.parse(request, body: body)
+                return respond(try await checker.check(checkRequest))
+            } catch {
+                return failure(error, asHTML: false)
+            }
+        }
+        router.post("/check") { request, _ in
+            do {
+                let body = try await collect(request, limit: options.maxBodyBytes)
+                var checkRequest = try APIRequest.parseForm(body)
+                checkRequest.format = .html
+                return respond(try await checker.check(checkRequest))
+            } catch {
+                return failure(error, asHTML: true)
+            }
+        }
+        return router
+    }
+
+    /// The application listening where the options say.
+    public static func application(options: ServerOptions) throws -> some ApplicationProtocol {
+        let checker = try WebChecker(options: options)
+        return Application(
+            router: router(checker: checker, options: options),
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "figcheck/\(FigCheckVersion.current)"),
+            onServerRunning: { channel in
+                let address = channel.localAddress.map { "\($0)" } ?? "\(options.host):\(options.port)"
+                FileHandle.standardError.write(Data("figcheck serve: listening on \(address) (fetching URLs \(options.allowFetch ? "allowed" : "off"))\n".utf8))
+            }
+        )
+    }
+
+    /// The body, refusing one past the limit before reading it all.
+    static func collect(_ request: Request, limit: Int) async throws -> [UInt8] {
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
+            throw TooLarge(limit: limit)
+        }
+        do {
+            let buffer = try await request.body.collect(upTo: limit)
+            return Array(buffer.readableBytesView)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw TooLarge(limit: limit)
+        }
+    }
+
+    struct TooLarge: Error { var limit: Int }
+
+    static func respond(_ response: CheckResponse) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = response.contentType
+        headers[.cacheControl] = "no-store"
+        headers[.init("X-Content-Type-Options")!] = "nosniff"
+        headers[.init("X-Figcheck-Claims")!] = String(response.summary.claims)
+        headers[.init("X-Figcheck-Inconsistent")!] = String(response.summary.inconsistent)
+        headers[.init("X-Figcheck-Needs-Review")!] = String(response.summary.needsReview)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: response.body)))
+    }
+
+    /// An error as JSON {"error": "…"} (or an escaped HTML page for the form), with its status.
+    static func failure(_ error: any Error, asHTML: Bool) -> Response {
+        let status: HTTPResponse.Status
+        let message: String
+        switch error {
+        case let error as WebCheckError:
+            message = error.message
+            switch error {
+            case .badRequest: status = .badRequest
+            case .unreadableDocument: status = .unprocessableContent
+            case .fetchNotAllowed: status = .forbidden
+            case .busy: status = .serviceUnavailable
+            case .timedOut: status = .gatewayTimeout
+            }
+        case let error as TooLarge:
+            status = .contentTooLarge
+            message = "body over the \(error.limit)-byte limit"
+        default:
+            status = .badRequest
+            message = "\(error)"
+        }
+        if asHTML {
+            var response = html(EditorPage.errorPage(message))
+            response.status = status
+            return response
+        }
+        return json(status: status, ["error": message])
+    }
+
+    struct Health: Encodable {
+        var status: String
+        var version: String
+        var tables: Int
+    }
+
+    static func json(status: HTTPResponse.Status, _ object: some Encodable) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(object)) ?? Data("{}".utf8)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func html(_ page: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        headers[.init("X-Content-Type-Options")!] = "nosniff"
+        // The page's own script and style only; reports render in a sandboxed frame.
+        headers[.contentSecurityPolicy] = "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; "
+            + "connect-src 'self'; frame-src 'self'; img-src data:; form-action 'self'; base-uri 'none'"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+}

@@ -1,0 +1,232 @@
+import FigCheckKit
+import FigCheckServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TestSupport
+
+/// The web server in process: its routes, its limits, and the escaping of what it echoes.
+@Suite("figcheck serve")
+struct ServerRouteTests {
+    static func application(_ change: (inout ServerOptions) -> Void = { _ in }) throws -> some ApplicationProtocol {
+        var options = ServerOptions()
+        options.port = 0
+        change(&options)
+        let checker = try WebChecker(options: options)
+        return Application(router: ServerApplication.router(checker: checker, options: options),
+                           configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+    }
+
+    static func json(_ buffer: ByteBuffer) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any])
+    }
+
+    static func claims(_ report: [String: Any]) -> [[String: Any]] {
+        ((report["documents"] as? [[String: Any]])?.first?["claims"] as? [[String: Any]]) ?? []
+    }
+
+    static let seed = { () -> String in (try? String(contentsOf: TestPaths.hansunSeed, encoding: .utf8)) ?? "" }()
+
+    @Test("GET /healthz answers ok with the tables loaded; GET / is the self-contained page with its security headers")
+    func healthAndPage() async throws {
+        try await Self.application().test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+                let health = try Self.json(response.body)
+                #expect(health["status"] as? String == "ok")
+                #expect((health["tables"] as? Int ?? 0) > 30)
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.contains("<textarea id=\"text\" name=\"text\""))
+                #expect(page.contains("<iframe id=\"report\" title=\"Report\" sandbox>"))
+                #expect(!page.contains("src=\"http") && !page.contains("href=\"http"))
+                #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+            }
+            try await client.execute(uri: "/nowhere", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test("POST /api/check with a seed as the body returns schema-1 JSON with the seed's verdicts")
+    func checkSeedAsJSON() async throws {
+        try await Self.application().test(.router) { client in
+            try await client.execute(uri: "/api/check?subject=KOR&filename=hansun.txt", method: .post,
+                                     body: ByteBuffer(string: Self.seed)) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                let report = try Self.json(response.body)
+                #expect(report["schemaVersion"] as? Int == 1)
+                let claims = Self.claims(report)
+                #expect(claims.contains { $0["text"] as? String == "20.4%" && $0["verdict"] as? String == "inconsistent" })
+                #expect(claims.contains { ($0["text"] as? String)?.contains("145%") == true && $0["verdict"] as? String == "consistent" })
+                let inconsistent = claims.filter { $0["verdict"] as? String == "inconsistent" }.count
+                #expect(response.headers[.init("X-Figcheck-Inconsistent")!] == String(inconsistent))
+                #expect((report["documents"] as? [[String: Any]])?.first?["source"] as? String == "hansun.txt")
+            }
+        }
+    }
+
+    @Test("a JSON body with text, subject and date; the HTML format highlights claims and escapes the text")
+    func jsonBodyAndEscaping() async throws {
+        try await Self.application().test(.router) { client in
+            let text = "Korea pledged $350 billion, or 20.4% of GDP. <script>alert('x')</script> & more."
+            let body = try JSONSerialization.data(withJSONObject: ["text": text, "subject": "KOR", "date": "2025-10-01", "format": "html"])
+            try await client.execute(uri: "/api/check", method: .post, headers: [.contentType: "application/json"],
+                                     body: ByteBuffer(bytes: body)) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains("<mark class=\"claim inconsistent\""))
+                #expect(html.contains("&lt;script&gt;alert("))
+                #expect(!html.contains("<script>alert"))
+            }
+        }
+    }
+
+    @Test("uploads: a DOCX and a PDF are read by their file name's extension; a broken DOCX is 422")
+    func uploads() async throws {
+        let docx = try Data(contentsOf: TestPaths.fixture("briefing-draft.docx"))
+        let pdf = try Data(contentsOf: TestPaths.fixture("population-note.pdf"))
+        try await Self.application().test(.router) { client in
+            for (name, data) in [("briefing-draft.docx", docx), ("population-note.pdf", pdf)] {
+                try await client.execute(uri: "/api/check?filename=\(name)", method: .post, body: ByteBuffer(bytes: data)) { response in
+                    #expect(response.status == .ok, "\(name): \(String(buffer: response.body))")
+                    let report = try Self.json(response.body)
+                    #expect(!Self.claims(report).isEmpty, "\(name)")
+                    #expect((report["documents"] as? [[String: Any]])?.first?["format"] as? String == (name.hasSuffix("pdf") ? "pdf" : "docx"))
+                }
+            }
+            try await client.execute(uri: "/api/check?filename=broken.docx", method: .post, body: ByteBuffer(string: "not a zip")) { response in
+                #expect(response.status == .unprocessableContent)
+                let decoded = try Self.json(response.body)
+                #expect((decoded["error"] as? String)?.contains("broken.docx") == true)
+            }
+        }
+    }
+
+    @Test("bad requests are 400 with a one-line JSON error", arguments: [
+        ("/api/check?format=pdf", "format pdf"),
+        ("/api/check?date=2025-13-01", "date 2025-13-01"),
+        ("/api/check?subject=KOREA", "subject KOREA"),
+    ])
+    func badRequests(uri: String, expected: String) async throws {
+        try await Self.application().test(.router) { client in
+            try await client.execute(uri: uri, method: .post, body: ByteBuffer(string: "Inflation was 3%.")) { response in
+                #expect(response.status == .badRequest)
+                let message = try #require(try Self.json(response.body)["error"] as? String)
+                #expect(message.hasPrefix(expected) && !message.contains("\n"))
+            }
+            try await client.execute(uri: "/api/check", method: .post, headers: [.contentType: "application/json"],
+                                     body: ByteBuffer(string: "[1, 2]")) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
+    @Test("the page's form without JavaScript: pasted text gives the HTML report; an empty one an escaped error page")
+    func formPost() async throws {
+        try await Self.application().test(.router) { client in
+            let form = "text=" + "Korea pledged $350 billion, or 20.4% of GDP.".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+                + "&subject=kor&date=2025-10-01"
+            try await client.execute(uri: "/check", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: form)) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("<mark class=\"claim inconsistent\""))
+            }
+            try await client.execute(uri: "/check", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "text=&date=%3Cb%3E")) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("Not checked"))
+            }
+            try await client.execute(uri: "/check", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "text=3%25&date=%3Cb%3Ex")) { response in
+                #expect(response.status == .badRequest)
+                let page = String(buffer: response.body)
+                #expect(page.contains("&lt;b&gt;x") && !page.contains("<b>x"))
+            }
+        }
+    }
+
+    @Test("a body over the limit is 413, by its Content-Length or while it streams")
+    func bodyLimit() async throws {
+        try await Self.application { $0.maxBodyBytes = 1000 }.test(.router) { client in
+            try await client.execute(uri: "/api/check", method: .post, body: ByteBuffer(string: String(repeating: "3% ", count: 1000))) { response in
+                #expect(response.status == .contentTooLarge)
+                let decoded = try Self.json(response.body)
+                #expect((decoded["error"] as? String)?.contains("1000-byte limit") == true)
+            }
+            try await client.execute(uri: "/api/check", method: .post, body: ByteBuffer(string: String(repeating: "3% ", count: 300))) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    /// A long document of figures: seconds of checking in a debug build.
+    static let slowDocument = String(repeating: Self.seed + "\n\n", count: 60)
+
+    @Test("a check past the time limit is 504")
+    func timeLimit() async throws {
+        try await Self.application { $0.requestTimeout = 0.05 }.test(.router) { client in
+            try await client.execute(uri: "/api/check?subject=KOR", method: .post, body: ByteBuffer(string: Self.slowDocument)) { response in
+                #expect(response.status == .gatewayTimeout)
+                let decoded = try Self.json(response.body)
+                #expect((decoded["error"] as? String)?.contains("longer than") == true)
+            }
+        }
+    }
+
+    @Test("past the concurrent-check limit a request is 503 at once, and served again once the slot is free")
+    func concurrencyLimit() async throws {
+        try await Self.application { $0.maxConcurrentChecks = 1 }.test(.router) { client in
+            async let slow = client.execute(uri: "/api/check?subject=KOR", method: .post, body: ByteBuffer(string: Self.slowDocument)) { $0.status }
+            try await Task.sleep(nanoseconds: 300_000_000)
+            try await client.execute(uri: "/api/check", method: .post, body: ByteBuffer(string: "Inflation was 3%.")) { response in
+                #expect(response.status == .serviceUnavailable)
+            }
+            #expect(try await slow == .ok)
+            try await client.execute(uri: "/api/check", method: .post, body: ByteBuffer(string: "Inflation was 3%.")) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test("URLs are fetched only with --allow-fetch")
+    func fetching() async throws {
+        let server = try LoopbackHTTPServer { _ in .ok("Korea pledged $350 billion, or 20.4% of GDP, on October 1, 2025.") }
+        defer { server.stop() }
+        let body = try JSONSerialization.data(withJSONObject: ["url": server.url("/draft.txt"), "subject": "KOR"])
+        try await Self.application().test(.router) { client in
+            try await client.execute(uri: "/api/check", method: .post, headers: [.contentType: "application/json"],
+                                     body: ByteBuffer(bytes: body)) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+        #expect(server.requests.get().isEmpty)
+        try await Self.application { $0.allowFetch = true }.test(.router) { client in
+            try await client.execute(uri: "/api/check", method: .post, headers: [.contentType: "application/json"],
+                                     body: ByteBuffer(bytes: body)) { response in
+                #expect(response.status == .ok)
+                let decoded = try Self.json(response.body)
+                #expect(Self.claims(decoded).contains { $0["text"] as? String == "20.4%" })
+            }
+        }
+        #expect(server.requests.get().count == 1)
+    }
+
+    @Test("over a real socket on loopback: the default options bind 127.0.0.1, and the API answers")
+    func live() async throws {
+        #expect(ServerOptions().host == "127.0.0.1")
+        #expect(ServerOptions().allowFetch == false)
+        try await Self.application().test(.live) { client in
+            try await client.execute(uri: "/api/check?subject=KOR", method: .post, body: ByteBuffer(string: Self.seed)) { response in
+                #expect(response.status == .ok)
+                let decoded = try Self.json(response.body)
+                #expect(!Self.claims(decoded).isEmpty)
+            }
+        }
+    }
+}
