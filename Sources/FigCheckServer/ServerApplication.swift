@@ -48,8 +48,9 @@ public enum ServerApplication {
             router: router(checker: checker, options: options),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "figcheck/\(FigCheckVersion.current)"),
             onServerRunning: { channel in
-                let address = channel.localAddress.map { "\($0)" } ?? "\(options.host):\(options.port)"
-                FileHandle.standardError.write(Data("figcheck serve: listening on \(address) (fetching URLs \(options.allowFetch ? "allowed" : "off"))\n".utf8))
+                let port = channel.localAddress?.port ?? options.port
+                let host = options.host.contains(":") ? "[\(options.host)]" : options.host
+                FileHandle.standardError.write(Data("figcheck serve: listening on http://\(host):\(port)/ (fetching URLs \(options.allowFetch ? "allowed" : "off"))\n".utf8))
             }
         )
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import FigCheckServer
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// `figcheck-server` (what `figcheck serve` runs): parses flags, loads the tables, serves.
 @main
@@ -56,9 +57,32 @@ struct ServerCommand: AsyncParsableCommand {
         }
         do {
             try await application.runService()
+        } catch let error as IOError {
+            FileHandle.standardError.write(Data("figcheck serve: \(host):\(port): \(String(cString: strerror(error.errnoCode)))\n".utf8))
+            throw ExitCode(2)
         } catch {
             FileHandle.standardError.write(Data("figcheck serve: \(host):\(port): \(error)\n".utf8))
             throw ExitCode(2)
+        }
+    }
+
+    /// Like `AsyncParsableCommand.main()`, but a usage error is one line and exit 2, as with figcheck.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let exitCode as ExitCode {
+            Foundation.exit(exitCode.rawValue)
+        } catch {
+            if exitCode(for: error) == .success || error is CleanExit { exit(withError: error) }
+            var message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+            FileHandle.standardError.write(Data("figcheck serve: \(message)\n".utf8))
+            Foundation.exit(2)
         }
     }
 }
