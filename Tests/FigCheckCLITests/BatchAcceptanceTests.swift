@@ -104,8 +104,9 @@ struct BatchAcceptanceTests {
         let process = try FigCheckBinary.start(["batch", "archive", "--out", "killed", "--jobs", "1", "--run-id", "interrupted"], in: root)
         // Kill it once some reports are written, long before the end.
         let deadline = Date().addingTimeInterval(120)
+        var written = 0
         while Date() < deadline, process.isRunning {
-            let written = (try? FileManager.default.contentsOfDirectory(atPath: documents.path).filter { $0.hasSuffix(".json") }.count) ?? 0
+            written = (try? FileManager.default.contentsOfDirectory(atPath: documents.path).filter { $0.hasSuffix(".json") }.count) ?? 0
             if written >= 20 { break }
             try await Task.sleep(nanoseconds: 20_000_000)
         }
@@ -118,7 +119,9 @@ struct BatchAcceptanceTests {
         #expect(resumed.exitCode == 2)
         let summary = try Self.summary(root.appendingPathComponent("killed/interrupted"))
         #expect(summary["documents"] as? Int == 200)
-        #expect((summary["reused"] as? Int ?? 0) >= 20)
+        // Every document whose reports were complete at the kill is taken as it was (with --jobs 1,
+        // the one being written then may lack its HTML and its record, and is checked again).
+        #expect((summary["reused"] as? Int ?? 0) >= written - 1)
         #expect(Self.verdicts(summary) == Self.verdicts(try Self.summary(root.appendingPathComponent("clean/whole"))))
         let leftovers = FileManager.default.enumerator(atPath: root.appendingPathComponent("killed").path)?.allObjects
             .compactMap { $0 as? String }.filter { $0.hasSuffix(".tmp") } ?? []
