@@ -79,3 +79,26 @@ struct BatchPartsTests {
         #expect(same.isEmpty && same.unchanged == 5)
     }
 }
+
+@Suite("batch dashboard")
+struct BatchDashboardTests {
+    @Test("the dashboard escapes document names, figures and sentences, and quotes at most 500 changes")
+    func escapingAndLimit() {
+        let hostile = "<img src=x onerror=alert(1)>.md"
+        let keys = (0..<620).map { Baseline.Entry(document: hostile, ruleId: "ratio-of-gdp", text: "<b>\($0)%</b>", sentence: "A & B <script>") }
+        let entry = Batch.Entry(source: hostile, json: "documents/a\"b.json", html: nil, summary: VerdictSummary([]), failing: 1,
+                                errors: [], contentHash: nil, reused: false)
+        let summary = Batch.Summary(schemaVersion: 1, runID: "<run>", tool: .init(name: "figcheck", version: "0"), dataVersion: "d",
+                                    settings: "s", shard: nil, documents: 1, failed: 0, reused: 0, totals: VerdictSummary([]),
+                                    changes: Batch.Changes(previousRun: "<prev>", new: keys, resolved: [], unchanged: 0,
+                                                           addedDocuments: [hostile], removedDocuments: []),
+                                    entries: [entry])
+        let html = BatchDashboard.render(summary)
+        #expect(!html.contains("<img") && !html.contains("<script>") && !html.contains("<b>1%"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;.md"))
+        #expect(html.contains("documents/a&quot;b.json") || html.contains("documents/a&#34;b.json"))
+        #expect(html.components(separatedBy: "<li class=\"new\">").count - 1 == 500)
+        #expect(html.contains("… and 120 more in summary.json."))
+        #expect(html.contains("620 new"))
+    }
+}

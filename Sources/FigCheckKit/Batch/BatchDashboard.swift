@@ -53,6 +53,9 @@ enum BatchDashboard {
         return html
     }
 
+    /// How many new or resolved findings the page quotes.
+    static let listLimit = 500
+
     /// What changed since the previous run: new and resolved findings, quoted in their sentence.
     static func changesSection(_ changes: Batch.Changes?) -> String {
         func esc(_ text: String) -> String { ReportText.escapeMarkup(text) }
@@ -65,11 +68,13 @@ enum BatchDashboard {
         html += "\(changes.addedDocuments.count) documents added, \(changes.removedDocuments.count) removed.</p>\n"
         for (title, keys, style) in [("New findings", changes.new, "new"), ("Resolved findings", changes.resolved, "resolved")] where !keys.isEmpty {
             html += "<h3>\(title)</h3>\n<ul>\n"
-            for key in keys {
+            // A night that changes thousands of findings lists the first ones; summary.json has all.
+            for key in keys.prefix(listLimit) {
                 html += "<li class=\"\(style)\">\(esc(key.document)): <b>\(esc(key.text))</b> [\(esc(key.ruleId))]"
                 html += "<blockquote>\(esc(key.sentence))</blockquote></li>\n"
             }
             html += "</ul>\n"
+            if keys.count > listLimit { html += "<p>… and \(keys.count - listLimit) more in summary.json.</p>\n" }
         }
         for (title, documents) in [("Documents added", changes.addedDocuments), ("Documents removed", changes.removedDocuments)]
         where !documents.isEmpty {
