@@ -25,6 +25,12 @@ struct BatchCommand: AsyncParsableCommand {
 
     @OptionGroup var reading: ReadingFlags
 
+    @Option(help: "Configuration file (default: .figcheck.yml in this directory or a parent): subject, dates, tolerances, rules, baseline.")
+    var config: String?
+
+    @Option(help: "Hide the findings recorded in this baseline file (default: the configuration's).")
+    var baseline: String?
+
     @Option(name: .customLong("run-id"), help: "The run folder's name (default: the UTC time, YYYYMMDD-HHMMSS).")
     var runID: String?
 
@@ -49,12 +55,10 @@ struct BatchCommand: AsyncParsableCommand {
                 String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             }
             guard !documents.isEmpty else { throw UsageError(message: "no documents: the inputs name no .txt, .md, .html, .docx or .pdf files") }
-            let failOn = reading.failOn ?? "error"
-            let check = CheckOptions(
-                inputs: [], format: .json,
-                reading: ReadingOptions(date: reading.date.flatMap(CalendarDate.init(iso:)), subject: reading.subject?.uppercased()),
-                failOn: failOn == "never" ? nil : Severity(rawValue: failOn), dataDirectory: reading.data,
-                asOf: reading.asOf.flatMap(CalendarDate.init(iso:)))
+            let configuration = try ConfigurationFile.load(explicit: config)
+            for warning in configuration.warnings { FileHandle.standardError.write(Data("figcheck: \(warning)\n".utf8)) }
+            let check = try reading.checkOptions(inputs: [], format: .json, configuration: configuration, color: false,
+                                                 baseline: baseline)
             var options = Batch.Options(inputs: inputs, outputDirectory: out, jobs: jobs, check: check, runID: runID)
             options.resume = resume
             options.recheck = recheck

@@ -49,38 +49,19 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (date, subject, asOf, data, failOn) = (reading.date, reading.subject, reading.asOf, reading.data, reading.failOn)
         try await runReportingErrors {
             let configuration = try ConfigurationFile.load(explicit: config)
             for warning in configuration.warnings { FileHandle.standardError.write(Data("figcheck: \(warning)\n".utf8)) }
-            let base = configuration.baseDirectory
-            func resolved(_ path: String) -> String {
-                path.hasPrefix("/") ? path : base.appendingPathComponent(path).standardizedFileURL.path
-            }
             let format = self.format ?? configuration.format ?? .text
-            let failOnName = failOn ?? configuration.failOn ?? "error"
-            var options = CheckOptions(
-                inputs: try ConfigurationFile.inputs(inputs, configuration: configuration),
-                format: format,
-                reading: ReadingOptions(date: date.flatMap(CalendarDate.init(iso:)) ?? configuration.date,
-                                        subject: subject?.uppercased() ?? configuration.subject),
-                failOn: failOnName == "never" ? nil : Severity(rawValue: failOnName),
-                color: format == .text && output == nil && Terminal.wantsColor,
-                dataDirectory: data ?? configuration.dataDirectory.map(resolved),
-                asOf: asOf.flatMap(CalendarDate.init(iso:)) ?? configuration.asOf
-            )
+            var options = try reading.checkOptions(
+                inputs: try ConfigurationFile.inputs(inputs, configuration: configuration), format: format,
+                configuration: configuration, color: format == .text && output == nil && Terminal.wantsColor,
+                baseline: writeBaseline == nil ? baseline : nil, useConfiguredBaseline: writeBaseline == nil)
             if let fetchTimeout {
                 options.reading.httpLimits.totalTimeout = fetchTimeout
                 options.reading.httpLimits.connectTimeout = min(options.reading.httpLimits.connectTimeout, fetchTimeout)
             }
             if let maxFetchBytes { options.reading.httpLimits.maxBodyBytes = maxFetchBytes }
-            options.tolerances = configuration.tolerances
-            options.nearMiss = configuration.nearMiss ?? 0.05
-            options.disabledRules = Set(configuration.disabledRules)
-            options.enabledRules = configuration.enabledRules.map(Set.init)
-            if let path = baseline ?? configuration.baseline.map(resolved), writeBaseline == nil {
-                options.baseline = try Baseline.load(from: URL(fileURLWithPath: path))
-            }
             guard !options.inputs.isEmpty else {
                 throw UsageError(message: "no input: give a path, an http(s) URL, or - for standard input")
             }
@@ -195,6 +176,34 @@ struct UsageError: LocalizedError {
 }
 
 /// The options `check` and `batch` share: how documents are read and judged.
+extension ReadingFlags {
+    /// The check options these flags and the configuration file give; a flag wins over the file.
+    /// The baseline is `baseline` (a flag's path), else the file's when `useConfiguredBaseline`.
+    func checkOptions(inputs: [String], format: OutputFormat, configuration: Configuration, color: Bool,
+                      baseline: String?, useConfiguredBaseline: Bool = true) throws -> CheckOptions {
+        let base = configuration.baseDirectory
+        func resolved(_ path: String) -> String {
+            path.hasPrefix("/") ? path : base.appendingPathComponent(path).standardizedFileURL.path
+        }
+        let failOnName = failOn ?? configuration.failOn ?? "error"
+        var options = CheckOptions(
+            inputs: inputs, format: format,
+            reading: ReadingOptions(date: date.flatMap(CalendarDate.init(iso:)) ?? configuration.date,
+                                    subject: subject?.uppercased() ?? configuration.subject),
+            failOn: failOnName == "never" ? nil : Severity(rawValue: failOnName), color: color,
+            dataDirectory: data ?? configuration.dataDirectory.map(resolved),
+            asOf: asOf.flatMap(CalendarDate.init(iso:)) ?? configuration.asOf)
+        options.tolerances = configuration.tolerances
+        options.nearMiss = configuration.nearMiss ?? 0.05
+        options.disabledRules = Set(configuration.disabledRules)
+        options.enabledRules = configuration.enabledRules.map(Set.init)
+        if let path = baseline ?? (useConfiguredBaseline ? configuration.baseline.map(resolved) : nil) {
+            options.baseline = try Baseline.load(from: URL(fileURLWithPath: path))
+        }
+        return options
+    }
+}
+
 struct ReadingFlags: ParsableArguments {
     @Option(help: "Publication date (YYYY-MM-DD); overrides the date found in the document.")
     var date: String?

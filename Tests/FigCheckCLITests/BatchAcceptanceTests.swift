@@ -185,6 +185,49 @@ struct BatchAcceptanceTests {
         #expect(result.standardError.split(separator: "\n").count == 1)
     }
 
+    @Test("an output folder that cannot be made, or a store that is not a database: exit 2 and one line naming it")
+    func unusableOutput() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let examples = TestPaths.repository.appendingPathComponent("examples").path
+        let file = directory.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: file)
+        let onFile = try FigCheckBinary.run(["batch", examples, "--out", file.path])
+        #expect(onFile.exitCode == 2)
+        #expect(onFile.standardError.hasPrefix("figcheck: \(file.path): cannot create the folder"))
+        let corrupt = directory.appendingPathComponent("corrupt")
+        try FileManager.default.createDirectory(at: corrupt, withIntermediateDirectories: true)
+        try Data("not sqlite".utf8).write(to: corrupt.appendingPathComponent("figcheck-batch.sqlite"))
+        let result = try FigCheckBinary.run(["batch", examples, "--out", corrupt.path])
+        #expect(result.exitCode == 2)
+        #expect(result.standardError == "figcheck: \(corrupt.path)/figcheck-batch.sqlite: file is not a database\n")
+    }
+
+    @Test(".figcheck.yml applies to a batch like to check, and a changed setting checks every document again")
+    func configuration() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("drafts"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent("examples/rok-us-alliance-2025.txt"),
+                                         to: directory.appendingPathComponent("drafts/alliance.txt"))
+        let config = directory.appendingPathComponent(".figcheck.yml")
+        try "version: 1\nsubject: KOR\nrules: {disable: [ratio-of-gdp]}\n".write(to: config, atomically: true, encoding: .utf8)
+        _ = try FigCheckBinary.run(["batch", "drafts", "--out", "out", "--run-id", "a"], in: directory)
+        let first = try Self.summary(directory.appendingPathComponent("out/a"))
+        let entry = try #require((first["entries"] as? [[String: Any]])?.first)
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("out/a")
+            .appendingPathComponent(try #require(entry["json"] as? String)))) as? [String: Any]
+        let document = try #require((report?["documents"] as? [[String: Any]])?.first)
+        #expect(document["subject"] as? String == "KOR")
+        let rules = (document["claims"] as? [[String: Any]] ?? []).compactMap { $0["ruleId"] as? String }
+        #expect(!rules.isEmpty && !rules.contains("ratio-of-gdp"))
+
+        try "version: 1\nsubject: KOR\n".write(to: config, atomically: true, encoding: .utf8)
+        let second = try FigCheckBinary.run(["batch", "drafts", "--out", "out", "--run-id", "b"], in: directory)
+        let summary = try Self.summary(directory.appendingPathComponent("out/b"))
+        #expect(summary["reused"] as? Int == 0)
+        let changes = try #require(summary["changes"] as? [String: Any])
+        #expect((changes["new"] as? [[String: Any]] ?? []).contains { $0["ruleId"] as? String == "ratio-of-gdp" }, "\(second.standardOutput)")
+    }
+
     @Test("a run id that exists is not overwritten without --resume")
     func existingRunID() throws {
         let directory = try TestPaths.temporaryDirectory()

@@ -102,6 +102,7 @@ extension Batch {
             "disable=" + options.disabledRules.sorted().joined(separator: ","),
             "enable=" + (options.enabledRules.map { $0.sorted().joined(separator: ",") } ?? "*"),
             "limits=\(options.reading.limits.maxInputBytes)",
+            "baseline=" + (options.baseline.map { SHA256.hex(Array($0.encoded())) } ?? ""),
         ]
         return String(SHA256.hex(parts.joined(separator: "\n")).prefix(16))
     }
