@@ -228,6 +228,28 @@ struct BatchAcceptanceTests {
         #expect((changes["new"] as? [[String: Any]] ?? []).contains { $0["ruleId"] as? String == "ratio-of-gdp" }, "\(second.standardOutput)")
     }
 
+    @Test("a manifest of URLs: each page fetched and checked, a 404 recorded as a failure, unchanged pages reused the next night")
+    func urlsInAManifest() throws {
+        let page = "<html><head><meta property=\"article:published_time\" content=\"2025-10-01\"></head><body><article>"
+            + "<p>Korea pledged $350 billion, or 20.4% of last year's nominal GDP.</p></article></body></html>"
+        let server = try LoopbackHTTPServer { path in
+            path == "/draft.html" ? .ok(page, contentType: "text/html; charset=utf-8") : LoopbackHTTPServer.Response(status: 404)
+        }
+        defer { server.stop() }
+        let directory = try TestPaths.temporaryDirectory()
+        let manifest = directory.appendingPathComponent("feed.list")
+        try "\(server.url("/draft.html"))\n\(server.url("/gone.html"))\n".write(to: manifest, atomically: true, encoding: .utf8)
+        let first = try FigCheckBinary.run(["batch", "feed.list", "--out", "out", "--subject", "KOR", "--run-id", "a"], in: directory)
+        #expect(first.exitCode == 2)
+        #expect(first.standardError.contains("gone.html") && first.standardError.contains("404"))
+        let summary = try Self.summary(directory.appendingPathComponent("out/a"))
+        #expect(summary["failed"] as? Int == 1)
+        #expect((summary["totals"] as? [String: Int])?["inconsistent"] == 1)
+        let second = try FigCheckBinary.run(["batch", "feed.list", "--out", "out", "--subject", "KOR", "--run-id", "b"], in: directory)
+        #expect(second.standardOutput.contains("(1 unchanged, not checked again)"), "\(second.standardOutput)")
+        #expect(server.requests.get().filter { $0.path == "/draft.html" }.count == 2)
+    }
+
     @Test("a run id that exists is not overwritten without --resume")
     func existingRunID() throws {
         let directory = try TestPaths.temporaryDirectory()
