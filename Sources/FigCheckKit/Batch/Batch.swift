@@ -2,6 +2,7 @@ import FigCheckCore
 import FigCheckData
 import FigCheckRules
 import Foundation
+import Synchronization
 
 /// `figcheck batch`: many documents checked in parallel with one shared set of tables, each
 /// written as JSON and HTML, with a summary, a dashboard and the changes since the previous run,
@@ -97,19 +98,21 @@ public enum Batch {
     /// content, tool, data and settings match a finished record in the store are taken from it.
     public static func run(_ options: Options, documents all: [String],
                            progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws -> Outcome {
-        let knowledge = try Check.loadKnowledge(options.check)
-        let pipeline = Pipeline.standard(knowledge: knowledge, settings: Check.settings(options.check))
+        // The tables are read when the first document needs checking: a night with no changes
+        // never reads them.
+        let dataDirectory = try ReferenceDataLocator.locate(explicit: options.check.dataDirectory)
+        let checker = SharedChecker(options: options.check)
         let outDirectory = URL(fileURLWithPath: options.outputDirectory)
         try createDirectory(outDirectory)
         let store = try BatchStore(directory: outDirectory)
         let runID = try chooseRunID(options, store: store, outDirectory: outDirectory)
         let fingerprint = BatchStore.Fingerprint(toolVersion: FigCheckVersion.current,
-                                                 dataVersion: dataVersion(of: knowledge.catalog.directory),
+                                                 dataVersion: dataVersion(of: dataDirectory),
                                                  settings: settingsFingerprint(options.check))
         let documents = options.shard.map { shard in all.filter(shard.contains) } ?? all
         let directory = outDirectory.appendingPathComponent(runID)
-        let context = DocumentContext(options: options, runID: runID, fingerprint: fingerprint, store: store, pipeline: pipeline,
-                                      catalog: knowledge.catalog, outDirectory: outDirectory,
+        let context = DocumentContext(options: options, runID: runID, fingerprint: fingerprint, store: store, checker: checker,
+                                      outDirectory: outDirectory,
                                       documentsDirectory: directory.appendingPathComponent("documents"))
         try createDirectory(context.documentsDirectory)
         removeStaleTemporaryFiles(in: [directory, context.documentsDirectory])
@@ -145,14 +148,33 @@ public enum Batch {
         public var reused: Int
     }
 
+    /// The pipeline and catalog of a run, read on first use and then shared by every task.
+    final class SharedChecker: Sendable {
+        let options: CheckOptions
+        private let loaded = Mutex<Result<(Pipeline, ReferenceCatalog), any Error>?>(nil)
+
+        init(options: CheckOptions) { self.options = options }
+
+        func load() throws -> (Pipeline, ReferenceCatalog) {
+            try loaded.withLock { slot in
+                if let result = slot { return try result.get() }
+                let result = Result { () throws -> (Pipeline, ReferenceCatalog) in
+                    let knowledge = try Check.loadKnowledge(options)
+                    return (Pipeline.standard(knowledge: knowledge, settings: Check.settings(options)), knowledge.catalog)
+                }
+                slot = result
+                return try result.get()
+            }
+        }
+    }
+
     /// Everything a document's check needs, shared by the run's tasks.
     struct DocumentContext: Sendable {
         var options: Options
         var runID: String
         var fingerprint: BatchStore.Fingerprint
         var store: BatchStore
-        var pipeline: Pipeline
-        var catalog: ReferenceCatalog
+        var checker: SharedChecker
         var outDirectory: URL
         var documentsDirectory: URL
     }
@@ -200,11 +222,12 @@ public enum Batch {
         } catch {
             return try recordFailure(source, hash: hash, error: error.localizedDescription, context: context)
         }
-        let analysed = Check.analyse(document, pipeline: context.pipeline, options: single)
+        let (pipeline, catalog) = try context.checker.load()
+        let analysed = Check.analyse(document, pipeline: pipeline, options: single)
         if !analysed.report.errors.isEmpty {
             return try recordFailure(source, hash: hash, error: analysed.report.errors.joined(separator: "; "), context: context)
         }
-        let report = Check.assemble([analysed.report], catalog: context.catalog)
+        let report = Check.assemble([analysed.report], catalog: catalog)
         let name = reportName(source)
         var jsonOptions = single
         jsonOptions.format = .json

@@ -43,6 +43,11 @@ public final class BatchStore: Sendable {
         do {
             var configuration = GRDB.Configuration()
             configuration.busyMode = .timeout(10)
+            // WAL with synchronous=NORMAL: a commit is not an fsync (a record per document would
+            // otherwise cost one), and a killed process still loses nothing it committed.
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+            }
             queue = try DatabaseQueue(path: path, configuration: configuration)
             var migrator = DatabaseMigrator()
             migrator.registerMigration("v1") { db in
