@@ -130,6 +130,9 @@ struct BatchAcceptanceTests {
         let again = try FigCheckBinary.run(["batch", "archive", "--out", "killed", "--resume"], in: root)
         #expect(again.exitCode == 2)
         #expect(again.standardError == "figcheck: killed: no interrupted run to resume\n")
+        let unknown = try FigCheckBinary.run(["batch", "archive", "--out", "killed", "--resume", "--run-id", "never-started"], in: root)
+        #expect(unknown.exitCode == 2)
+        #expect(unknown.standardError == "figcheck: killed: no run never-started to resume\n")
     }
 
     @Test("three shards cover every document once, and merged they give the unsharded run's verdicts")

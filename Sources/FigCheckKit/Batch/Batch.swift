@@ -182,7 +182,10 @@ public enum Batch {
     /// The run to write: the one asked for, or with `--resume` the newest unfinished one.
     static func chooseRunID(_ options: Options, store: BatchStore, outDirectory: URL) throws -> String {
         if options.resume {
-            if let runID = options.runID { return runID }
+            if let runID = options.runID {
+                guard try store.run(id: runID) != nil else { throw BatchError.noSuchRun(directory: options.outputDirectory, runID: runID) }
+                return runID
+            }
             guard let run = try store.newestUnfinishedRun() else { throw BatchError.noRunToResume(directory: options.outputDirectory) }
             return run.id
         }

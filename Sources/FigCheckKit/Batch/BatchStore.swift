@@ -198,6 +198,7 @@ public final class BatchStore: Sendable {
 public enum BatchError: LocalizedError, Equatable {
     case store(path: String, reason: String)
     case noRunToResume(directory: String)
+    case noSuchRun(directory: String, runID: String)
     case runExists(directory: String, runID: String)
     case unreadableRun(path: String, reason: String)
     case incompatibleShards(path: String, reason: String)
@@ -207,6 +208,7 @@ public enum BatchError: LocalizedError, Equatable {
         switch self {
         case let .store(path, reason): return "\(path): \(reason)"
         case let .noRunToResume(directory): return "\(directory): no interrupted run to resume"
+        case let .noSuchRun(directory, runID): return "\(directory): no run \(runID) to resume"
         case let .runExists(directory, runID):
             return "\(directory): run \(runID) exists already (--resume continues it; another --run-id starts a new one)"
         case let .unreadableRun(path, reason): return "\(path): \(reason)"
