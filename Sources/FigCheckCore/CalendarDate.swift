@@ -23,6 +23,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self.init(year: year, month: month, day: day)
     }
 
+    /// Parses exactly `YYYY-MM-DD`, nothing after it (what flags, settings and table cells accept).
+    public init?(exactISO string: String) {
+        guard string.utf8.count == 10 else { return nil }
+        self.init(iso: string)
+    }
+
     /// `YYYY-MM-DD`.
     public var description: String {
         let month = self.month < 10 ? "0\(self.month)" : "\(self.month)"

@@ -66,7 +66,7 @@ public enum ReferenceDataValidator {
             messages.append("missing provenance: \(name) is empty")
         }
         for (name, value) in [("vintage", meta.vintage), ("retrieved", meta.retrieved)]
-        where CalendarDate(iso: value) == nil || value.count != 10 {
+        where CalendarDate(exactISO: value) == nil {
             messages.append("\(name) \"\(value)\" is not a YYYY-MM-DD date")
         }
         if forbiddenLicences.contains(where: { meta.licence.uppercased().hasPrefix($0) }) {

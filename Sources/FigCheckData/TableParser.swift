@@ -78,7 +78,7 @@ enum TableParser {
         let effective = field("effective_date")
         var effectiveDate: CalendarDate?
         if !effective.isEmpty {
-            guard let date = CalendarDate(iso: effective), effective.count == 10 else {
+            guard let date = CalendarDate(exactISO: effective) else {
                 throw ReferenceDataError.malformedTable(
                     path: path, line: record.line, reason: "effective_date \(effective) is not a YYYY-MM-DD date")
             }

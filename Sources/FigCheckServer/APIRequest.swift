@@ -55,7 +55,7 @@ enum APIRequest {
         }
         func date(_ key: String) throws(WebCheckError) -> CalendarDate? {
             guard let text = value(key) else { return nil }
-            guard text.count == 10, let date = CalendarDate(iso: text) else { throw .badRequest("\(key) \(text): not a YYYY-MM-DD date") }
+            guard let date = CalendarDate(exactISO: text) else { throw .badRequest("\(key) \(text): not a YYYY-MM-DD date") }
             return date
         }
         var format = OutputFormat.json

@@ -74,10 +74,10 @@ public enum ServerApplication {
         var headers = HTTPFields()
         headers[.contentType] = response.contentType
         headers[.cacheControl] = "no-store"
-        headers[.init("X-Content-Type-Options")!] = "nosniff"
-        headers[.init("X-Figcheck-Claims")!] = String(response.summary.claims)
-        headers[.init("X-Figcheck-Inconsistent")!] = String(response.summary.inconsistent)
-        headers[.init("X-Figcheck-Needs-Review")!] = String(response.summary.needsReview)
+        headers.setExtension("X-Content-Type-Options", "nosniff")
+        headers.setExtension("X-Figcheck-Claims", String(response.summary.claims))
+        headers.setExtension("X-Figcheck-Inconsistent", String(response.summary.inconsistent))
+        headers.setExtension("X-Figcheck-Needs-Review", String(response.summary.needsReview))
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: response.body)))
     }
 
@@ -130,10 +130,17 @@ public enum ServerApplication {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
-        headers[.init("X-Content-Type-Options")!] = "nosniff"
+        headers.setExtension("X-Content-Type-Options", "nosniff")
         // The page's own script and style only; reports render in a sandboxed frame.
         headers[.contentSecurityPolicy] = "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; "
             + "connect-src 'self'; frame-src 'self'; img-src data:; form-action 'self'; base-uri 'none'"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+}
+
+extension HTTPFields {
+    /// Sets a header that HTTPTypes has no constant for (the names here are literals, always valid).
+    mutating func setExtension(_ name: String, _ value: String) {
+        if let field = Element.Name(name) { self[field] = value }
     }
 }

@@ -100,7 +100,7 @@ public final class WebChecker: Sendable {
     /// Checks one request and renders the report in the format asked for.
     public func check(_ request: CheckRequest) async throws(WebCheckError) -> CheckResponse {
         if request.url != nil, !options.allowFetch { throw .fetchNotAllowed }
-        if let subject = request.subject, !(subject.count == 3 && subject.allSatisfy({ $0.isASCII && $0.isLetter })) {
+        if let subject = request.subject, !CountryCode.isAlpha3(subject) {
             throw .badRequest("subject \(subject): expected an ISO 3166 alpha-3 code such as KOR or USA")
         }
         guard gate.enter() else { throw .busy(limit: options.maxConcurrentChecks) }

@@ -221,13 +221,13 @@ struct ReadingFlags: ParsableArguments {
     var failOn: String?
 
     func validate() throws {
-        if let date, CalendarDate(iso: date) == nil || date.count != 10 {
+        if let date, CalendarDate(exactISO: date) == nil {
             throw ValidationError("--date \(date): not a YYYY-MM-DD date")
         }
-        if let asOf, CalendarDate(iso: asOf) == nil || asOf.count != 10 {
+        if let asOf, CalendarDate(exactISO: asOf) == nil {
             throw ValidationError("--as-of \(asOf): not a YYYY-MM-DD date")
         }
-        if let subject, !(subject.count == 3 && subject.allSatisfy({ $0.isASCII && $0.isLetter })) {
+        if let subject, !CountryCode.isAlpha3(subject) {
             throw ValidationError("--subject \(subject): expected an ISO 3166 alpha-3 code such as KOR or USA")
         }
         if let failOn, !["error", "warning", "never"].contains(failOn) {

@@ -80,7 +80,7 @@ struct DataShowCommand: AsyncParsableCommand {
     @OptionGroup var data: DataDirectoryOption
 
     func validate() throws {
-        if let on, CalendarDate(iso: on) == nil || on.count != 10 {
+        if let on, CalendarDate(exactISO: on) == nil {
             throw ValidationError("--on \(on): not a YYYY-MM-DD date")
         }
     }
@@ -153,7 +153,7 @@ struct DataImportCommand: AsyncParsableCommand {
     func validate() throws {
         guard kind == "wdi" else { throw ValidationError("import \(kind): only wdi can be imported") }
         for (name, value) in [("--vintage", vintage), ("--retrieved", retrieved)]
-        where CalendarDate(iso: value) == nil || value.count != 10 {
+        where CalendarDate(exactISO: value) == nil {
             throw ValidationError("\(name) \(value): not a YYYY-MM-DD date")
         }
     }

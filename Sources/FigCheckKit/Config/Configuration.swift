@@ -101,7 +101,7 @@ public struct Configuration: Sendable, Equatable {
             } else {
                 text = "\(value)"
             }
-            guard text.count == 10, let parsed = CalendarDate(iso: text) else {
+            guard let parsed = CalendarDate(exactISO: text) else {
                 throw ConfigurationError(path: name, reason: "'\(key)' must be a YYYY-MM-DD date")
             }
             return parsed
@@ -115,7 +115,7 @@ public struct Configuration: Sendable, Equatable {
             return items.compactMap { $0 as? String }
         }
         if let subject = try string("subject") {
-            guard subject.count == 3, subject.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            guard CountryCode.isAlpha3(subject) else {
                 throw ConfigurationError(path: name, reason: "subject '\(subject)' is not an ISO 3166 alpha-3 code")
             }
             config.subject = subject.uppercased()
