@@ -316,17 +316,20 @@ def demonyms(known):
     write_table("entities/mledoze-names.csv", ["alias", "code", "kind", "note"], ordered, meta)
 
 
+LEXICON_KINDS = ("lexicon", "frames", "sources", "currencies", "bases")
+
+
 def hand_written(name, kind, columns, title, keys, notes):
     rows = read_csv(os.path.join(HERE, "curated", name + ".csv"))
     meta = {
-        "id": "entities." + name if kind != "lexicon" else "lexicon." + name, "title": title, "kind": kind,
+        "id": "lexicon." + name if kind in LEXICON_KINDS else "entities." + name, "title": title, "kind": kind,
         "indicators": [], "unit": "", "scale": 1, "publisher": "figcheck maintainers", "dataset": "figcheck hand-written tables",
         "seriesCode": None, "url": "repository file Scripts/curated/%s.csv" % name,
         "licence": "MIT", "attribution": "figcheck hand-written tables (MIT)", "vintage": "2026-11-24",
         "retrieved": "2026-11-24", "obtainedFrom": "Scripts/curated/%s.csv" % name, "keyColumns": keys,
         "valueRange": None, "notes": notes,
     }
-    folder = "lexicon" if kind == "lexicon" else "entities"
+    folder = "lexicon" if kind in LEXICON_KINDS else "entities"
     write_table("%s/%s.csv" % (folder, name), columns, rows, meta)
 
 
@@ -391,6 +394,20 @@ def main():
     hand_written("indicators", "lexicon", ["phrase", "indicator", "note"],
                  "Words and phrases that name each indicator", ["phrase", "indicator"],
                  "Matched case-insensitively on word boundaries; the longest phrase wins.")
+    hand_written("indicator-frames", "frames", ["indicator", "shapes", "sources", "basis", "growth_indicator", "note"],
+                 "What each indicator's tables hold: the figure shapes and whose definitions", ["indicator"],
+                 "shapes: amount, count, level, growth, share_of_gdp, share_of_total; sources: the publishers "
+                 "whose figures the bundled tables carry, as named in sources.csv; basis: nominal or real, "
+                 "where it matters; growth_indicator: the indicator of its growth ('the economy … grew 3.3%').")
+    hand_written("bases", "bases", ["phrase", "basis", "note"],
+                 "Words that say a figure is real (inflation-adjusted) or nominal", ["phrase"],
+                 "Matched case-insensitively on whole words.")
+    hand_written("sources", "sources", ["phrase", "source", "note"],
+                 "Names of publishers and definitions that prose cites", ["phrase"],
+                 "Matched case-sensitively on word boundaries (abbreviations such as ONS or NBS).")
+    hand_written("currencies", "currencies", ["currency", "country", "fx_entity", "fx_indicator", "note"],
+                 "ISO 4217 currencies: the country that issues each, and its entity in the Fed H.10 tables",
+                 ["currency"], "Codes from ISO 4217; fx_entity and fx_indicator (the monthly rate series) are empty where the Fed publishes no rate.")
 
 
 main()

@@ -14,6 +14,14 @@ public enum TableKind: String, Codable, Sendable, CaseIterable {
     case aggregates
     /// Words that name indicators: `phrase,indicator,note`.
     case lexicon
+    /// What each indicator's tables hold: `indicator,shapes,sources,note`.
+    case frames
+    /// Names of publishers and definitions that prose cites: `phrase,source,note`.
+    case sources
+    /// ISO 4217 currencies, their country and exchange-rate entity: `currency,country,fx_entity,note`.
+    case currencies
+    /// Words that say a figure is real or nominal: `phrase,basis,note`.
+    case bases
 
     /// The columns a CSV file of this kind must have, in this order.
     public var columns: [String] {
@@ -24,6 +32,10 @@ public enum TableKind: String, Codable, Sendable, CaseIterable {
         case .aliases: return ["alias", "code", "kind", "note"]
         case .aggregates: return ["code", "name", "member"]
         case .lexicon: return ["phrase", "indicator", "note"]
+        case .frames: return ["indicator", "shapes", "sources", "basis", "growth_indicator", "note"]
+        case .bases: return ["phrase", "basis", "note"]
+        case .sources: return ["phrase", "source", "note"]
+        case .currencies: return ["currency", "country", "fx_entity", "fx_indicator", "note"]
         }
     }
 

@@ -212,7 +212,7 @@ public enum ReferenceDataValidator {
                     if !entityCodes.contains(member) {
                         problems.append(Problem(path: path, line: record.line, message: "unknown member \(member)"))
                     }
-                case .lexicon:
+                case .lexicon, .frames:
                     let indicator = field("indicator", record, header)
                     if !indicators.contains(indicator) {
                         problems.append(Problem(path: path, line: record.line,

@@ -29,7 +29,8 @@ struct SeedClaimTests {
         #expect(ratio.severity == .error)
         #expect(ratio.about == ClaimSubject(entity: "KOR", indicator: "investment_pledge_to_us/gdp_current_usd", period: "2024", scope: nil))
         #expect(ratio.computed?.formula == "350 bn / 1,875.39 bn × 100")
-        #expect(ratio.computed?.inputs.last?.vintage == "2026-07-01")
+        // The vintage the author could have used: none before 2025-10-01 covers 2024, so the earliest after.
+        #expect(ratio.computed?.inputs.last?.vintage == "2025-12-17")
         #expect(ratio.message.contains("18.66%"))
         #expect(ratio.hints.contains { $0.contains("KOR 2023 GDP in the WDI vintage of 2024-09-19") && $0.hasPrefix("20.43%") })
 

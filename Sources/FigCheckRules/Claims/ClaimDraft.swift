@@ -10,13 +10,18 @@ public enum ClaimKind: String, Codable, Sendable, CaseIterable {
     case comparison
     case count
     case dateArithmetic = "date_arithmetic"
+    /// An amount restated in another currency: "110 trillion yuan ($15 trillion)".
+    case conversion
 }
 
 /// How a part of a claim's meaning was found; anything but `said` and `carried` is a guess,
 /// and a guess can make a claim needs_review but never inconsistent.
 public enum Resolution: String, Sendable {
-    /// Named in the claim's own clause or sentence.
+    /// Named in the claim's own clause (an entity or period: in its sentence).
     case said
+    /// A measure named elsewhere in the sentence, not in the figure's own clause: understood, but
+    /// not explicit enough to call a figure several times off the table an error.
+    case inSentence
     /// Carried over from an earlier sentence of the paragraph ("that figure", "its", ellipsis).
     case carried
     /// The documented default (the latest full year before the document date).
@@ -102,6 +107,13 @@ public struct ClaimDraft: Sendable {
     public var uncertainties: [String] = []
     /// Why a claim cannot be checked, when a rule knows ("a forecast", "Section 301 duties").
     public var unverifiableReason: String?
+    /// Conversions: the amount converted from (the figure before the brackets).
+    public var convertedFrom: Mention?
+    /// "real" or "nominal", when the figure's clause says so ("inflation-adjusted").
+    public var statedBasis: String?
+    /// The publisher or definition the sentence cites for the figure ("NATO put …", "according
+    /// to the IMF"), as the sources lexicon names it.
+    public var namedSource: String?
 
     init(ruleId: String, kind: ClaimKind, context: MentionContext) {
         self.ruleId = ruleId

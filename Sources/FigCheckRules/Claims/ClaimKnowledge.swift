@@ -13,6 +13,8 @@ public final class ClaimKnowledge: Sendable {
 
     public let catalog: ReferenceCatalog
     public let directory: EntityDirectory
+    /// Figure shapes and definitions of each indicator's tables, cited publishers, currencies.
+    public let frames: FrameLexicon
     let cuesByFirstWord: [String: [Cue]]
     /// The unit of each indicator's tables: percent, USD, persons, rank, date, LCU_per_USD …
     let units: [String: String]
@@ -22,6 +24,7 @@ public final class ClaimKnowledge: Sendable {
         self.catalog = catalog
         directory = try EntityDirectory(catalog: catalog)
         let lexicon = try IndicatorLexicon(catalog: catalog)
+        frames = try FrameLexicon(catalog: catalog)
         var cues: [String: [Cue]] = [:]
         for entry in lexicon.entries {
             let words = SentenceWords(entry.phrase).words.map(\.lower)

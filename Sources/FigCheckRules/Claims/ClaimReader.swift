@@ -36,11 +36,34 @@ struct ClaimReader {
                         }
                     }
                 }
-                if let found { drafts.append(found) }
+                if var found {
+                    // The publisher the sentence cites, nearest the figure ("NATO put … at 2.16%").
+                    found.namedSource = sentence.sources.min { abs($0.range.lowerBound - context.local.lowerBound)
+                        < abs($1.range.lowerBound - context.local.lowerBound) }?.source
+                    // A basis the text states that the table does not share ("an inflation-adjusted
+                    // rise" is not a change in current dollars).
+                    found.statedBasis = Self.statedBasis(context.clauseWords, knowledge: knowledge)?.basis
+                    if found.unverifiableReason == nil, let said = Self.statedBasis(context.clauseWords, knowledge: knowledge),
+                       let indicator = found.indicator ?? found.denominator, let table = knowledge.frames.basis(of: indicator),
+                       table != said.basis {
+                        found.unverifiableReason = "the text gives a \(said.basis) figure (\"\(said.phrase)\"); the bundled table of \(indicator.replacingOccurrences(of: "_", with: " ")) is \(table)"
+                    }
+                    drafts.append(found)
+                }
             }
         }
         link(&drafts, document: document)
         return drafts
+    }
+
+    /// The basis a clause states ("inflation-adjusted" → real), and the words that state it.
+    static func statedBasis(_ words: [String], knowledge: ClaimKnowledge) -> (basis: String, phrase: String)? {
+        for entry in knowledge.frames.basisPhrases where words.count >= entry.words.count {
+            for start in 0...(words.count - entry.words.count) where Array(words[start..<(start + entry.words.count)]) == entry.words {
+                return (entry.basis, entry.words.joined(separator: " "))
+            }
+        }
+        return nil
     }
 
     /// Finds the two figures each comparison and change relates.

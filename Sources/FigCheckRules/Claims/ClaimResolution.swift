@@ -1,4 +1,5 @@
 import FigCheckCore
+import FigCheckData
 
 /// Resolution of a mention's entity, indicator and period, shared by the claim rules: within the
 /// clause, then the sentence, then carried from earlier claims of the paragraph, then defaults.
@@ -59,26 +60,104 @@ extension MentionContext {
         return nil
     }
 
-    /// The indicator a figure measures: a lexicon phrase of a fitting unit in the sentence, else
-    /// the indicator of the paragraph's previous claim of the same unit (ellipsis, "that figure").
-    func resolveIndicator(units: Set<String>, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>)
-        -> (indicator: String, resolution: Resolution)? {
-        let fitting = cues(units: units, knowledge: knowledge)
+    /// Words that make a percentage a change over a period ("grew 2.9%", "up 38%", "a 65% jump").
+    static let changeWordsBefore: Set<String> = ["grew", "grow", "grows", "growing", "growth", "rose", "rise", "rises", "risen",
+                                                 "up", "increase", "increased", "increases", "fell", "fall", "falls", "fallen",
+                                                 "down", "dropped", "drop", "declined", "decline", "expanded", "expand", "contracted",
+                                                 "shrank", "shrunk", "shrink", "jumped", "climbed", "gained", "slowed", "slid",
+                                                 "surged", "soared", "plunged", "leapt", "widened", "narrowed", "by"]
+    static let changeWordsAfter: Set<String> = ["rise", "increase", "jump", "growth", "drop", "fall", "decline", "gain", "surge",
+                                                "rebound", "contraction", "expansion", "higher", "lower", "more", "less", "up",
+                                                "down"]
+    static let gdpBaseWords: Set<String> = ["gdp", "output", "economy", "gross", "economic"]
+
+    /// The shape of figure the sentence states: an amount, a count, a change, a share of GDP or
+    /// of another whole, or a level. Only the shapes an indicator's tables hold can be checked
+    /// against them ("51% of total imports" is not imports as a share of GDP).
+    var figureShape: FrameLexicon.Shape {
+        switch mention.kind {
+        case .currency: return .amount
+        case .count: return .count
+        case .percent, .percentagePoints: break
+        default: return .level
+        }
+        // Its own "of" phrase decides first: "2.1% of GDP", "80% of the world total"; "41.4% of
+        // Germany's" elides the whole, which the sentence names.
+        let following = sentence.words.filter { $0.range.lowerBound >= local.upperBound }.prefix(5)
+        let after = following.map(\.lower)
+        if after.first == "of" {
+            let phrase = after.dropFirst().prefix(4)
+            if phrase.contains(where: Self.gdpBaseWords.contains) { return .shareOfGDP }
+            let named = following.dropFirst().first { !["the", "its", "their"].contains($0.lower) }
+            if named?.text.first?.isUppercase != true { return .shareOfTotal }
+        }
+        let before = Array(sentence.words.filter { $0.range.upperBound <= local.lowerBound && clause.contains($0.range.lowerBound) }
+            .suffix(3).map(\.lower))
+        // "fell to 6.5%", "up from 5.4%": the level reached or left, not the change.
+        let level = ["to", "from", "at"].contains(before.last ?? "")
+        if !level, before.contains(where: Self.changeWordsBefore.contains) || after.first.map(Self.changeWordsAfter.contains) == true
+            || followedBy(["year", "on", "year"]) || followedBy(["on", "the", "year"]) || followedBy(["a", "year", "earlier"]) {
+            return .growth
+        }
+        // "Measured against GDP, …", "spending relative to GDP came to 1.9%", "1.3% of its GDP …,
+        // Australia 1.9%": the sentence's base.
+        let words = sentenceWords
+        for (index, word) in words.enumerated() where word == "gdp" && index > 0 {
+            let lead = words[max(0, index - 2)..<index]
+            if lead.contains(where: { ["to", "of", "against", "versus"].contains($0) }) { return .shareOfGDP }
+        }
+        return .level
+    }
+
+    /// Whether an indicator's tables hold figures of `shape` (this figure's own, unless given).
+    func fits(_ indicator: String, knowledge: ClaimKnowledge, shape: FrameLexicon.Shape? = nil, shapeFree: Bool = false) -> Bool {
+        // Only percentages and amounts have shapes a table may not hold.
+        guard shapeFree == false else { return true }
+        guard shape != nil || [.percent, .percentagePoints, .currency].contains(mention.kind) else { return true }
+        let wanted = shape ?? figureShape
+        // A change in an amount ("GDP rose 3%") measures what the amount measures.
+        return knowledge.frames.accepts(indicator, shape: wanted) || (wanted == .amount && knowledge.frames.accepts(indicator, shape: .count))
+    }
+
+    /// The indicator a figure measures: a lexicon phrase of a fitting unit and shape in the
+    /// figure's clause, else in its sentence, else the measure of a parallel figure or one a word
+    /// points back to. A figure whose measure no table holds gets none: it never borrows a
+    /// neighbour's measure.
+    /// `shapeFree` reads what a change's operands measure, whatever the change's own shape.
+    func resolveIndicator(units: Set<String>, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>,
+                          shape: FrameLexicon.Shape? = nil, shapeFree: Bool = false) -> (indicator: String, resolution: Resolution)? {
+        func fits(_ indicator: String) -> Bool {
+            self.fits(indicator, knowledge: knowledge, shape: shape, shapeFree: shapeFree)
+        }
+        let fitting = cues(units: units, knowledge: knowledge).filter { fits($0.indicator) }
         if let cue = fitting.first, clause.overlaps(cue.range) { return (cue.indicator, .said) }
+        // "Turkey's economy, worth $1.36 trillion, grew 3.3%": the growth of the measure named before.
+        if !shapeFree, (shape ?? figureShape) == .growth,
+           let named = sentence.cues.last(where: { $0.range.upperBound <= local.lowerBound && knowledge.frames.growth(of: $0.indicator) != nil
+               && !["of", "to", "against", "versus"].contains(wordBefore($0.range.lowerBound) ?? "") }),
+           let growth = knowledge.frames.growth(of: named.indicator), units.contains(knowledge.unit(of: growth) ?? "") {
+            return (growth, clause.overlaps(named.range) ? .said : .inSentence)
+        }
         // Parallel figures: "South Korea promised $350 billion of investment …, and Japan $550 billion"
         // measure what the sentence's previous figure of the same unit measures.
         if let parallel = drafts.last(where: { $0.sentenceIndex == sentence.index && $0.mention.kind == mention.kind
                                                && $0.kind != .comparison && $0.kind != .change }),
            let indicator = parallel.indicator ?? parallel.numeratorIndicators.first,
-           knowledge.unit(of: indicator).map({ units.contains($0) }) == true {
-            return (indicator, .said)
+           knowledge.unit(of: indicator).map({ units.contains($0) }) == true,
+           // An elided figure ("and Japan's 0.1%") has its parallel's shape.
+           fits(indicator) || (shape == nil && figureShape == .level) {
+            return (indicator, .inSentence)
         }
-        if let cue = fitting.first { return (cue.indicator, .said) }
+        // A measure named in the figure's own clause that no table holds ("Russia's spending was up
+        // 38%") is this figure's measure: nothing from elsewhere stands in for it.
+        let ownMeasure = sentence.cues.contains { clause.overlaps($0.range) && $0.range.upperBound <= local.lowerBound }
+        if let cue = fitting.first, !ownMeasure { return (cue.indicator, .inSentence) }
         // Ellipsis and anaphora carry the measure over only with a sign of them: a new owner in the
         // clause ("and Germany 1.9%", "the EU's at 6.9%") or a word pointing back ("that figure", "it").
         let pointing: Set<String> = ["it", "its", "that", "this", "figure", "share", "rate", "total", "number", "level"]
         let hasOwner = sentence.entities.contains { clause.contains($0.range.lowerBound) }
-        guard hasOwner || clauseHas(pointing) else { return nil }
+        let pointsBack = clauseHas(pointing)
+        guard !ownMeasure, hasOwner || pointsBack else { return nil }
         // A bare number without a scale word ("alert(2)", "one battery") carries no measure over.
         // "about 300 Koreans" names who is counted, and may carry the paragraph's count over.
         let countsPeople = sentence.entities.contains { $0.range.lowerBound >= local.upperBound && $0.range.lowerBound - local.upperBound <= 1 }
@@ -89,11 +168,16 @@ extension MentionContext {
         let candidates = drafts.filter { draft in
             draft.paragraph == sentence.paragraph && [.value, .ratio, .share, .count].contains(draft.kind)
                 && draft.indicator.flatMap { knowledge.unit(of: $0) }.map { units.contains($0) } == true
+                // A level may elide the base of a share of GDP ("Korea spent 2.9%").
+                && draft.indicator.map { fits($0) || (figureShape == .level && knowledge.frames.accepts($0, shape: .shareOfGDP)) } == true
         }.compactMap(\.indicator)
         var counts: [String: Int] = [:]
         for indicator in candidates { counts[indicator, default: 0] += 1 }
         guard let best = counts.values.max(), let topic = candidates.first(where: { counts[$0] == best }) else { return nil }
-        return (topic, .carried)
+        // A new owner alone ("and Germany 1.9%") makes the paragraph's measure likely, not said,
+        // unless every figure of the paragraph so far measured it.
+        let unambiguous = counts.count == 1 && best >= 2
+        return (topic, pointsBack || unambiguous ? .carried : .guessed)
     }
 
     /// The period a figure is about: one said next to it, one said earlier in the sentence, the
@@ -178,7 +262,8 @@ extension MentionContext {
     /// tables ("forecast", "Section 301").
     var outOfScopeReason: String? {
         let words = Set(clauseWords)
-        if !words.isDisjoint(with: ["forecast", "forecasts", "projected", "projection", "expected", "estimate"]) {
+        if !words.isDisjoint(with: ["forecast", "forecasts", "forecasted", "projected", "projects", "projection", "expected",
+                                    "estimate", "would", "predicts", "predicted"]) {
             return "a forecast or projection, which no reference table holds"
         }
         if words.contains("section") || sentenceWords.contains("section") {

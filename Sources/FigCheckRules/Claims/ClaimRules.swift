@@ -1,4 +1,5 @@
 import FigCheckCore
+import FigCheckData
 
 /// A claim recogniser: decides whether a number, in its sentence, makes a claim of its kind and
 /// what the claim is about. Each rule carries sentences it must and must not recognise, which one
@@ -20,7 +21,7 @@ protocol ClaimRule: Sendable {
 /// The rules, in the order they are tried: the first that recognises a figure claims it.
 public enum ClaimRules {
     static let all: [any ClaimRule] = [
-        DateArithmeticRule(), RankRule(), ComparisonRule(), ChangeRule(), RateRule(), ShareRule(), RatioRule(),
+        ConversionRule(), DateArithmeticRule(), RankRule(), ComparisonRule(), ChangeRule(), RateRule(), ShareRule(), RatioRule(),
         CountRule(), ValueRule(),
     ]
 
@@ -226,8 +227,6 @@ struct ChangeRule: ClaimRule {
         "Consumer prices in Russia rose «8.4%» in 2024.",
         "Spending reached 7.1% of GDP in 2024, up from «5.4%» in 2023.",
     ]
-    /// Indicators that are themselves changes: "grew 7.1%" states their value.
-    static let changeIndicators: Set<String> = ["gdp_growth", "inflation_consumer_prices"]
 
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention
@@ -244,7 +243,8 @@ struct ChangeRule: ClaimRule {
             let upDown = ["up", "down"].contains(before.last ?? "") && context.wordsAfter(1).first != "from"
             guard byChange || nounChange || upDown else { return nil }
             if let indicator = context.resolveIndicator(units: ["percent"], knowledge: knowledge, drafts: drafts)?.indicator,
-               Self.changeIndicators.contains(indicator) {
+               knowledge.frames.frames[indicator]?.shapes.contains(.growth) == true {
+                // An indicator that is itself a change ("the economy grew 7.1%"): a value claim.
                 return nil
             }
             draft.relation = mention.kind == .percent ? .relativeChange : .difference
@@ -256,8 +256,9 @@ struct ChangeRule: ClaimRule {
             return nil
         }
         draft.take(context.resolveEntity(drafts: drafts))
-        draft.indicator = (context.resolveIndicator(units: ["percent"], knowledge: knowledge, drafts: drafts)
-            ?? context.resolveIndicator(units: ["USD", "persons"], knowledge: knowledge, drafts: drafts))?.indicator
+        // The change's measure is what its operands measure ("spending reached 7.1% of GDP …, a rise of 1.7 percent").
+        draft.indicator = (context.resolveIndicator(units: ["percent"], knowledge: knowledge, drafts: drafts, shapeFree: true)
+            ?? context.resolveIndicator(units: ["USD", "persons"], knowledge: knowledge, drafts: drafts, shapeFree: true))?.indicator
         // "since 2020", "on 2023": the base period; "in 2024": the period of the new figure.
         let after = context.sentence.periods.first { $0.range.lowerBound >= context.local.upperBound
             && $0.range.lowerBound - context.local.upperBound < 16 }
@@ -323,6 +324,11 @@ struct RateRule: ClaimRule {
         }
         draft.indicator = indicator
         draft.indicatorResolution = rateCue == nil ? .carried : .said
+        // "down from 126.5%": the rate a change started from, whose date the text does not give.
+        if context.wordsBefore(1) == ["from"] {
+            draft.unverifiableReason = "the rate a change started from, without the date it applied"
+            return draft
+        }
         if let reason = context.outOfScopeReason {
             draft.unverifiableReason = reason
             return draft
@@ -332,7 +338,8 @@ struct RateRule: ClaimRule {
         let named = context.sentence.entities.map(\.code)
         draft.entity = named.first { code in code != "USA" } ?? carried?.entity ?? drafts.last(where: {
             $0.kind == .rate && $0.entity != nil })?.entity
-        draft.entityResolution = named.contains(where: { $0 != "USA" }) ? .said : .carried
+        // Carried only by a word pointing back; a rate merely following another may be of anyone.
+        draft.entityResolution = named.contains(where: { $0 != "USA" }) ? .said : (carried != nil ? .carried : .guessed)
         draft.period = context.resolvePeriod(drafts: drafts, indicator: indicator)
         draft.direction = context.direction
         return draft
@@ -548,6 +555,13 @@ struct ValueRule: ClaimRule {
         }
         draft.indicator = indicator.indicator
         draft.indicatorResolution = indicator.resolution
+        // "Unemployment ended 2024 at 6.6%": the rate at the end of the period, not its average.
+        let before = context.sentence.words.filter { $0.range.upperBound <= context.local.lowerBound
+            && context.clause.contains($0.range.lowerBound) }.map(\.lower)
+        if context.figureShape == .level, before.contains("ended") || zip(before, before.dropFirst()).contains(where: { $0 == "end" && $1 == "of" }) {
+            draft.unverifiableReason = "a level at the end of a period; the bundled table holds averages over the period"
+            return draft
+        }
         draft.take(context.resolveEntity(drafts: drafts))
         if indicator.indicator == "exchange_rate_lcu_per_usd", let currencyEntity = currencyEntity(context) {
             draft.entity = currencyEntity

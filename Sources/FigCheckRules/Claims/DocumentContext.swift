@@ -20,6 +20,8 @@ struct SentenceContext {
     var entities: [EntityFinder.Found]
     var periods: [PeriodResolver.Found]
     var cues: [IndicatorCue]
+    /// Publishers and definitions the sentence cites ("NATO put …", "the IMF's estimate").
+    var sources: [(source: String, range: Range<Int>)]
     /// Sentence-relative byte offsets where a new clause starts.
     var clauseStarts: [Int]
     /// Indices of the document's mentions inside the sentence.
@@ -177,6 +179,7 @@ struct DocumentContext {
                 entities: hasFigures ? finder.entities(in: sentenceText) : [],
                 periods: inside.isEmpty ? [] : PeriodResolver(documentDate: date).periods(in: sentenceText),
                 cues: hasFigures ? Self.cues(in: words, knowledge: knowledge) : [],
+                sources: hasFigures ? Self.sources(in: words, knowledge: knowledge) : [],
                 clauseStarts: Self.clauseStarts(in: sentenceText, words: words),
                 mentionIndices: inside))
         }
@@ -208,10 +211,25 @@ struct DocumentContext {
     /// Lexicon phrases in the sentence, longest match first at each word.
     static func cues(in words: [SentenceWords.Word], knowledge: ClaimKnowledge) -> [SentenceContext.IndicatorCue] {
         var found: [SentenceContext.IndicatorCue] = []
+        // Words that state a basis ("inflation-adjusted") name no measure ("inflation").
+        var basisWords = Set<Int>()
+        for entry in knowledge.frames.basisPhrases where words.count >= entry.words.count {
+            for start in 0...(words.count - entry.words.count)
+            where zip(words[start..<(start + entry.words.count)], entry.words).allSatisfy({ $0.lower == $1 }) {
+                basisWords.formUnion(start..<(start + entry.words.count))
+            }
+        }
         var index = 0
         while index < words.count {
+            if basisWords.contains(index) {
+                index += 1
+                continue
+            }
             var matched = 0
-            for cue in knowledge.cuesByFirstWord[words[index].lower] ?? [] where index + cue.words.count <= words.count {
+            // The longest phrase wins ("GDP per capita", not also "GDP"); phrases of one length that
+            // name several indicators are all kept.
+            for cue in knowledge.cuesByFirstWord[words[index].lower] ?? [] where index + cue.words.count <= words.count
+                && (matched == 0 || cue.words.count == matched) {
                 let slice = words[index..<(index + cue.words.count)]
                 if zip(slice, cue.words).allSatisfy({ $0.lower == $1 }) {
                     let last = slice[slice.index(before: slice.endIndex)]
@@ -225,13 +243,34 @@ struct DocumentContext {
         return found
     }
 
+    /// Words after a publisher's name that make it a group, not a source ("NATO members").
+    static let groupWords: Set<String> = ["members", "member", "countries", "allies", "states", "nations", "summit", "summits",
+                                          "partners", "economies"]
+
+    /// The publishers the sentence names, matched case-sensitively on whole words.
+    static func sources(in words: [SentenceWords.Word], knowledge: ClaimKnowledge) -> [(source: String, range: Range<Int>)] {
+        var found: [(source: String, range: Range<Int>)] = []
+        for name in knowledge.frames.sourceNames {
+            let phrase = name.phrase.split(separator: " ").map(String.init)
+            guard !phrase.isEmpty, words.count >= phrase.count else { continue }
+            for start in 0...(words.count - phrase.count)
+            where zip(words[start..<(start + phrase.count)], phrase).allSatisfy({ $0.text == $1 }) {
+                let end = start + phrase.count
+                if end < words.count, !words[end - 1].possessive, groupWords.contains(words[end].lower) { continue }
+                let range = words[start].range.lowerBound..<words[end - 1].range.upperBound
+                if !found.contains(where: { $0.range.overlaps(range) }) { found.append((name.source, range)) }
+            }
+        }
+        return found
+    }
+
     /// Clause starts: after , ; : ( — – and before the clause words.
     static func clauseStarts(in sentence: String, words: [SentenceWords.Word]) -> [Int] {
         var starts: [Int] = []
         var offset = 0
         for scalar in sentence.unicodeScalars {
             let width = String(scalar).utf8.count
-            if [",", ";", ":", "(", "—", "–"].contains(Character(scalar)) { starts.append(offset + width) }
+            if [",", ";", ":", "(", "—", "–", "|"].contains(Character(scalar)) { starts.append(offset + width) }
             offset += width
         }
         for word in words where SentenceContext.clauseWords.contains(word.lower) {

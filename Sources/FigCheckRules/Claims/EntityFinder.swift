@@ -56,7 +56,8 @@ public struct EntityFinder: Sendable {
                 let phrase = slice.map(\.text).joined(separator: " ")
                 guard let match = directory.resolve(phrase).first else { continue }
                 // A capitalised word only, unless it is an abbreviation: "china" in lower case is porcelain.
-                guard let first = slice.first?.text.first, first.isUppercase else { continue }
+                // Aliases of kind "common" are ordinary words that name an entity ("worldwide").
+                guard let first = slice.first?.text.first, first.isUppercase || match.kind == "common" else { continue }
                 let last = slice[slice.index(before: slice.endIndex)]
                 let lower = phrase.lowercased()
                 let uncertain = Self.ambiguousNames.contains(lower) && !Self.usuallyCountries.contains(lower)

@@ -41,6 +41,14 @@ public struct SentenceSplitter: Sendable {
                     index = start
                     continue
                 }
+                // Each row of a table ("| Vietnam | 46 | …") is read on its own.
+                let pipe = UInt8(ascii: "|")
+                if start < bytes.count, bytes[start] == pipe || (next < bytes.count && bytes[next] == pipe) {
+                    append(&sentences, start..<index, paragraph: paragraph, bytes: bytes)
+                    start = skipSpace(bytes, from: index + 1)
+                    index = start
+                    continue
+                }
             }
             if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
                 var end = index + 1

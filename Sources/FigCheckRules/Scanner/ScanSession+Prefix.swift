@@ -42,8 +42,10 @@ extension ScanSession {
             prefix.sign = -1
             prefix.start -= 1
         }
-        // "($99.99)": an accounting negative.
-        if prefix.currency != nil, prefix.sign > 0, isSymbol(prefix.start - 1, "("), adjacent(prefix.start - 1, prefix.start) {
+        // "($99.99)": an accounting negative; but "130 trillion yuan ($17.7 trillion)" glosses the
+        // figure before it, in another currency.
+        if prefix.currency != nil, prefix.sign > 0, isSymbol(prefix.start - 1, "("), adjacent(prefix.start - 1, prefix.start),
+           !followsFigure(prefix.start - 1) {
             prefix.accountingNegative = true
         }
         if let (hedge, text, start) = hedgeBefore(prefix.start) {

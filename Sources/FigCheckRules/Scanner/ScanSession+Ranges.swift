@@ -47,6 +47,12 @@ extension ScanSession {
         }
         var suffix = readSuffix(after: second.last, number: second)
         if suffix.currency == nil { suffix.currency = secondCurrency }
+        // "in 2013 to 134.9 trillion yuan": a bare year, then an amount with its own scale or
+        // currency, is a period and a figure, not a range.
+        if word == "to", number.plainInteger, number.integerDigits == 4, number.scale == 1, prefix.currency == nil,
+           (1800...2100).contains(number.value), second.scale != 1 || suffix.currency != nil || secondCurrency != nil {
+            return nil
+        }
         // Both ends measure the same thing: "6.2% to $1.45 billion" is a change, not a range.
         let firstSuffix = readSuffix(after: number.last, number: number)
         let firstCurrency = firstSuffix.currency ?? prefix.currency

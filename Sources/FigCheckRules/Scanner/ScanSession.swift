@@ -234,6 +234,14 @@ struct ScanSession {
     }
 
     /// Whether tokens `a` and `b` touch (no space between).
+    /// Whether the token at `index` comes right after a recorded figure (at most a space between).
+    func followsFigure(_ index: Int) -> Bool {
+        guard let last = mentions.last, index > 0 else { return false }
+        var before = index - 1
+        if isSpace(before) { before -= 1 }
+        return before >= 0 && tokens[before].end == last.range.upperBound
+    }
+
     func adjacent(_ a: Int, _ b: Int) -> Bool {
         a >= 0 && b < tokens.count && tokens[a].end == tokens[b].start
     }

@@ -13,6 +13,7 @@ extension Verifier {
         guard let (year, values) = annualValues(indicator, entity, draft: &draft) else {
             return unverifiable("no period was said and the document has no date")
         }
+        if let forecast = forecastReason(year) { return unverifiable(forecast) }
         guard let newest = values.last else {
             return unverifiable("the tables have no \(indicator) for \(entity) in \(year)")
         }
@@ -32,12 +33,16 @@ extension Verifier {
         for value in values.dropLast() {
             alternatives.append(reading(value, label: "\(entity) \(year) in the older vintage \(value.table.vintage)"))
         }
+        for value in laterValues(indicator, entity, year) {
+            alternatives.append(reading(value, label: "\(entity) \(year) as revised since, in the vintage of \(value.table.vintage) (after the document)"))
+        }
         if unit == "USD" || unit == "persons" {
             for (factor, words) in [(1e-3, "million written for billion, or billion for trillion"),
                                     (1e3, "billion written for million, or trillion for billion")] {
                 var scaled = primary
                 scaled.interval = .point(newest.observation.value * factor)
                 scaled.label = "the table's \(primary.display) with the scale word off by 1,000 (\(words))"
+                scaled.isScaleSlip = true
                 alternatives.append(scaled)
             }
         }
@@ -96,6 +101,10 @@ extension Verifier {
         if let period = draft.period {
             let matching = pool.filter { $0.observation.period == period.key || $0.observation.period.hasPrefix(period.key + "-")
                 || period.key.hasPrefix($0.observation.period) }
+            // "In March 2024 China took 1.82 million barrels a day": a month's figure is not the year's.
+            if !matching.isEmpty, matching.allSatisfy({ $0.observation.period.count < period.key.count }) {
+                return unverifiable("a figure for \(period.key); the tables hold \(indicator.replacingOccurrences(of: "_", with: " ")) only for \(matching[0].observation.period) as a whole")
+            }
             if !matching.isEmpty { pool = matching }
         } else if unit == "rank", let year = documentDate?.year {
             let editions = pool.filter { (Int($0.observation.period.prefix(4)) ?? 0) <= year }
@@ -162,6 +171,7 @@ extension Verifier {
         guard let (year, values) = annualValues(denominator, entity, draft: &draft) else {
             return unverifiable("no year for the GDP and the document has no date")
         }
+        if let forecast = forecastReason(year) { return unverifiable(forecast) }
         guard let newest = values.last else { return unverifiable("the tables have no GDP for \(entity) in \(year)") }
         func reading(_ amount: Interval, _ amountText: String, _ gdp: ReferenceValue, label: String?) -> Recomputation? {
             guard let ratio = (amount / .point(gdp.observation.value))?.scaled(by: 100) else { return nil }
@@ -195,6 +205,12 @@ extension Verifier {
         if parts.count > 1 {
             if let alt = reading(parts[0].interval, parts[0].text, newest,
                                  label: "\(parts[0].text) / \(entity) \(year) GDP, i.e. without the other components") {
+                alternatives.append(alt)
+            }
+        }
+        for gdp in laterValues(denominator, entity, year) {
+            if let alt = reading(numerator, numeratorText, gdp, label:
+                "\(numeratorText) / \(entity) \(year) GDP as revised since, in the vintage of \(gdp.table.vintage) (after the document)") {
                 alternatives.append(alt)
             }
         }

@@ -124,8 +124,9 @@ extension Verifier {
             let subject = drafts[subjectIndex]
             if let baseIndex = operand.base {
                 let base = drafts[baseIndex]
+                // Operands of one measure, said: two figures whose measure is unknown may be anything.
                 pairs.append((subject.stated, base.stated, "\(subject.mention.text) and \(base.mention.text)", [],
-                              subject.indicator == base.indicator))
+                              subject.indicator != nil && subject.indicator == base.indicator))
             } else if let indicator = subject.indicator, let entity = subject.entity,
                       let period = draft.period ?? subject.period.flatMap({ PeriodChoice.year($0.year - 1, .said) }),
                       let value = seriesValues(indicator, entity, period.year).last {

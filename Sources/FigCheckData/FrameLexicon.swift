@@ -1,0 +1,124 @@
+import FigCheckCore
+import Foundation
+
+/// What the claim layer knows about measures beyond the words that name them, read from the
+/// lexicon tables: the figure shapes and definitions each indicator's tables hold, the names of
+/// publishers prose cites, and which country issues each currency. Knowledge lives in these
+/// tables, so the rules that use it stay generic.
+public struct FrameLexicon: Sendable {
+    /// The shape of figure a table holds or a sentence states.
+    public enum Shape: String, Sendable, CaseIterable {
+        /// A money amount ("$1.7 trillion").
+        case amount
+        /// A number of people or things.
+        case count
+        /// A rate or level ("unemployment of 6.6%", "1,363 won to the dollar").
+        case level
+        /// A change over a period ("grew 2.9%", "up 38% on the year").
+        case growth
+        /// A percentage of GDP ("2.1% of GDP", "relative to GDP").
+        case shareOfGDP = "share_of_gdp"
+        /// A percentage of some other whole ("51% of total imports", "80% of the world total").
+        case shareOfTotal = "share_of_total"
+    }
+
+    /// The frame of one indicator's tables.
+    public struct IndicatorFrame: Sendable {
+        public var shapes: Set<Shape>
+        /// The publishers (as `sources` names them) whose figures the tables carry.
+        public var sources: Set<String>
+        /// "nominal" or "real" where it matters, else empty.
+        public var basis: String
+        /// The indicator of this one's growth ("the economy … grew 3.3%"), else empty.
+        public var growthIndicator: String
+        public var note: String
+    }
+
+    /// A publisher's name as prose writes it.
+    public struct SourceName: Sendable {
+        public var phrase: String
+        public var source: String
+    }
+
+    public private(set) var frames: [String: IndicatorFrame] = [:]
+    public private(set) var sourceNames: [SourceName] = []
+    /// Phrases (lower-case words) that say a figure's basis, and the basis ("real", "nominal").
+    public private(set) var basisPhrases: [(words: [String], basis: String)] = []
+    /// ISO 4217 code → the issuing country, and its entity in the Fed H.10 tables (nil when none).
+    public private(set) var currencies: [String: Currency] = [:]
+
+    /// A currency's issuing country and the monthly exchange-rate series that prices it in dollars.
+    public struct Currency: Sendable {
+        public var country: String
+        public var fxEntity: String?
+        public var fxIndicator: String?
+    }
+
+    /// An empty lexicon: every indicator accepts every shape and source.
+    public init() {}
+
+    /// Reads the frame, source and currency tables among the lexicon tables of `catalog`.
+    public init(catalog: ReferenceCatalog) throws {
+        for entry in catalog.entries where [.frames, .sources, .currencies, .bases].contains(entry.metadata.kind) {
+            let (header, records) = try TableParser.records(of: entry.metadata, at: entry.dataURL)
+            for record in records {
+                func field(_ name: String) -> String {
+                    guard let index = header[name], index < record.fields.count else { return "" }
+                    return record.fields[index].trimmingWhitespace()
+                }
+                switch entry.metadata.kind {
+                case .frames:
+                    let shapes = Set(field("shapes").split(separator: "|").compactMap { Shape(rawValue: String($0)) })
+                    let sources = Set(field("sources").split(separator: "|").map { String($0) })
+                    frames[field("indicator")] = IndicatorFrame(shapes: shapes, sources: sources, basis: field("basis"),
+                                                                growthIndicator: field("growth_indicator"), note: field("note"))
+                case .sources:
+                    sourceNames.append(SourceName(phrase: field("phrase"), source: field("source")))
+                case .bases:
+                    let words = field("phrase").lowercased().split(separator: " ").map(String.init)
+                    if !words.isEmpty { basisPhrases.append((words, field("basis"))) }
+                case .currencies:
+                    let fx = field("fx_entity")
+                    let series = field("fx_indicator")
+                    currencies[field("currency")] = Currency(country: field("country"), fxEntity: fx.isEmpty ? nil : fx,
+                                                             fxIndicator: series.isEmpty ? nil : series)
+                default:
+                    break
+                }
+            }
+        }
+        // Longest name first, so "International Monetary Fund" is matched before a shorter name in it.
+        sourceNames.sort { ($0.phrase.count, $0.phrase) > ($1.phrase.count, $1.phrase) }
+        basisPhrases.sort { $0.words.count > $1.words.count }
+    }
+
+    /// Whether an indicator's tables hold figures of `shape` (indicators without a frame hold any).
+    public func accepts(_ indicator: String, shape: Shape) -> Bool {
+        guard let frame = frames[indicator], !frame.shapes.isEmpty else { return true }
+        return frame.shapes.contains(shape)
+    }
+
+    /// Whether an indicator's tables carry figures by `source`'s definition (indicators without a
+    /// frame, such as curated tables whose rows cite their own publishers, carry any).
+    public func carries(_ indicator: String, source: String) -> Bool {
+        guard let frame = frames[indicator], !frame.sources.isEmpty else { return true }
+        return frame.sources.contains(source)
+    }
+
+    /// The basis ("real", "nominal") of an indicator's tables, nil where it does not matter.
+    public func basis(of indicator: String) -> String? {
+        guard let basis = frames[indicator]?.basis, !basis.isEmpty else { return nil }
+        return basis
+    }
+
+    /// The indicator of an indicator's growth, if a table holds it.
+    public func growth(of indicator: String) -> String? {
+        guard let growth = frames[indicator]?.growthIndicator, !growth.isEmpty else { return nil }
+        return growth
+    }
+
+    /// The publishers whose figures an indicator's tables carry, for messages.
+    public func sources(of indicator: String) -> [String] {
+        (frames[indicator]?.sources).map { $0.sorted() } ?? []
+    }
+}
