@@ -6,6 +6,8 @@ public struct DocumentAnalysis: Sendable {
     public var mentions: [Mention]
     /// The numbers the scanner recognised as not quantities.
     public var ignoredNumbers: [IgnoredNumber]
+    /// The claims as read, before verification: each figure's frame with its evidence.
+    public var claims: [Claim]
     /// The checked claims produced so far.
     public var findings: [Finding]
     /// Problems a stage met that did not stop the analysis.
@@ -16,6 +18,7 @@ public struct DocumentAnalysis: Sendable {
         self.document = document
         self.mentions = []
         self.ignoredNumbers = []
+        self.claims = []
         self.findings = []
         self.diagnostics = []
     }

@@ -25,6 +25,7 @@ public struct ClaimStage: AnalysisStage {
             let line = document.sourceMap.location(ofAnalysed: last.mention.range).line
             analysis.diagnostics.append("more than \(ClaimReader.maximumClaims) claims: the figures after line \(line) were not checked")
         }
+        analysis.claims = read.map { $0.frame(in: document, context: context, drafts: read) }
         let verifier = Verifier(knowledge: knowledge, settings: settings, documentDate: document.metadata.date)
         var findings: [Finding] = []
         // Hedged figures re-read with the configured tolerance ("about 19%": ± 10% unless set otherwise).
