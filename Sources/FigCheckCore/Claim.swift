@@ -43,10 +43,12 @@ public enum ClaimReading: Sendable, Equatable, Encodable {
     case dateSpan(start: String?, end: String?)
     /// An anniversary counted from an event.
     case anniversary
+    /// The date of an event, with the weekday said with it.
+    case eventDate(date: String, weekday: String?)
     /// An amount restated in another currency, from the figure before it.
     case conversion(from: String)
 
-    private enum Keys: String, CodingKey { case type, numerator, denominator, partner, direction, relation, operands, start, end, from }
+    private enum Keys: String, CodingKey { case type, numerator, denominator, partner, direction, relation, operands, start, end, from, date, weekday }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
@@ -71,6 +73,10 @@ public enum ClaimReading: Sendable, Equatable, Encodable {
             try container.encode(start, forKey: .start)
             try container.encode(end, forKey: .end)
         case .anniversary: try container.encode("anniversary", forKey: .type)
+        case .eventDate(let date, let weekday):
+            try container.encode("event_date", forKey: .type)
+            try container.encode(date, forKey: .date)
+            try container.encode(weekday, forKey: .weekday)
         case .conversion(let from):
             try container.encode("conversion", forKey: .type)
             try container.encode(from, forKey: .from)

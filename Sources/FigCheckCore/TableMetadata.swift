@@ -22,6 +22,8 @@ public enum TableKind: String, Codable, Sendable, CaseIterable {
     case currencies
     /// Words that say a figure is real or nominal: `phrase,basis,note`.
     case bases
+    /// Words that give the scope of a share: `phrase,scope,note`.
+    case scopes
 
     /// The columns a CSV file of this kind must have, in this order.
     public var columns: [String] {
@@ -32,7 +34,8 @@ public enum TableKind: String, Codable, Sendable, CaseIterable {
         case .aliases: return ["alias", "code", "kind", "note"]
         case .aggregates: return ["code", "name", "member"]
         case .lexicon: return ["phrase", "indicator", "note"]
-        case .frames: return ["indicator", "shapes", "sources", "basis", "growth_indicator", "note"]
+        case .frames: return ["indicator", "shapes", "sources", "basis", "growth_indicator", "role", "note"]
+        case .scopes: return ["phrase", "scope", "note"]
         case .bases: return ["phrase", "basis", "note"]
         case .sources: return ["phrase", "source", "note"]
         case .currencies: return ["currency", "country", "fx_entity", "fx_indicator", "note"]

@@ -31,6 +31,8 @@ public struct FrameLexicon: Sendable {
         public var basis: String
         /// The indicator of this one's growth ("the economy … grew 3.3%"), else empty.
         public var growthIndicator: String
+        /// What the rules use the indicator for ("gdp", "target", "pledge_component:<name>"), else empty.
+        public var role: String
         public var note: String
     }
 
@@ -44,6 +46,8 @@ public struct FrameLexicon: Sendable {
     public private(set) var sourceNames: [SourceName] = []
     /// Phrases (lower-case words) that say a figure's basis, and the basis ("real", "nominal").
     public private(set) var basisPhrases: [(words: [String], basis: String)] = []
+    /// Words that give a share's scope, in table order, and the scope value of the share tables.
+    public private(set) var scopeWords: [(word: String, scope: String)] = []
     /// ISO 4217 code → the issuing country, and its entity in the Fed H.10 tables (nil when none).
     public private(set) var currencies: [String: Currency] = [:]
 
@@ -59,7 +63,7 @@ public struct FrameLexicon: Sendable {
 
     /// Reads the frame, source and currency tables among the lexicon tables of `catalog`.
     public init(catalog: ReferenceCatalog) throws {
-        for entry in catalog.entries where [.frames, .sources, .currencies, .bases].contains(entry.metadata.kind) {
+        for entry in catalog.entries where [.frames, .sources, .currencies, .bases, .scopes].contains(entry.metadata.kind) {
             let (header, records) = try TableParser.records(of: entry.metadata, at: entry.dataURL)
             for record in records {
                 func field(_ name: String) -> String {
@@ -71,12 +75,15 @@ public struct FrameLexicon: Sendable {
                     let shapes = Set(field("shapes").split(separator: "|").compactMap { Shape(rawValue: String($0)) })
                     let sources = Set(field("sources").split(separator: "|").map { String($0) })
                     frames[field("indicator")] = IndicatorFrame(shapes: shapes, sources: sources, basis: field("basis"),
-                                                                growthIndicator: field("growth_indicator"), note: field("note"))
+                                                                growthIndicator: field("growth_indicator"), role: field("role"),
+                                                                note: field("note"))
                 case .sources:
                     sourceNames.append(SourceName(phrase: field("phrase"), source: field("source")))
                 case .bases:
                     let words = field("phrase").lowercased().split(separator: " ").map(String.init)
                     if !words.isEmpty { basisPhrases.append((words, field("basis"))) }
+                case .scopes:
+                    scopeWords.append((field("phrase").lowercased(), field("scope")))
                 case .currencies:
                     let fx = field("fx_entity")
                     let series = field("fx_indicator")
@@ -103,6 +110,26 @@ public struct FrameLexicon: Sendable {
     public func carries(_ indicator: String, source: String) -> Bool {
         guard let frame = frames[indicator], !frame.sources.isEmpty else { return true }
         return frame.sources.contains(source)
+    }
+
+    /// The indicators with a role, sorted; the role's name after "role:" where it has one.
+    public func indicators(withRole role: String) -> [(indicator: String, name: String)] {
+        frames.compactMap { indicator, frame -> (String, String)? in
+            if frame.role == role { return (indicator, "") }
+            if frame.role.hasPrefix(role + ":") { return (indicator, String(frame.role.dropFirst(role.count + 1))) }
+            return nil
+        }.sorted { $0.0 < $1.0 }
+    }
+
+    /// The one indicator with a role, if exactly one has it.
+    public func indicator(withRole role: String) -> String? {
+        let found = indicators(withRole: role)
+        return found.count == 1 ? found[0].indicator : nil
+    }
+
+    /// The scope the words of a sentence give a share ("crude" → crude and condensate), if any.
+    public func scope(in words: Set<String>) -> String? {
+        scopeWords.first { words.contains($0.word) }?.scope
     }
 
     /// The basis ("real", "nominal") of an indicator's tables, nil where it does not matter.

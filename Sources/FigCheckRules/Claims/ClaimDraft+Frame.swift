@@ -56,6 +56,9 @@ extension ClaimDraft {
             return .relation(relation: relation?.rawValue ?? "", operands: pair)
         case .dateArithmetic:
             if indicator == "anniversary" { return .anniversary }
+            if let date = statedDate {
+                return .eventDate(date: date.description, weekday: statedWeekday.map { DateRule.weekdays[$0] })
+            }
             return .dateSpan(start: span.map { $0.start.description }, end: span.map { $0.end.description })
         case .conversion: return .conversion(from: convertedFrom?.text ?? "")
         }

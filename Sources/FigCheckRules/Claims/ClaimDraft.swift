@@ -107,6 +107,9 @@ public struct ClaimDraft: Sendable {
     public var uncertainties: [String] = []
     /// Why a claim cannot be checked, when a rule knows ("a forecast", "Section 301 duties").
     public var unverifiableReason: String?
+    /// Dates of events: the date said, and the weekday said with it (0 Monday … 6 Sunday).
+    public var statedDate: CalendarDate?
+    public var statedWeekday: Int?
     /// Conversions: the amount converted from (the figure before the brackets).
     public var convertedFrom: Mention?
     /// "real" or "nominal", when the figure's clause says so ("inflation-adjusted").

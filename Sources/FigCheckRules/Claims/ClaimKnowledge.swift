@@ -18,6 +18,15 @@ public final class ClaimKnowledge: Sendable {
     let cuesByFirstWord: [String: [Cue]]
     /// The unit of each indicator's tables: percent, USD, persons, rank, date, LCU_per_USD …
     let units: [String: String]
+    /// Curated indicators: the entities and partners their rows name ("NATO" sets the targets;
+    /// the country imposing a tariff is the partner of every row).
+    let rowEntities: [String: [String]]
+    let rowPartners: [String: Set<String>]
+    /// The indicators the rules give a role, from the frames lexicon.
+    let gdpIndicator: String?
+    let targetIndicator: String?
+    let shareIndicator: String?
+    let exchangeRateIndicator: String?
 
     /// Reads the entity and lexicon tables of `catalog`.
     public init(catalog: ReferenceCatalog) throws {
@@ -34,16 +43,26 @@ public final class ClaimKnowledge: Sendable {
         // Longest phrase first, so "crude oil exports" wins over "exports".
         cuesByFirstWord = cues.mapValues { $0.sorted { $0.words.count > $1.words.count } }
         var units: [String: String] = [:]
+        var rowEntities: [String: [String]] = [:]
+        var rowPartners: [String: Set<String>] = [:]
         for indicator in catalog.indicators {
             guard let table = catalog.tables(for: indicator).last else { continue }
             units[indicator] = table.metadata.unit
             // Curated tables mix units (shares and volumes); their rows say which.
-            if table.metadata.kind != .series,
-               let row = try catalog.observations(inTable: table.metadata.id).first(where: { $0.indicator == indicator }) {
-                units[indicator] = row.unit
-            }
+            guard table.metadata.kind != .series else { continue }
+            let rows = try catalog.observations(inTable: table.metadata.id).filter { $0.indicator == indicator }
+            if let row = rows.first { units[indicator] = row.unit }
+            var seen = Set<String>()
+            rowEntities[indicator] = rows.map(\.entity).filter { seen.insert($0).inserted }
+            rowPartners[indicator] = Set(rows.compactMap(\.partner))
         }
         self.units = units
+        self.rowEntities = rowEntities
+        self.rowPartners = rowPartners
+        gdpIndicator = frames.indicator(withRole: "gdp")
+        targetIndicator = frames.indicator(withRole: "target")
+        shareIndicator = frames.indicator(withRole: "share_by_partner")
+        exchangeRateIndicator = frames.indicator(withRole: "exchange_rate")
     }
 
     /// The unit an indicator is measured in, or nil for an indicator without a table.

@@ -7,7 +7,7 @@ struct ClaimReader {
     let knowledge: ClaimKnowledge
 
     /// Mention kinds that are never claims on their own (they are the periods of other claims).
-    static let periodKinds: Set<MentionKind> = [.year, .date]
+    static let periodKinds: Set<MentionKind> = [.year]
     /// How many earlier claims the rules and the linker look at.
     static let memory = 64
 

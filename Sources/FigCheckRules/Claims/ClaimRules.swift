@@ -22,7 +22,7 @@ protocol ClaimRule: Sendable {
 public enum ClaimRules {
     static let all: [any ClaimRule] = [
         ConversionRule(), DateArithmeticRule(), RankRule(), ComparisonRule(), ChangeRule(), RateRule(), ShareRule(), RatioRule(),
-        CountRule(), ValueRule(),
+        CountRule(), ValueRule(), DateRule(),
     ]
 
     /// The id, kind and summary of every rule, for reports and documentation.
@@ -128,7 +128,9 @@ struct RankRule: ClaimRule {
         "The 2024 Global Firepower list ranks South Korea's military «5th» in the world.",
     ]
     let nonTriggeringExamples = ["It was the «first» summit between the two leaders.", "On the «25th» of last month they met."]
-    static let rankWords: Set<String> = ["most", "largest", "biggest", "place", "ranks", "ranked", "world", "rated", "strongest"]
+    static let rankWords: Set<String> = ["most", "largest", "biggest", "place", "places", "placed", "position", "ranks", "ranked",
+                                         "rank", "ranking", "world", "rated", "strongest", "came", "slipping", "slipped", "fell",
+                                         "climbed", "rose", "held", "oecd", "among"]
 
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         guard context.mention.kind == .ordinal else { return nil }
@@ -293,7 +295,6 @@ struct RateRule: ClaimRule {
     static let targetWords: Set<String> = ["agreed", "agree", "target", "goal", "commit", "committed", "urging", "urged", "urge",
                                            "urges", "demand", "demanded", "demanding", "demands", "should", "must", "pledged",
                                            "presses", "pressing", "pressed", "asks", "asked", "asking", "calls", "called", "wants"]
-    static let targetIndicator = "defence_spending_target_share_of_gdp"
 
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         guard context.mention.kind == .percent else { return nil }
@@ -301,10 +302,12 @@ struct RateRule: ClaimRule {
         let cues = context.cues(units: ["percent"], knowledge: knowledge)
         let words = context.sentenceWords
         let infinitive = zip(words, words.dropFirst()).contains { $0 == "to" && $1 == "spend" }
-        if let military = cues.first, military.indicator.hasPrefix("military_expenditure") || military.indicator == Self.targetIndicator,
+        // A defence share with a verb of demand or aim: the target, as set by whoever the target table's rows name.
+        if let target = knowledge.targetIndicator, let military = cues.first,
+           knowledge.frames.frames[military.indicator]?.role == "defence_share" || military.indicator == target,
            context.sentenceHas(Self.targetWords) || infinitive {
-            draft.indicator = Self.targetIndicator
-            draft.entity = "NATO"
+            draft.indicator = target
+            draft.entity = knowledge.rowEntities[target]?.first
             draft.entityResolution = .guessed
             draft.period = context.resolvePeriod(drafts: drafts)
             return draft
@@ -312,15 +315,16 @@ struct RateRule: ClaimRule {
         let rateCue = cues.first.flatMap { knowledge.isTimeline($0.indicator) ? $0 : nil }
         // A rate carried from the paragraph needs a word pointing back to it ("cut it to 20%", "the rate").
         let stretch = Set(context.sentence.words(in: context.sincePreviousFigure(of: [.percent, .currency, .count, .number])).map(\.lower))
-        let parallel = drafts.last.map { $0.kind == .rate && $0.sentenceIndex == context.sentence.index } ?? false
+        // The figure before this one (a date between them, "on November 10 to 10%", does not count).
+        let parallel = drafts.last { $0.ruleId != DateRule().id }
+            .map { $0.kind == .rate && $0.sentenceIndex == context.sentence.index } ?? false
         let pointsBack = parallel || !stretch.isDisjoint(with: ["it", "rate", "rates", "tariff", "tariffs", "levy", "duty", "duties", "number"])
         let carried = cues.isEmpty && pointsBack ? drafts.last(where: { $0.kind == .rate && $0.paragraph == context.sentence.paragraph
-                                                                          && $0.indicator != Self.targetIndicator }) : nil
+                                                                          && $0.indicator != knowledge.targetIndicator }) : nil
         guard var indicator = rateCue?.indicator ?? carried?.indicator else { return nil }
-        if rateCue == nil, let layer = indicator.range(of: "_layer") {
+        if rateCue == nil, let role = knowledge.frames.frames[indicator]?.role, role.hasPrefix("layer_of:") {
             // "the combined rate", "the rate": the total, whichever layer the paragraph began with.
-            let base = indicator[..<layer.lowerBound]
-            indicator = String(base[..<(base.lastIndex(of: "_") ?? base.endIndex)]) + "_total"
+            indicator = String(role.dropFirst("layer_of:".count))
         }
         draft.indicator = indicator
         draft.indicatorResolution = rateCue == nil ? .carried : .said
@@ -335,11 +339,11 @@ struct RateRule: ClaimRule {
         }
         // The rows are keyed by the country whose goods are taxed; "Washington raised its levy on
         // Chinese goods" names both, and the one with rows is taken.
-        let named = context.sentence.entities.map(\.code)
-        draft.entity = named.first { code in code != "USA" } ?? carried?.entity ?? drafts.last(where: {
-            $0.kind == .rate && $0.entity != nil })?.entity
+        let imposing = knowledge.rowPartners[indicator] ?? []
+        let named = context.sentence.entities.map(\.code).filter { !imposing.contains($0) }
+        draft.entity = named.first ?? carried?.entity ?? drafts.last(where: { $0.kind == .rate && $0.entity != nil })?.entity
         // Carried only by a word pointing back; a rate merely following another may be of anyone.
-        draft.entityResolution = named.contains(where: { $0 != "USA" }) ? .said : (carried != nil ? .carried : .guessed)
+        draft.entityResolution = !named.isEmpty ? .said : (carried != nil ? .carried : .guessed)
         draft.period = context.resolvePeriod(drafts: drafts, indicator: indicator)
         draft.direction = context.direction
         return draft
@@ -356,21 +360,17 @@ struct ShareRule: ClaimRule {
         "China is the largest buyer of Iranian crude, purchasing «over 90%».",
     ]
     let nonTriggeringExamples = ["Exports were worth «44.4%» of South Korea's GDP in 2024."]
-    static let indicator = "crude_export_share_by_destination"
 
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         guard context.mention.kind == .percent else { return nil }
         let cue = context.cues(units: ["percent"], knowledge: knowledge).first
         let carried = drafts.last { $0.kind == .share && $0.paragraph == context.sentence.paragraph }
-        guard cue?.indicator == Self.indicator || (cue == nil && carried != nil) else { return nil }
+        guard let shareIndicator = knowledge.shareIndicator,
+              cue?.indicator == shareIndicator || (cue == nil && carried != nil) else { return nil }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
-        draft.indicator = Self.indicator
+        draft.indicator = shareIndicator
         let words = Set(context.sentenceWords)
-        if words.contains("condensate") || (words.contains("crude") && !words.contains("shipped")) {
-            draft.scope = "crude_and_condensate"
-        } else if words.contains("ships") || words.contains("shipped") {
-            draft.scope = "shipped_oil"
-        }
+        draft.scope = knowledge.frames.scope(in: words)
         // Entity (exporter) and partner (destination) are matched against the rows in verification;
         // here the candidates are the clause's, else the sentence's, else the carried claim's.
         var named = context.sentence.entities.filter { context.clause.contains($0.range.lowerBound) }.map(\.code)
@@ -392,7 +392,7 @@ struct ShareRule: ClaimRule {
             draft.partner = clauseNamed[0]
             draft.candidates = [exporter, clauseNamed[0]]
         }
-        draft.period = context.resolvePeriod(drafts: drafts, indicator: Self.indicator)
+        draft.period = context.resolvePeriod(drafts: drafts, indicator: shareIndicator)
         if draft.period == nil, let carried, carried.paragraph == context.sentence.paragraph {
             draft.period = carried.period.map { var period = $0; period.resolution = .carried; return period }
         }
@@ -414,7 +414,6 @@ struct RatioRule: ClaimRule {
         "Poland spent «4.2%» of GDP on its military in 2024.",
         "Exports of goods and services were worth «44.4%» of South Korea's GDP in 2024.",
     ]
-    static let gdp = "gdp_current_usd"
 
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         guard context.mention.kind == .percent else { return nil }
@@ -424,9 +423,10 @@ struct RatioRule: ClaimRule {
         if !context.cues(units: ["percent"], knowledge: knowledge).isEmpty { return nil }
         let previous = drafts.last { $0.kind == .ratio && $0.paragraph == context.sentence.paragraph }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
-        draft.denominator = Self.gdp
+        guard let gdp = knowledge.gdpIndicator else { return nil }
+        draft.denominator = gdp
         draft.take(context.resolveEntity(drafts: drafts))
-        let amountCues = context.cues(units: ["USD"], knowledge: knowledge).filter { $0.indicator != Self.gdp }
+        let amountCues = context.cues(units: ["USD"], knowledge: knowledge).filter { $0.indicator != gdp }
             .sorted { ($0.range.lowerBound < context.local.lowerBound ? 0 : 1, context.distance($0.range))
                 < ($1.range.lowerBound < context.local.lowerBound ? 0 : 1, context.distance($1.range)) }
         let statedAmount = context.sentence.mentionIndices.map { context.document.mentions[$0] }.last {
@@ -538,8 +538,12 @@ struct ValueRule: ClaimRule {
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention
         guard let units = ClaimRules.unitsByMentionKind[mention.kind], mention.kind != .ordinal else { return nil }
-        if mention.kind == .currency, mention.currency != "USD" { return nil }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+        if mention.kind == .currency, let currency = mention.currency, currency != "USD" {
+            // "61.59 trillion won": a claim all the same, which no table in dollars can check.
+            draft.unverifiableReason = "an amount in \(currency); the bundled tables of amounts are in US dollars"
+            return draft
+        }
         if let reason = context.outOfScopeReason {
             draft.unverifiableReason = reason
             return draft
@@ -563,18 +567,19 @@ struct ValueRule: ClaimRule {
             return draft
         }
         draft.take(context.resolveEntity(drafts: drafts))
-        if indicator.indicator == "exchange_rate_lcu_per_usd", let currencyEntity = currencyEntity(context) {
+        if indicator.indicator == knowledge.exchangeRateIndicator, let currencyEntity = currencyEntity(context, knowledge: knowledge) {
             draft.entity = currencyEntity
         }
         draft.period = context.resolvePeriod(drafts: drafts, indicator: indicator.indicator)
-        if indicator.indicator == "gdp_growth", context.clauseHas(["shrank", "contracted", "shrunk", "fell"]) { draft.sign = -1 }
+        if knowledge.frames.frames[indicator.indicator]?.shapes == [.growth], context.clauseHas(["shrank", "contracted", "shrunk", "fell"]) {
+            draft.sign = -1
+        }
         return draft
     }
 
-    private func currencyEntity(_ context: MentionContext) -> String? {
-        let names = ["won": "KOR", "yen": "JPN", "yuan": "CHN", "renminbi": "CHN", "rupee": "IND", "euro": "EMU", "pound": "GBR",
-                     "rouble": "RUS", "ruble": "RUS"]
-        return context.sentenceWords.compactMap { names[$0] }.first
+    /// The country whose currency the sentence names ("1,363 won to the dollar" is Korea's rate).
+    private func currencyEntity(_ context: MentionContext, knowledge: ClaimKnowledge) -> String? {
+        context.sentenceWords.compactMap { ScannerLexicon.currencyWords[$0] }.compactMap { knowledge.frames.currencies[$0]?.country }.first
     }
 }
 

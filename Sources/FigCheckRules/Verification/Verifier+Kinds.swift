@@ -191,11 +191,10 @@ extension Verifier {
             }
         }
         // Components: the entity's other pledged amounts added in, or a looked-up one left out.
-        let componentIndicators = ["investment_pledge_to_us", "energy_purchase_pledge_from_us"]
-        for indicator in componentIndicators where !draft.numeratorIndicators.contains(indicator) {
+        for (indicator, name) in knowledge.frames.indicators(withRole: "pledge_component")
+        where !draft.numeratorIndicators.contains(indicator) {
             if let row = factRows(indicator).first(where: { $0.observation.entity == entity }) {
                 let text = "(\(numeratorText) + \(FigureFormat.money(row.observation.value)))"
-                let name = indicator == "energy_purchase_pledge_from_us" ? "the energy purchases" : "the investment pledge"
                 if let alt = reading(numerator + .point(row.observation.value), text, newest,
                                      label: "\(text) / \(entity) \(year) GDP, i.e. including \(name)") {
                     alternatives.append(alt)

@@ -14,7 +14,7 @@ extension Verifier {
         guard !rows.isEmpty else { return unverifiable("no table holds \(indicator) for \(entity)") }
         let stated = draft.stated
         let describe = rows[0].table.title
-        if indicator == RateRule.targetIndicator {
+        if indicator == knowledge.targetIndicator {
             // Targets: any target announced by the document date; which one (total, core) is rarely said.
             let date = documentDate ?? rows.last!.observation.effectiveDate!
             let inForce = rows.filter { $0.observation.effectiveDate! <= date }
@@ -181,6 +181,7 @@ extension Verifier {
     // MARK: - Dates
 
     func checkDates(_ draft: ClaimDraft, document: DocumentContext) -> CheckOutcome {
+        if let date = draft.statedDate { return checkEventDate(draft, date: date) }
         let stated = draft.stated
         if draft.indicator == "anniversary" {
             return checkAnniversary(draft, document: document)
@@ -228,6 +229,25 @@ extension Verifier {
         }
         return CheckOutcome(verdict: draft.isConfident ? .inconsistent : .needsReview, primary: primary,
                             message: "Stated \(draft.mention.text); \(source) = \(primary.display); counted inclusively \(FigureFormat.number(conventions.last!.1)).",
+                            hints: [])
+    }
+
+    /// A date said with a weekday, against the calendar; a bare date, which no table dates.
+    private func checkEventDate(_ draft: ClaimDraft, date: CalendarDate) -> CheckOutcome {
+        guard let said = draft.statedWeekday else { return unverifiable("a date of an event; no bundled table dates it") }
+        let names = DateRule.weekdays.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        // dayNumber counts from a Monday-aligned epoch: day 0 of the proleptic calendar's count is a Monday.
+        let actual = ((date.dayNumber % 7) + 7) % 7
+        let primary = Recomputation(interval: .point(Double(actual)), formula: "weekday(\(date))", inputs: [],
+                                    label: "the calendar", display: names[actual])
+        if actual == said {
+            return CheckOutcome(verdict: .consistent, primary: primary, message: "Stated \(names[said]), \(date): it was a \(names[actual]).",
+                                hints: [])
+        }
+        let verdict: Verdict = draft.period?.resolution == .said ? .inconsistent : .needsReview
+        return CheckOutcome(verdict: verdict, primary: primary,
+                            message: "Stated \(names[said]), \(date); that date was a \(names[actual])."
+                                + (verdict == .needsReview ? " The year is not said; the document's year was assumed." : ""),
                             hints: [])
     }
 

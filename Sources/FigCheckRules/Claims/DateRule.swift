@@ -1,0 +1,39 @@
+import FigCheckCore
+
+/// "on Wednesday, July 30, 2025"; "published on 23 January": a date the text gives an event.
+/// A weekday said with it is checked against the calendar (every operand is on the page); other
+/// dates are claims no bundled table dates, and say so.
+struct DateRule: ClaimRule {
+    let id = "date-of-event"
+    let kind = ClaimKind.dateArithmetic
+    let summary = "Dates of events; a weekday said with a date is checked against the calendar"
+    let triggeringExamples = [
+        "The agreement was signed on Wednesday, «July 30, 2025», in Washington.",
+        "The paper's website carried the story on «23 January», a day before print.",
+    ]
+    let nonTriggeringExamples = [
+        "Exports rose «5%» in the first quarter of the year.",
+        "The treaty was signed in «1953» after three years of war.",
+    ]
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
+        let mention = context.mention
+        // Day-precision dates in prose; a dateline or a list of titles is not a claim.
+        guard mention.kind == .date, mention.unit == "date", context.sentence.words.count >= 6 else { return nil }
+        // "2025-07-30", or "--01-23" for a day and month without a year.
+        let parts = mention.decimalText.split(separator: "-", omittingEmptySubsequences: true)
+        guard parts.count == 2 || parts.count == 3, let month = Int(parts[parts.count - 2]), let day = Int(parts[parts.count - 1])
+        else { return nil }
+        let yearSaid = parts.count == 3 ? Int(parts[0]) : nil
+        guard let year = yearSaid ?? context.document.date?.year,
+              let date = CalendarDate(year: year, month: month, day: day) else { return nil }
+        var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+        draft.statedDate = date
+        draft.period = PeriodChoice(key: date.description, first: date, last: date, resolution: yearSaid == nil ? .guessed : .said)
+        if let before = context.wordsBefore(1).first, let weekday = Self.weekdays.firstIndex(of: before) {
+            draft.statedWeekday = weekday
+        }
+        return draft
+    }
+}
