@@ -3,6 +3,7 @@
 //
 //   figcheck (executable, ArgumentParser) ─────────────────┐
 //   figcheck-server (executable) ─► FigCheckServer (Hummingbird) ─┴─► FigCheckKit ─► FigCheckRules ─► FigCheckData ─► FigCheckCore
+//                                                                                    FigCheckRules ─► FigCheckScanner ─► FigCheckCore
 //                                                                    FigCheckKit ─► CurlClient ─► CCurl (libcurl)
 //
 // `figcheck serve` starts the figcheck-server binary beside it, so the CLI never links Hummingbird.
@@ -31,8 +32,10 @@ let package = Package(
         .target(name: "FigCheckCore"),
         // Reference data: table metadata, the CSV reader, the indexed catalog, entities, the lexicon.
         .target(name: "FigCheckData", dependencies: ["FigCheckCore"]),
-        // Text analysis: publication dates, the number scanner, the claim rules and their verification.
-        .target(name: "FigCheckRules", dependencies: ["FigCheckCore", "FigCheckData"]),
+        // The number scanner: every number of a text with its kind, value, interval, unit and hedge (Core only).
+        .target(name: "FigCheckScanner", dependencies: ["FigCheckCore"]),
+        // Claims and their verification: publication dates, the claim rules, the verifier.
+        .target(name: "FigCheckRules", dependencies: ["FigCheckCore", "FigCheckData", "FigCheckScanner"]),
         // libcurl's C API, reached through a shim header (Swift cannot call variadic C functions).
         .systemLibrary(
             name: "CCurl",

@@ -1,5 +1,7 @@
 import FigCheckCore
 import FigCheckData
+// The scanner's types (MentionScanner, MentionScanStage) reach FigCheckRules' users with it.
+@_exported import FigCheckScanner
 
 /// The claims stage of the pipeline: reads the claims of the scanned mentions and checks each one
 /// against the reference tables and the rest of the document (Mentions ─► Claims ─► Findings).

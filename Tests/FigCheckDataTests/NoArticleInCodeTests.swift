@@ -9,7 +9,7 @@ import TestSupport
 @Suite("No article in the code")
 struct NoArticleInCodeTests {
     static let allowed: [String: String] = [
-        "Sources/FigCheckRules/Scanner/ScannerLexicon.swift": "ISO 4217 currency codes (ESP is the peseta), not entities",
+        "Sources/FigCheckScanner/ScannerLexicon.swift": "ISO 4217 currency codes (ESP is the peseta), not entities",
         "Sources/FigCheckKit/Data/ReferenceDataBenchmark.swift": "the benchmark's one fixed lookup",
         "Sources/figcheck/BenchCommand.swift": "the benchmark's default subject for the seed articles",
     ]

@@ -542,6 +542,9 @@ struct ValueRule: ClaimRule {
         if mention.kind == .currency, let currency = mention.currency, currency != "USD" {
             // "61.59 trillion won": a claim all the same, which no table in dollars can check.
             draft.unverifiableReason = "an amount in \(currency); the bundled tables of amounts are in US dollars"
+            // Its period still dates a conversion that follows it ("a 2025 budget of 61.59 trillion won ($46.3 billion)").
+            draft.take(context.resolveEntity(drafts: drafts))
+            draft.period = context.resolvePeriod(drafts: drafts)
             return draft
         }
         if let reason = context.outOfScopeReason {
@@ -579,7 +582,7 @@ struct ValueRule: ClaimRule {
 
     /// The country whose currency the sentence names ("1,363 won to the dollar" is Korea's rate).
     private func currencyEntity(_ context: MentionContext, knowledge: ClaimKnowledge) -> String? {
-        context.sentenceWords.compactMap { ScannerLexicon.currencyWords[$0] }.compactMap { knowledge.frames.currencies[$0]?.country }.first
+        context.sentenceWords.compactMap { CurrencyWords.code($0) }.compactMap { knowledge.frames.currencies[$0]?.country }.first
     }
 }
 

@@ -252,3 +252,9 @@ enum ScannerLexicon {
     static let pairJoiners: Set<String> = ["and", "but", ",", "and also"]
     static let wordsAfterPlainNumber: Set<String> = ["and", "or", "to", "of", "in", "on", "at", "by", "from", "per", "the", "a", "an", "is", "are", "was", "were"]
 }
+
+/// The currency words the scanner knows, for the claim rules ("won" → KRW).
+public enum CurrencyWords {
+    /// The ISO 4217 code a currency word names, if any (lower-case word).
+    public static func code(_ word: String) -> String? { ScannerLexicon.currencyWords[word] }
+}
