@@ -104,9 +104,16 @@ public struct DOCXLoader: DocumentLoader {
         guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge }
         var data = Data()
         do {
+            let declared = Int(entry.uncompressedSize)
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 // The declared size may lie; count what actually comes out.
                 guard data.count + chunk.count <= limit else { throw tooLarge }
+                // A part that inflates past its declared size is corrupt, and ZIPFoundation keeps
+                // inflating it forever (a hang found by fuzzing).
+                guard data.count + chunk.count <= declared else {
+                    throw FigCheckError.malformedDocument(
+                        source: source, reason: "DOCX part \(entry.path) expands past the \(declared) bytes its header declares")
+                }
                 data.append(chunk)
             }
         } catch let error as FigCheckError {

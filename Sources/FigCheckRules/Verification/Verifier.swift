@@ -121,15 +121,7 @@ struct Verifier {
                                 message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label))." + laterVintageNote(primary), hints: [])
         }
         let hints = matchingHints(stated, alternatives)
-        // A figure by a definition the tables do not carry ("NATO put …", "the Cabinet Office's
-        // figure") may differ from them and still be right (corpus convention C3).
-        if let source = draft.namedSource, let indicator = draft.indicator ?? draft.denominator,
-           !knowledge.frames.carries(indicator, source: source) {
-            let carried = knowledge.frames.sources(of: indicator).joined(separator: ", ")
-            return CheckOutcome(verdict: .unverifiable, primary: primary,
-                                message: "Stated \(statedText), as \(source) gives it; \(describe) = \(primary.display) (\(primary.label)) is by another definition (\(carried)), so the two may both be right.",
-                                hints: hints)
-        }
+        if let objection = sourceObjection(draft, primary: primary, describe: describe, hints: hints) { return objection }
         // The newest vintage disagrees but an earlier one of the same figure agrees: the data disagree.
         if let older = sameKeyOtherVintages.last(where: { stated.overlaps($0.interval) }) {
             return CheckOutcome(verdict: .needsReview, primary: primary,
@@ -139,27 +131,8 @@ struct Verifier {
         let gap = stated.gap(to: primary.interval)
         let reference = max(abs(primary.interval.midpoint), 1e-12)
         let nearMiss = gap / reference <= settings.nearMissRelative
-        // Only a vintage released after the document covers the period: a gap in a rate of change
-        // (growth is revised by whole points) may be a revision, not an error.
-        if let date = knowledgeDate, case .newest = settings.vintage,
-           let vintage = primary.inputs.compactMap({ CalendarDate(iso: $0.vintage) }).max(), vintage > date,
-           !primary.inputs.contains(where: { (CalendarDate(iso: $0.vintage) ?? vintage) <= date }),
-           draft.indicator.map({ knowledge.frames.frames[$0]?.shapes.contains(.growth) == true }) == true {
-            return CheckOutcome(verdict: .needsReview, primary: primary,
-                                message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label)), but no vintage released by the document's date (\(date)) covers it: the \(vintage) figure may have been revised since the author wrote.",
-                                hints: hints)
-        }
-        // Several times the table's figure: a misreading (per head for total, a component, another
-        // unit) far more often than an error, unless the frame is fully explicit.
-        let statedValue = stated.midpoint.isFinite ? stated.midpoint : draft.sign * draft.mention.value
-        let ratio = abs(statedValue) / max(abs(primary.interval.midpoint), 1e-12)
-        let explicit = draft.entityResolution == .said && draft.indicatorResolution == .said
-            && [.said, .carried].contains(draft.period?.resolution ?? .said)
-        let scaleSlip = alternatives.contains { $0.isScaleSlip && stated.overlaps($0.interval) }
-        if (ratio >= 3 || ratio <= 1.0 / 3), !explicit, !scaleSlip, draft.kind != .conversion {
-            return CheckOutcome(verdict: .needsReview, primary: primary,
-                                message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label)), \(FigureFormat.number(ratio >= 1 ? ratio : 1 / ratio)) times \(ratio >= 1 ? "smaller" : "larger") than stated: the figure probably measures something else (per head, a component, another unit or scope).",
-                                hints: hints)
+        if let objection = frameObjection(draft, primary: primary, alternatives: alternatives, describe: describe, hints: hints) {
+            return objection
         }
         if !draft.isConfident {
             var uncertain = draft.uncertainties
@@ -174,17 +147,6 @@ struct Verifier {
         return CheckOutcome(verdict: .inconsistent, primary: primary,
                             message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label))\(defaulted)." + laterVintageNote(primary),
                             hints: hints, nearMiss: nearMiss)
-    }
-
-    /// Says so when the vintage used was released after the document's date (none before covers it).
-    private func laterVintageNote(_ primary: Recomputation) -> String {
-        // Series are published in vintages; curated facts carry their own dates per row.
-        let seriesIDs = Set(catalog.entries.filter { $0.metadata.kind == .series }.map(\.metadata.id))
-        let series = primary.inputs.filter { seriesIDs.contains($0.table) }
-        guard let date = knowledgeDate, case .newest = settings.vintage,
-              let vintage = series.compactMap({ CalendarDate(iso: $0.vintage) }).max(), vintage > date,
-              !series.contains(where: { (CalendarDate(iso: $0.vintage) ?? vintage) <= date }) else { return "" }
-        return " No vintage released by the document's date (\(date)) covers it; the earliest later one (\(vintage)) is used."
     }
 
     private func matchingHints(_ stated: Interval, _ alternatives: [Recomputation]) -> [String] {
@@ -232,47 +194,6 @@ struct Verifier {
         case .newest: return true
         case .asOf(let date): return CalendarDate(iso: vintage).map { $0 <= date } ?? false
         case .exactly(let exact): return vintage == exact
-        }
-    }
-
-    /// The date that decides which vintages the author could have known: `--as-of`, else the
-    /// document's date; nil (every vintage) for a document without a date or an exact vintage.
-    var knowledgeDate: CalendarDate? {
-        switch settings.vintage {
-        case .newest: return documentDate
-        case .asOf(let date): return date
-        case .exactly: return nil
-        }
-    }
-
-    /// A series value in the vintages the author could have used, newest last: every vintage
-    /// released on or before the knowledge date that covers the period, else the earliest later
-    /// one (PRODUCT.md, "Reference data"). Without a date, every vintage.
-    func seriesValues(_ indicator: String, _ entity: String, _ year: Int) -> [ReferenceValue] {
-        let all = allSeriesValues(indicator, entity, year)
-        guard let date = knowledgeDate else { return all }
-        let known = all.filter { CalendarDate(iso: $0.table.vintage).map { $0 <= date } ?? false }
-        if !known.isEmpty { return known }
-        return all.first.map { [$0] } ?? []
-    }
-
-    /// The vintages released after those `seriesValues` returns: the revisions since, for hints.
-    func laterValues(_ indicator: String, _ entity: String, _ year: Int) -> [ReferenceValue] {
-        let used = Set(seriesValues(indicator, entity, year).map(\.table.vintage))
-        guard let newestUsed = used.max() else { return [] }
-        return allSeriesValues(indicator, entity, year).filter { $0.table.vintage > newestUsed }
-    }
-
-    /// A series value in every vintage the settings allow, oldest first.
-    private func allSeriesValues(_ indicator: String, _ entity: String, _ year: Int) -> [ReferenceValue] {
-        let key = ObservationKey(indicator: indicator, entity: entity, period: "\(year)")
-        do {
-            let exact: String? = { if case .exactly(let vintage) = settings.vintage { return vintage }; return nil }()
-            return try catalog.allVintages(at: key).filter { exact == nil || $0.table.vintage == exact }
-                .sorted { $0.table.vintage < $1.table.vintage }
-        } catch {
-            problems.record(error)
-            return []
         }
     }
 

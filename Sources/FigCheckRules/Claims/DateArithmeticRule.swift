@@ -1,0 +1,65 @@
+import FigCheckCore
+import FigCheckData
+
+/// "as this year marks the 70th anniversary of the alliance"; "colonial rule for 36 years";
+/// "after eight days in detention".
+struct DateArithmeticRule: ClaimRule {
+    let id = "date-arithmetic"
+    let kind = ClaimKind.dateArithmetic
+    let summary = "Anniversaries and durations recomputed from dates in the text or the events table"
+    let triggeringExamples = [
+        "The alliance was founded in 1953. This year marks its «70th» anniversary.",
+        "Korea was under Japanese colonial rule for «36 years».",
+        "Agents detained them on September 4 and flew them home on September 12, after «eight days».",
+    ]
+    let nonTriggeringExamples = [
+        "It was the «first» summit of the two leaders.",
+        "He was sentenced to «two years» in prison.",
+    ]
+
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
+        let mention = context.mention
+        if mention.kind == .ordinal, context.wordsAfter(2).contains(where: { $0.hasPrefix("anniversar") }) {
+            var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+            draft.relation = .difference
+            draft.indicator = "anniversary"
+            return draft
+        }
+        guard mention.kind == .duration, let unit = mention.unit, ["years", "days", "months", "weeks"].contains(unit) else {
+            return nil
+        }
+        var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+        draft.relation = .difference
+        // An event pair from the events table ("colonial rule"), or two dates said in the paragraph.
+        if let cue = context.sentence.cues.first(where: { $0.indicator.hasSuffix("_start") }) {
+            draft.indicator = cue.indicator
+            draft.entity = context.resolveEntity(drafts: drafts)?.code
+            return draft
+        }
+        if let dates = datesAround(context), dates.count >= 2 {
+            draft.span = (dates[0].date, dates[dates.count - 1].date, dates[0].text, dates[dates.count - 1].text)
+            return draft
+        }
+        // "Many Koreans speak of 36 years": the span of the paragraph's previous duration.
+        if let previous = drafts.last(where: { $0.kind == .dateArithmetic && $0.paragraph == context.sentence.paragraph
+                                               && $0.span != nil }) {
+            draft.span = previous.span
+            return draft
+        }
+        return nil
+    }
+
+    /// The dates said in the mention's sentence, else in its paragraph before it.
+    private func datesAround(_ context: MentionContext) -> [(date: CalendarDate, text: String)]? {
+        func dates(in sentence: SentenceContext) -> [(date: CalendarDate, text: String)] {
+            sentence.periods.filter { $0.period.count >= 7 }.map { ($0.first, $0.text) }
+        }
+        let own = dates(in: context.sentence)
+        if own.count >= 2 { return own }
+        let paragraph = context.document.sentences.filter {
+            $0.paragraph == context.sentence.paragraph && $0.index <= context.sentence.index
+        }
+        let all = paragraph.flatMap(dates)
+        return all.count >= 2 ? Array(all.suffix(2)) : nil
+    }
+}
