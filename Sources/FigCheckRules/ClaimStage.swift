@@ -58,16 +58,12 @@ public struct ClaimStage: AnalysisStage {
 
     private func finding(_ draft: ClaimDraft, _ outcome: CheckOutcome, document: Document, context: DocumentContext) -> Finding {
         let location = document.sourceMap.location(ofAnalysed: draft.mention.range)
-        let sentence = context.sentences[draft.sentenceIndex].text
-            .split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
         let severity: Severity
         switch outcome.verdict {
         case .consistent, .unverifiable: severity = .info
         case .needsReview: severity = .warning
         case .inconsistent: severity = outcome.nearMiss ? .warning : .error
         }
-        let stated = draft.stated
-        let unit = draft.mention.unit ?? draft.mention.kind.rawValue
         let computed = outcome.primary.map { primary in
             Computation(value: Self.rounded(primary.interval.midpoint), low: Self.rounded(primary.interval.low),
                         high: Self.rounded(primary.interval.high), formula: primary.formula, inputs: primary.inputs)
@@ -76,12 +72,7 @@ public struct ClaimStage: AnalysisStage {
         if outcome.verdict == .inconsistent, outcome.nearMiss { message += " A near miss." }
         var finding = Finding(
             id: "\(draft.ruleId)@\(location.line):\(location.column)", ruleId: draft.ruleId, kind: draft.kind.rawValue,
-            text: draft.mention.text.split(whereSeparator: { $0 == "\n" }).joined(separator: " "), sentence: sentence,
-            location: location,
-            stated: StatedFigure(value: draft.sign * draft.mention.value, unit: unit,
-                                 low: stated.low.isFinite ? stated.low : draft.mention.value,
-                                 high: stated.high.isFinite ? stated.high : draft.mention.value,
-                                 hedge: draft.mention.hedge.rawValue),
+            text: draft.figureText, sentence: draft.sentenceText(context), location: location, stated: draft.statedFigure,
             about: ClaimSubject(entity: draft.entity, indicator: indicatorText(draft), period: draft.period?.key,
                                 scope: draft.scope ?? draft.partner),
             verdict: outcome.verdict, severity: severity, computed: computed, message: message, hints: outcome.hints)

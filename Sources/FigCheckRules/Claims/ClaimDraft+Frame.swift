@@ -18,20 +18,31 @@ extension ClaimDraft {
     /// and the reading its kind has.
     func frame(in document: Document, context: DocumentContext, drafts: [ClaimDraft]) -> Claim {
         let location = document.sourceMap.location(ofAnalysed: mention.range)
-        let sentence = context.sentences[sentenceIndex].text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
-        let interval = stated
-        let stated = StatedFigure(value: sign * mention.value, unit: mention.unit ?? mention.kind.rawValue,
-                                  low: interval.low.isFinite ? interval.low : mention.value,
-                                  high: interval.high.isFinite ? interval.high : mention.value, hedge: mention.hedge.rawValue)
         let measureName = indicator ?? denominator
         return Claim(
-            ruleId: ruleId, kind: kind.rawValue, text: mention.text.split(whereSeparator: { $0 == "\n" }).joined(separator: " "),
-            sentence: sentence, location: location, stated: stated,
+            ruleId: ruleId, kind: kind.rawValue, text: figureText, sentence: sentenceText(context), location: location,
+            stated: statedFigure,
             entity: entity.map { FrameSlot($0, entityResolution.evidence) },
             measure: measureName.map { FrameSlot($0, indicatorResolution.evidence) },
             period: period.map { FrameSlot($0.key, $0.resolution.evidence) },
             scope: scope ?? (kind == .share ? nil : partner), basis: statedBasis, source: namedSource,
             reading: reading(drafts), uncertainties: uncertainties, unverifiableReason: unverifiableReason)
+    }
+
+    /// The figure as written, on one line.
+    var figureText: String { mention.text.split(whereSeparator: { $0 == "\n" }).joined(separator: " ") }
+
+    /// The claim's sentence, on one line.
+    func sentenceText(_ context: DocumentContext) -> String {
+        context.sentences[sentenceIndex].text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    /// The stated figure as reports give it: value with its sign, unit, interval (open ends as the value), hedge.
+    var statedFigure: StatedFigure {
+        let interval = stated
+        return StatedFigure(value: sign * mention.value, unit: mention.unit ?? mention.kind.rawValue,
+                            low: interval.low.isFinite ? interval.low : mention.value,
+                            high: interval.high.isFinite ? interval.high : mention.value, hedge: mention.hedge.rawValue)
     }
 
     private func reading(_ drafts: [ClaimDraft]) -> ClaimReading {

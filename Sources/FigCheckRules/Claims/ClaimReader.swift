@@ -42,8 +42,9 @@ struct ClaimReader {
                         < abs($1.range.lowerBound - context.local.lowerBound) }?.source
                     // A basis the text states that the table does not share ("an inflation-adjusted
                     // rise" is not a change in current dollars).
-                    found.statedBasis = Self.statedBasis(context.clauseWords, knowledge: knowledge)?.basis
-                    if found.unverifiableReason == nil, let said = Self.statedBasis(context.clauseWords, knowledge: knowledge),
+                    let said = Self.statedBasis(context.clauseWords, knowledge: knowledge)
+                    found.statedBasis = said?.basis
+                    if found.unverifiableReason == nil, let said,
                        let indicator = found.indicator ?? found.denominator, let table = knowledge.frames.basis(of: indicator),
                        table != said.basis {
                         found.unverifiableReason = "the text gives a \(said.basis) figure (\"\(said.phrase)\"); the bundled table of \(indicator.replacingOccurrences(of: "_", with: " ")) is \(table)"

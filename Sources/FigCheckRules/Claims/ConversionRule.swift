@@ -18,7 +18,7 @@ struct ConversionRule: ClaimRule {
         "The budget was 61 trillion won, or «6.1%» more than a year before.",
     ]
     /// What may stand between an amount and its conversion besides spaces.
-    static let joiners: Set<String> = ["", "(", "[", "or", ",", "—", "–", "=", "about", "("]
+    static let joiners: Set<String> = ["", "(", "[", "or", ",", "—", "–", "=", "about"]
 
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention
