@@ -2,9 +2,11 @@
 // The target graph is the architecture (see docs/ARCHITECTURE.md):
 //
 //   figcheck (executable, ArgumentParser) ─────────────────┐
-//   figcheck-server (executable) ─► FigCheckServer (Hummingbird) ─┴─► FigCheckKit ─► FigCheckRules ─► FigCheckData ─► FigCheckCore
-//                                                                                    FigCheckRules ─► FigCheckScanner ─► FigCheckCore
-//                                                                    FigCheckKit ─► CurlClient ─► CCurl (libcurl)
+//   figcheck-server (executable) ─► FigCheckServer (Hummingbird) ─┴─► FigCheckKit ─► FigCheckVerification
+//
+//   FigCheckVerification ─► FigCheckClaims ─► FigCheckScanner ─► FigCheckCore      (the pipeline's stages)
+//   FigCheckVerification, FigCheckClaims ─► FigCheckData ─► FigCheckCore           (reference tables, lexicon)
+//   FigCheckKit ─► CurlClient ─► CCurl (libcurl)
 //
 // `figcheck serve` starts the figcheck-server binary beside it, so the CLI never links Hummingbird.
 import Foundation
@@ -34,8 +36,10 @@ let package = Package(
         .target(name: "FigCheckData", dependencies: ["FigCheckCore"]),
         // The number scanner: every number of a text with its kind, value, interval, unit and hedge (Core only).
         .target(name: "FigCheckScanner", dependencies: ["FigCheckCore"]),
-        // Claims and their verification: publication dates, the claim rules, the verifier.
-        .target(name: "FigCheckRules", dependencies: ["FigCheckCore", "FigCheckData", "FigCheckScanner"]),
+        // Reading claims: sentences, publication dates, the claim rules, each claim's frame and evidence.
+        .target(name: "FigCheckClaims", dependencies: ["FigCheckCore", "FigCheckData", "FigCheckScanner"]),
+        // Verifying claims: the verifier against the tables, relations within the text, the findings.
+        .target(name: "FigCheckVerification", dependencies: ["FigCheckCore", "FigCheckData", "FigCheckClaims"]),
         // libcurl's C API, reached through a shim header (Swift cannot call variadic C functions).
         .systemLibrary(
             name: "CCurl",
@@ -48,7 +52,7 @@ let package = Package(
         .target(
             name: "FigCheckKit",
             dependencies: [
-                "FigCheckCore", "FigCheckData", "FigCheckRules", "CurlClient",
+                "FigCheckCore", "FigCheckData", "FigCheckVerification", "CurlClient",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SWXMLHash", package: "SWXMLHash"),
@@ -66,7 +70,7 @@ let package = Package(
         // The editors' web page and the HTTP API over FigCheckKit (Hummingbird); only the server links it.
         .target(
             name: "FigCheckServer",
-            dependencies: ["FigCheckKit", "FigCheckRules", "FigCheckData", "FigCheckCore", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["FigCheckKit", "FigCheckVerification", "FigCheckData", "FigCheckCore", .product(name: "Hummingbird", package: "hummingbird")]
         ),
         // `figcheck serve` runs this binary: parses flags, starts the server.
         .executableTarget(
@@ -83,7 +87,7 @@ let package = Package(
         .testTarget(
             name: "FigCheckKitTests",
             dependencies: [
-                "FigCheckKit", "FigCheckCore", "FigCheckData", "FigCheckRules", "CurlClient", "TestSupport",
+                "FigCheckKit", "FigCheckCore", "FigCheckData", "FigCheckVerification", "CurlClient", "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Fixtures"]
@@ -94,13 +98,13 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
-            name: "FigCheckRulesTests",
-            dependencies: ["FigCheckRules", "FigCheckCore", "FigCheckKit", "TestSupport"]
+            name: "FigCheckClaimsTests",
+            dependencies: ["FigCheckClaims", "FigCheckVerification", "FigCheckCore", "FigCheckKit", "TestSupport"]
         ),
         // Measures the scanner against other projects' suites in ../shared/conformance.
         .testTarget(
             name: "FigCheckConformanceTests",
-            dependencies: ["FigCheckRules", "FigCheckCore", "TestSupport"],
+            dependencies: ["FigCheckClaims", "FigCheckCore", "TestSupport"],
             exclude: ["exclusions.tsv", "floors.json"]
         ),
         .testTarget(
@@ -123,7 +127,7 @@ let package = Package(
 if ProcessInfo.processInfo.environment["FIGCHECK_FUZZ"] != nil {
     package.targets.append(.executableTarget(
         name: "figcheck-fuzz",
-        dependencies: ["FigCheckKit", "FigCheckRules", "FigCheckData", "FigCheckCore"],
+        dependencies: ["FigCheckKit", "FigCheckVerification", "FigCheckData", "FigCheckCore"],
         path: "Fuzz",
         exclude: ["README.md"]
     ))

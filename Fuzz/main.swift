@@ -1,7 +1,7 @@
 import FigCheckCore
 import FigCheckData
 import FigCheckKit
-import FigCheckRules
+import FigCheckVerification
 import Foundation
 
 // A libFuzzer driver for figcheck's parsers of untrusted input. The target is chosen by

@@ -8,10 +8,13 @@ public struct DocumentAnalysis: Sendable {
     public var ignoredNumbers: [IgnoredNumber]
     /// The claims as read, before verification: each figure's frame with its evidence.
     public var claims: [Claim]
+    /// The claim reader's working form of the document (sentences, figures and their drafts),
+    /// which the verification stage takes over; opaque to every other stage and never reported.
+    public var claimWorkings: (any ClaimWorkings)?
     /// The checked claims produced so far.
     public var findings: [Finding]
     /// Problems a stage met that did not stop the analysis.
-    public var diagnostics: [String]
+    public var diagnostics: [Diagnostic]
 
     /// Starts the analysis of a loaded document.
     public init(document: Document) {
@@ -19,9 +22,39 @@ public struct DocumentAnalysis: Sendable {
         self.mentions = []
         self.ignoredNumbers = []
         self.claims = []
+        self.claimWorkings = nil
         self.findings = []
         self.diagnostics = []
     }
+}
+
+/// The claim reader's working form of a document, handed to the verification stage.
+public protocol ClaimWorkings: Sendable {}
+
+/// A problem a stage met that did not stop the analysis, and what it means for the run.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        /// Part of the document was not analysed (a limit was reached); the report says so.
+        case incomplete
+        /// The reference data is broken (a table that does not parse, a missing column): the run
+        /// cannot be trusted, so it exits 2.
+        case referenceData = "reference_data"
+    }
+
+    public var kind: Kind
+    /// The stage that met the problem.
+    public var stage: String
+    public var message: String
+
+    /// Creates a diagnostic.
+    public init(_ kind: Kind, stage: String, _ message: String) {
+        self.kind = kind
+        self.stage = stage
+        self.message = message
+    }
+
+    /// The line a report shows: reference-data problems say so, others are the message.
+    public var description: String { kind == .referenceData ? "reference data: \(message)" : message }
 }
 
 /// One stage of the pipeline after loading: the scanner, the claim recognisers, the verifiers.

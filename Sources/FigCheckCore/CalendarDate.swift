@@ -63,3 +63,28 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         try container.encode(description)
     }
 }
+
+extension CalendarDate {
+    /// Days since a fixed epoch (proleptic Gregorian), for differences between dates.
+    public var dayNumber: Int {
+        let adjust = (14 - month) / 12
+        let y = year + 4800 - adjust
+        let m = month + 12 * adjust - 3
+        return day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045
+    }
+
+    /// The date `days` later (or earlier).
+    public func adding(days: Int) -> CalendarDate {
+        var number = dayNumber + days
+        number += 32044
+        let b = (4 * number + 3) / 146097
+        let c = number - 146097 * b / 4
+        let d = (4 * c + 3) / 1461
+        let e = c - 1461 * d / 4
+        let m = (5 * e + 2) / 153
+        let day = e - (153 * m + 2) / 5 + 1
+        let month = m + 3 - 12 * (m / 10)
+        let year = 100 * b + d - 4800 + m / 10
+        return CalendarDate(year: year, month: month, day: day) ?? self
+    }
+}

@@ -1,7 +1,7 @@
 import FigCheckCore
 import FigCheckData
 import FigCheckKit
-import FigCheckRules
+import FigCheckVerification
 import Foundation
 import Synchronization
 

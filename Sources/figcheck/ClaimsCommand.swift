@@ -41,7 +41,8 @@ struct ClaimsCommand: AsyncParsableCommand {
         try await runReportingErrors {
             let reading = ReadingOptions(date: date.flatMap(CalendarDate.init(iso:)), subject: subject?.uppercased())
             let document = try await DocumentReader(options: reading).read(input)
-            let pipeline = try Check.standardPipeline(CheckOptions(inputs: [input], dataDirectory: data))
+            // Read, not verified: the claims as the reader framed them.
+            let pipeline = Pipeline.reading(knowledge: try Check.loadKnowledge(CheckOptions(inputs: [input], dataDirectory: data)))
             let analysis = pipeline.analyse(document)
             printOut(format == .json ? ClaimsReport.json(analysis) : ClaimsReport.text(analysis))
             return 0

@@ -1,7 +1,7 @@
 import ArgumentParser
 import FigCheckCore
 import FigCheckKit
-import FigCheckRules
+import FigCheckVerification
 import Foundation
 
 /// `figcheck mentions PATH|URL|-`: the numbers of a document, as the scanner reads them.

@@ -1,5 +1,5 @@
 import FigCheckCore
-import FigCheckRules
+import FigCheckVerification
 import Foundation
 
 /// What each suite would extract from our scan, in its own terms: which of our mentions it

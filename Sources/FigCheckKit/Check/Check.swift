@@ -1,6 +1,6 @@
 import FigCheckCore
 import FigCheckData
-import FigCheckRules
+import FigCheckVerification
 
 /// `figcheck check`: reads each input, runs the pipeline, and renders one report.
 public enum Check {
@@ -70,8 +70,8 @@ public enum Check {
         findings.sort { ($0.location.offset, $0.ruleId) < ($1.location.offset, $1.ruleId) }
         var report = DocumentReport(document: document, findings: findings, mentions: analysis.mentions.count)
         report.analysedText = document.text
-        report.warnings += analysis.diagnostics.filter { !$0.hasPrefix(ClaimStage.referenceDataPrefix) }
-        let problems = analysis.diagnostics.filter { $0.hasPrefix(ClaimStage.referenceDataPrefix) }
+        report.warnings += analysis.diagnostics.filter { $0.kind != .referenceData }.map(\.description)
+        let problems = analysis.diagnostics.filter { $0.kind == .referenceData }.map(\.description)
         report.errors += problems
         return (report, problems)
     }

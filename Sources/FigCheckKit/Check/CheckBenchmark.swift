@@ -1,6 +1,6 @@
 import FigCheckCore
 import FigCheckData
-import FigCheckRules
+import FigCheckVerification
 import Foundation
 
 /// Measures checking one document end to end with the tables loaded (scan, claims, verification)

@@ -1,8 +1,8 @@
 import FigCheckCore
-import FigCheckRules
+import FigCheckVerification
 
 /// The analysis stages run on every loaded document, in order
-/// (Mentions ─► Claims ─► Findings). Loading comes before, reporting after.
+/// (Mentions ─► Claims ─► Findings: scanning, reading, verification). Loading comes before, reporting after.
 public struct Pipeline: Sendable {
     public var stages: [any AnalysisStage]
 
@@ -11,10 +11,16 @@ public struct Pipeline: Sendable {
         self.stages = stages
     }
 
-    /// The stages figcheck ships: the number scanner, then the claim recognisers and verifiers
-    /// over the loaded reference data.
+    /// The stages figcheck ships: the number scanner, the claim reader, then the verifier over the
+    /// loaded reference data.
     public static func standard(knowledge: ClaimKnowledge, settings: VerificationSettings = VerificationSettings()) -> Pipeline {
-        Pipeline(stages: [MentionScanStage(), ClaimStage(knowledge: knowledge, settings: settings)])
+        Pipeline(stages: [MentionScanStage(), ClaimReadingStage(knowledge: knowledge),
+                          ClaimVerificationStage(knowledge: knowledge, settings: settings)])
+    }
+
+    /// The scanner and the claim reader, no verification (`figcheck claims`).
+    public static func reading(knowledge: ClaimKnowledge) -> Pipeline {
+        Pipeline(stages: [MentionScanStage(), ClaimReadingStage(knowledge: knowledge)])
     }
 
     /// The scanner alone (`figcheck mentions`).

@@ -1,6 +1,6 @@
 import CurlClient
 import FigCheckCore
-import FigCheckRules
+import FigCheckVerification
 import Foundation
 
 /// What the user says about the documents, which wins over what the documents say.

@@ -1,5 +1,5 @@
 import FigCheckCore
-import FigCheckRules
+import FigCheckVerification
 import Foundation
 
 /// YAML front matter at the top of a Markdown file (`---` … `---`): the top-level scalar keys

@@ -1,5 +1,5 @@
 import FigCheckCore
-import FigCheckRules
+import FigCheckVerification
 
 /// HTML: the prose of the page, with scripts, styles, navigation and page furniture dropped,
 /// entities decoded, whitespace collapsed, and block elements turned into line breaks.

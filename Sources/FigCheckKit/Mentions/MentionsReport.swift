@@ -1,5 +1,5 @@
 import FigCheckCore
-import FigCheckRules
+import FigCheckVerification
 import Foundation
 
 /// What `figcheck mentions` prints: every number of a document with its kind, value, interval,

@@ -1,5 +1,5 @@
 import FigCheckCore
-import FigCheckRules
+import FigCheckVerification
 import Foundation
 
 /// Measures the scanner's throughput on a corpus built by repeating the given texts up to a size,

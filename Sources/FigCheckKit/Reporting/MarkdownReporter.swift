@@ -1,5 +1,5 @@
 import FigCheckCore
-import FigCheckRules
+import FigCheckVerification
 
 /// A fact-check report an editor can paste into a review: per document the figures that need
 /// attention with the recomputation, sources and hints, then what was checked and found right.

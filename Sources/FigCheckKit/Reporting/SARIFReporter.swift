@@ -1,5 +1,5 @@
 import FigCheckCore
-import FigCheckRules
+import FigCheckVerification
 import Foundation
 
 /// SARIF 2.1.0 for code-scanning tools: the rules from the registry, one result per finding that

@@ -39,6 +39,14 @@ public struct PeriodChoice: Sendable, Equatable {
 
     public var year: Int { first.year }
 
+    /// Creates a period choice.
+    public init(key: String, first: CalendarDate, last: CalendarDate, resolution: Resolution) {
+        self.key = key
+        self.first = first
+        self.last = last
+        self.resolution = resolution
+    }
+
     public static func year(_ year: Int, _ resolution: Resolution) -> PeriodChoice? {
         guard let first = CalendarDate(year: year, month: 1, day: 1),
               let last = CalendarDate(year: year, month: 12, day: 31) else { return nil }

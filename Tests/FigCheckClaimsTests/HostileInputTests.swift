@@ -1,5 +1,5 @@
 import FigCheckCore
-import FigCheckRules
+import FigCheckVerification
 import Foundation
 import Testing
 

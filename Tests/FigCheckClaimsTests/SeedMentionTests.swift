@@ -1,6 +1,6 @@
 import FigCheckCore
 import FigCheckKit
-import FigCheckRules
+import FigCheckVerification
 import Foundation
 import Testing
 import TestSupport

@@ -24,7 +24,7 @@ public final class ClaimKnowledge: Sendable {
     let rowPartners: [String: Set<String>]
     /// The indicators the rules give a role, from the frames lexicon.
     let gdpIndicator: String?
-    let targetIndicator: String?
+    package let targetIndicator: String?
     let shareIndicator: String?
     let exchangeRateIndicator: String?
 
@@ -69,7 +69,7 @@ public final class ClaimKnowledge: Sendable {
     public func unit(of indicator: String) -> String? { units[indicator] }
 
     /// Whether the indicator's tables are yearly WDI series (as opposed to curated facts).
-    func isAnnualSeries(_ indicator: String) -> Bool {
+    package func isAnnualSeries(_ indicator: String) -> Bool {
         catalog.tables(for: indicator).contains { $0.metadata.kind == .series }
     }
 

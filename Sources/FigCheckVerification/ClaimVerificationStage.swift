@@ -1,14 +1,12 @@
 import FigCheckCore
 import FigCheckData
-// The scanner's types (MentionScanner, MentionScanStage) reach FigCheckRules' users with it.
-@_exported import FigCheckScanner
+// The reader's and the scanner's types reach FigCheckVerification's users with it.
+@_exported import FigCheckClaims
 
-/// The claims stage of the pipeline: reads the claims of the scanned mentions and checks each one
-/// against the reference tables and the rest of the document (Mentions ─► Claims ─► Findings).
-public struct ClaimStage: AnalysisStage {
-    public let name = "claims"
-    /// Diagnostics that start with this are reference-data problems: the run cannot be trusted (exit 2).
-    public static let referenceDataPrefix = "reference data: "
+/// The verification stage of the pipeline (Claims ─► Findings): checks each claim the reading
+/// stage found against the reference tables and the rest of the document.
+public struct ClaimVerificationStage: AnalysisStage {
+    public let name = "claim-verification"
     public let knowledge: ClaimKnowledge
     public let settings: VerificationSettings
 
@@ -19,15 +17,11 @@ public struct ClaimStage: AnalysisStage {
     }
 
     public func run(_ analysis: inout DocumentAnalysis) {
+        // Without the reading stage before it there is nothing to verify.
+        guard let reading = analysis.claimWorkings as? ClaimReaderWorkings else { return }
         let document = analysis.document
-        let context = DocumentContext(text: document.text, mentions: analysis.mentions, date: document.metadata.date,
-                                      subject: document.metadata.subject, knowledge: knowledge)
-        let read = ClaimReader(knowledge: knowledge).read(context)
-        if read.count >= ClaimReader.maximumClaims, let last = read.last {
-            let line = document.sourceMap.location(ofAnalysed: last.mention.range).line
-            analysis.diagnostics.append("more than \(ClaimReader.maximumClaims) claims: the figures after line \(line) were not checked")
-        }
-        analysis.claims = read.map { $0.frame(in: document, context: context, drafts: read) }
+        let context = reading.context
+        let read = reading.drafts
         let verifier = Verifier(knowledge: knowledge, settings: settings, documentDate: document.metadata.date)
         var findings: [Finding] = []
         // Hedged figures re-read with the configured tolerance ("about 19%": ± 10% unless set otherwise).
@@ -52,7 +46,7 @@ public struct ClaimStage: AnalysisStage {
             let outcome = CheckOutcome(verdict: .inconsistent, primary: nil, message: issue.message, hints: [], resolved: draft)
             findings.append(finding(draft, outcome, document: document, context: context))
         }
-        analysis.diagnostics += verifier.problems.messages.map { ClaimStage.referenceDataPrefix + $0 }
+        analysis.diagnostics += verifier.problems.messages.map { Diagnostic(.referenceData, stage: name, $0) }
         analysis.findings += findings.sorted { ($0.location.offset, $0.ruleId) < ($1.location.offset, $1.ruleId) }
     }
 

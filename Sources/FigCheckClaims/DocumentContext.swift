@@ -3,10 +3,10 @@ import FigCheckData
 
 /// One sentence of a document with everything the claim rules look up in it: its words, the
 /// entities, periods and indicator phrases it names, and where its clauses start.
-struct SentenceContext {
+package struct SentenceContext {
     /// A phrase naming an indicator, with its byte range in the sentence.
-    struct IndicatorCue {
-        var indicator: String
+    package struct IndicatorCue {
+        package var indicator: String
         var range: Range<Int>
         var text: String
     }
@@ -14,12 +14,12 @@ struct SentenceContext {
     var index: Int
     var paragraph: Int
     /// Byte range in the analysed text.
-    var range: Range<Int>
+    package var range: Range<Int>
     var text: String
-    var words: [SentenceWords.Word]
+    package var words: [SentenceWords.Word]
     var entities: [EntityFinder.Found]
-    var periods: [PeriodResolver.Found]
-    var cues: [IndicatorCue]
+    package var periods: [PeriodResolver.Found]
+    package var cues: [IndicatorCue]
     /// Publishers and definitions the sentence cites ("NATO put …", "the IMF's estimate").
     var sources: [(source: String, range: Range<Int>)]
     /// Sentence-relative byte offsets where a new clause starts.
@@ -141,10 +141,10 @@ struct MentionContext {
 
 /// The document as the claim rules read it: sentences with their context, the mentions, the
 /// publication date and subject.
-struct DocumentContext {
+package struct DocumentContext {
     let text: String
     let mentions: [Mention]
-    let sentences: [SentenceContext]
+    package let sentences: [SentenceContext]
     let date: CalendarDate?
     let subject: String?
     let periodResolver: PeriodResolver

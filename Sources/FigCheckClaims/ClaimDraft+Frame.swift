@@ -30,15 +30,15 @@ extension ClaimDraft {
     }
 
     /// The figure as written, on one line.
-    var figureText: String { mention.text.split(whereSeparator: { $0 == "\n" }).joined(separator: " ") }
+    package var figureText: String { mention.text.split(whereSeparator: { $0 == "\n" }).joined(separator: " ") }
 
     /// The claim's sentence, on one line.
-    func sentenceText(_ context: DocumentContext) -> String {
+    package func sentenceText(_ context: DocumentContext) -> String {
         context.sentences[sentenceIndex].text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
     }
 
     /// The stated figure as reports give it: value with its sign, unit, interval (open ends as the value), hedge.
-    var statedFigure: StatedFigure {
+    package var statedFigure: StatedFigure {
         let interval = stated
         return StatedFigure(value: sign * mention.value, unit: mention.unit ?? mention.kind.rawValue,
                             low: interval.low.isFinite ? interval.low : mention.value,

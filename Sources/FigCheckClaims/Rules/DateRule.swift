@@ -3,7 +3,7 @@ import FigCheckCore
 /// "on Wednesday, July 30, 2025"; "published on 23 January": a date the text gives an event.
 /// A weekday said with it is checked against the calendar (every operand is on the page); other
 /// dates are claims no bundled table dates, and say so.
-struct DateRule: ClaimRule {
+package struct DateRule: ClaimRule {
     let id = "date-of-event"
     let kind = ClaimKind.dateArithmetic
     let summary = "Dates of events; a weekday said with a date is checked against the calendar"
@@ -15,7 +15,7 @@ struct DateRule: ClaimRule {
         "Exports rose «5%» in the first quarter of the year.",
         "The treaty was signed in «1953» after three years of war.",
     ]
-    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    package static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention

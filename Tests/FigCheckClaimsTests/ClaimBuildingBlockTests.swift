@@ -1,6 +1,6 @@
 import FigCheckCore
 import FigCheckData
-import FigCheckRules
+import FigCheckVerification
 import Foundation
 import Testing
 import TestSupport

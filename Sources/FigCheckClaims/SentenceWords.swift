@@ -1,10 +1,10 @@
 /// The words of a sentence with their byte ranges, for the claim rules' phrase matching.
-struct SentenceWords {
-    struct Word: Equatable {
+package struct SentenceWords {
+    package struct Word: Equatable {
         /// As written.
         var text: String
-        var lower: String
-        var range: Range<Int>
+        package var lower: String
+        package var range: Range<Int>
         /// Followed directly by "'s" or "’s".
         var possessive: Bool
     }
