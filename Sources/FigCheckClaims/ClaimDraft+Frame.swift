@@ -61,6 +61,9 @@ extension ClaimDraft {
         case .comparison where relation == nil: return .value
         case .comparison, .change:
             // The first pair the linker found: the figures of the text, or the table for a base looked up.
+            if let stated = statedOperands {
+                return .relation(relation: relation?.rawValue ?? "", operands: [stated.subjectText, stated.baseText])
+            }
             let pair = operands.first.map { pair in
                 [pair.subject.map { drafts[$0].mention.text } ?? "(not found)", pair.base.map { drafts[$0].mention.text } ?? "(the table)"]
             } ?? []

@@ -68,6 +68,9 @@ public enum Relation: String, Sendable {
     case excess
     /// "75% higher than": (A ÷ B − 1) × 100.
     case percentMore
+    /// "at $33,785, down $1,444 (4.3%)": the change over the level before it, with A the level now
+    /// and B the absolute change: B ÷ (A − direction × B) × 100.
+    case changeOnLevel
 }
 
 /// One part of a ratio's numerator: a figure stated in the text, or a reference value looked up.
@@ -106,6 +109,11 @@ public struct ClaimDraft: Sendable {
     /// Comparison and change claims: the two figures compared, as indices into the document's drafts
     /// (nil for a figure looked up instead), and how they relate.
     public var operands: [(subject: Int?, base: Int?)] = []
+    /// The two figures when the sentence itself ties them to the relation ("from 4.2% to 4.5%, a
+    /// rise of 7%"): evidence enough for a mismatch to be an error; linked operands are not needed.
+    package var statedOperands: StatedOperands?
+    /// List counts: the items of the list the count introduces ("three members: A, B and C").
+    public var listedItems: [String]?
     public var relation: Relation?
     /// A change's direction: +1 for raised/rose, −1 for cut/fell, 0 unknown.
     public var direction: Int = 0

@@ -72,6 +72,7 @@ struct ClaimReader {
         for position in drafts.indices where drafts[position].kind == .comparison && drafts[position].relation != nil
             || drafts[position].kind == .change {
             let draft = drafts[position]
+            if draft.statedOperands != nil { continue }
             if draft.kind == .change {
                 drafts[position].operands = changeOperands(draft, at: position, in: drafts)
             } else {

@@ -114,11 +114,30 @@ extension Verifier {
          "December"][max(0, min(11, month - 1))]
     }
 
+    // MARK: - Counts of a list
+
+    /// "Three states: A, B and C": the count against the items the list names.
+    func checkListCount(_ draft: ClaimDraft, items: [String]) -> CheckOutcome {
+        let count = Double(items.count)
+        let names = items.map { $0.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? $0 }
+        let primary = Recomputation(interval: .point(count), formula: "count(\(names.joined(separator: ", ")))", inputs: [],
+                                    label: "the list that follows", display: FigureFormat.number(count))
+        let listed = "the list that follows names \(items.count): \(names.joined(separator: ", "))"
+        if draft.stated.overlaps(primary.interval) {
+            return CheckOutcome(verdict: .consistent, primary: primary, message: "Stated \(draft.mention.text); \(listed).", hints: [])
+        }
+        return CheckOutcome(verdict: .inconsistent, primary: primary, message: "Stated \(draft.mention.text), but \(listed).", hints: [])
+    }
+
     // MARK: - Comparisons and changes
 
     func checkRelation(_ draft: ClaimDraft, drafts: [ClaimDraft]) -> CheckOutcome {
         guard let relation = draft.relation else { return unverifiable("the relation could not be read") }
         var pairs: [(subject: Interval, base: Interval, text: String, inputs: [ComputationInput], sameMeasure: Bool)] = []
+        if let stated = draft.statedOperands {
+            // The sentence ties the two figures to the relation itself: they are one measure.
+            pairs.append((stated.subject, stated.base, "\(stated.subjectText) and \(stated.baseText)", [], true))
+        }
         for operand in draft.operands {
             guard let subjectIndex = operand.subject else { continue }
             let subject = drafts[subjectIndex]
@@ -145,10 +164,11 @@ extension Verifier {
             case .percentOf: return (subject / base)?.scaled(by: 100)
             case .excess: return (subject / base).map { $0 - .point(1) }
             case .percentMore: return (subject / base).map { ($0 - .point(1)).scaled(by: 100) }
+            case .changeOnLevel: return (base / (subject - base.scaled(by: Double(draft.direction))))?.scaled(by: 100)
             }
         }
         let unitText: [Relation: String] = [.ratio: "×", .difference: "", .relativeChange: "%", .percentOf: "%", .excess: "",
-                                            .percentMore: "%"]
+                                            .percentMore: "%", .changeOnLevel: "%"]
         let stated = draft.stated
         var first: Recomputation?
         for pair in pairs {
@@ -156,7 +176,9 @@ extension Verifier {
             let reading = Recomputation(interval: value, formula: "\(relation.rawValue)(\(pair.text))", inputs: pair.inputs,
                                         label: "from \(pair.text)", display: FigureFormat.number(value.midpoint) + (unitText[relation] ?? ""))
             if first == nil { first = reading }
-            if stated.overlaps(value) {
+            // "more than doubled" over two figures of unknown measure: an open bound met by figures
+            // that may not be the ones meant confirms nothing.
+            if stated.overlaps(value), pair.sameMeasure || stated.isBounded {
                 return CheckOutcome(verdict: .consistent, primary: reading,
                                     message: "Stated \(draft.mention.text); recomputed \(relation.rawValue) from \(pair.text) = \(reading.display) \(value).",
                                     hints: [])
@@ -166,6 +188,10 @@ extension Verifier {
         var hints: [String] = []
         // Percent for percentage points, and the reverse.
         let swapped: Relation? = relation == .relativeChange ? .difference : (relation == .difference ? .relativeChange : nil)
+        // "down $1,444 (4.3%)" computed over the level after the change instead of the one before.
+        if relation == .changeOnLevel, let overNew = (pair.base / pair.subject)?.scaled(by: 100), stated.overlaps(overNew) {
+            hints.append("\(draft.mention.text) is the change over the level after it (\(FigureFormat.number(overNew.midpoint))%); over the level before, it is \(primary.display).")
+        }
         if let swapped, let value = compute(swapped, pair.subject, pair.base), stated.overlaps(value) {
             hints.append(swapped == .difference
                 ? "\(draft.mention.text) is the change in percentage points (\(FigureFormat.number(value.midpoint)) points); in percent it is \(primary.display)."

@@ -71,6 +71,7 @@ struct Verifier {
         if let reason = draft.unverifiableReason {
             return CheckOutcome(verdict: .unverifiable, primary: nil, message: "Not checked: \(reason).", hints: [])
         }
+        if let items = draft.listedItems { return checkListCount(draft, items: items) }
         switch draft.kind {
         case .value, .count: return checkValue(draft)
         case .conversion: return checkConversion(draft)

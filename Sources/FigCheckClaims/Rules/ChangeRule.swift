@@ -18,30 +18,54 @@ struct ChangeRule: ClaimRule {
         "Spending reached 7.1% of GDP in 2024, up from «5.4%» in 2023.",
     ]
 
+    static let changeVerbs: Set<String> = ["fallen", "fell", "falls", "risen", "rose", "rises", "grown", "grew", "dropped", "drops",
+                                           "declined", "increased", "decreased", "shrunk", "shrank", "climbed", "jumped", "slid",
+                                           "surged", "plunged", "gained", "lost", "expanded"]
+
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         let verb = mention.text.lowercased()
         if mention.kind == .multiplier, ["doubled", "tripled", "halved", "quadrupled"].contains(where: verb.hasSuffix) {
             draft.relation = .ratio
+            draft.statedOperands = context.statedChangeOperands()
+            // "more than doubled" is strict: above the multiple, with no upper bound.
+            if mention.hedge == .none, context.wordsBefore(2) == ["more", "than"] {
+                draft.mention.low = mention.value
+                draft.mention.lowInclusive = false
+                draft.mention.high = nil
+                draft.mention.hedge = .over
+                draft.mention.hedgeText = "more than"
+            }
+        } else if mention.kind == .percent, let levelChange = context.statedLevelChange() {
+            // "at $33,785, down $1,444 (4.3%)": the percentage of the change over the level before it.
+            draft.relation = .changeOnLevel
+            draft.direction = levelChange.direction
+            draft.statedOperands = levelChange.operands
         } else if mention.kind == .percent || mention.kind == .percentagePoints {
             let before = context.wordsBefore(3)
-            let byChange = before.last == "by" && before.contains(where: { ["fallen", "fell", "risen", "rose", "grown", "grew",
-                "dropped", "declined", "increased", "decreased", "shrunk", "climbed"].contains($0) })
+            // "a rise of around 7%, or 0.3 percentage points": the same change restated in points.
+            let restated = mention.kind == .percentagePoints && before.last == "or"
+            let byChange = before.last == "by" && before.contains(where: Self.changeVerbs.contains)
             let nounChange = before.last == "of" && before.contains(where: { ["rise", "fall", "drop", "increase", "decrease",
                 "decline", "gain", "jump"].contains($0) })
             let upDown = ["up", "down"].contains(before.last ?? "") && context.wordsAfter(1).first != "from"
-            guard byChange || nounChange || upDown else { return nil }
+            let statedOperands = context.statedChangeOperands()
+            // "fell 25% to $121 billion …, down from $161 billion": a verb right before, with both figures said.
+            let verbChange = Self.changeVerbs.contains(before.last ?? "") && statedOperands != nil
+            guard byChange || nounChange || upDown || verbChange || (restated && statedOperands != nil) else { return nil }
             if let indicator = context.resolveIndicator(units: ["percent"], knowledge: knowledge, drafts: drafts)?.indicator,
                knowledge.frames.frames[indicator]?.shapes.contains(.growth) == true {
                 // An indicator that is itself a change ("the economy grew 7.1%"): a value claim.
                 return nil
             }
             draft.relation = mention.kind == .percent ? .relativeChange : .difference
-            let falling = before.contains(where: { ["fallen", "fell", "dropped", "declined", "decreased", "down", "fall", "drop",
-                                                    "decline", "decrease", "shrunk"].contains($0) })
+            let falling = before.contains(where: { ["fallen", "fell", "falls", "dropped", "drops", "declined", "decreased", "down",
+                                                    "fall", "drop", "decline", "decrease", "shrunk", "shrank", "slid", "plunged",
+                                                    "lost"].contains($0) })
             draft.direction = falling ? -1 : 1
             if falling { draft.sign = -1 }
+            draft.statedOperands = statedOperands
         } else {
             return nil
         }

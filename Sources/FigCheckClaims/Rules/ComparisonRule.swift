@@ -33,7 +33,7 @@ struct ComparisonRule: ClaimRule {
         case .percentagePoints where after.contains(where: { ["higher", "lower", "more", "less", "above", "below"].contains($0) }):
             draft.relation = .difference
         case .percent where after.count >= 2 && ["higher", "lower", "more", "less", "larger", "bigger", "greater", "smaller"]
-                .contains(after[0]) && after[1] == "than":
+                .contains(after[0]) && after[1] == "than" && context.statedLevelChange() == nil:
             // "roughly 75% higher than in Italy": (A ÷ B − 1) as a percentage.
             draft.relation = .percentMore
         case .percent where after.first == "of":

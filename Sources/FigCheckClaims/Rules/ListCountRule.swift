@@ -1,0 +1,62 @@
+import FigCheckCore
+import FigCheckData
+
+/// "Eight members fall short: A (1.8%), B, C … and H." A count followed, in its sentence, by a
+/// colon and the list it counts: the list is on the page, so the count is checked against it.
+struct ListCountRule: ClaimRule {
+    let id = "list-count"
+    let kind = ClaimKind.count
+    let summary = "A count of the list that follows it (\"three members: A, B and C\"), checked against the list"
+    let triggeringExamples = [
+        "«Three» states missed the deadline: Ohio, Utah and Iowa.",
+        "«Four» allies still fall short of the goal: Spain (1.3%), Belgium (1.3%), Canada (1.4%) and Italy (1.5%).",
+    ]
+    let nonTriggeringExamples = [
+        "«Five» members spend more, including: Poland, Estonia and Latvia.",
+        "The plan has «three» parts: the first is a levy, the second a rebate, and the third a fund.",
+        "Spending rose «3%» last year: Poland, Estonia and Latvia led.",
+    ]
+
+    /// Words that make what follows a part of the set, not all of it.
+    static let partialWords: Set<String> = ["including", "include", "includes", "such", "among", "like", "notably", "e.g"]
+
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
+        let mention = context.mention
+        guard [.count, .number].contains(mention.kind), mention.rangeEnd == nil, mention.value >= 2, mention.value <= 40,
+              mention.value == mention.value.rounded(), mention.currency == nil else { return nil }
+        let text = context.sentence.text
+        let utf8 = Array(text.utf8)
+        guard let colon = utf8[context.local.upperBound...].firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        // The counted noun right after the figure, nothing claimed between it and the colon.
+        let between = context.sentence.words.filter { $0.range.lowerBound >= context.local.upperBound && $0.range.upperBound <= colon }
+        guard !between.isEmpty, between.count <= 14, !between.contains(where: { Self.partialWords.contains($0.lower) }) else { return nil }
+        guard let items = Self.listItems(String(decoding: utf8[(colon + 1)...], as: UTF8.self)) else { return nil }
+        var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+        draft.listedItems = items
+        return draft
+    }
+
+    /// The items of a list of names ("A (1.8%), B, C and D"), or nil when what follows is not one:
+    /// each item starts with a capital letter and is a few words long.
+    static func listItems(_ list: String) -> [String]? {
+        let withoutFinalStop = list.trimmingWhitespace().trimmingSuffix(".")
+        var parts = withoutFinalStop.split(separator: ",").map { String($0).trimmingWhitespace() }
+        guard let last = parts.popLast() else { return nil }
+        // The final "and" or "or" joins the last two.
+        let tail = last.components(separatedBy: " and ").flatMap { $0.components(separatedBy: " or ") }
+        parts += tail.map { $0.trimmingWhitespace() }
+        parts = parts.map { $0.hasPrefix("and ") ? String($0.dropFirst(4)) : $0 }
+        guard parts.count >= 2, last.contains(" and ") || last.contains(" or ") || parts.count >= 3 else { return nil }
+        for part in parts {
+            // A name: a capital first letter, a few words, brackets aside ("Spain (1.28%)").
+            let name = part.split(separator: "(").first.map { $0.trimmingWhitespace() } ?? ""
+            guard let first = name.first, first.isUppercase,
+                  name.split(separator: " ").count <= 4 else { return nil }
+        }
+        return parts
+    }
+}
+
+private extension String {
+    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
+}

@@ -1,0 +1,85 @@
+import FigCheckCore
+import FigCheckKit
+import FigCheckVerification
+import Foundation
+import Testing
+import TestSupport
+
+/// Relations between figures of one text, recomputed from the figures the sentence ties to them
+/// (no reference table is needed), in our own sentences: each relation kind with a right and a
+/// wrong example, and shapes that are not relations at all.
+@Suite("Internal relations between figures of the text")
+struct InternalRelationTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var shape: String
+        var text: String
+        /// The figure, as the finding's text contains it.
+        var figure: String
+        var verdict: Verdict
+        /// Words the finding's message or hints must contain (the operands, a hint).
+        var mentions: [String] = []
+
+        var description: String { shape }
+    }
+
+    static let cases: [Case] = [
+        Case(shape: "from A to B, a rise of X%: right", text: "Joblessness went from 5.1% to 5.4% over the year, a rise of about 6%, or 0.3 percentage points.",
+             figure: "about 6%", verdict: .consistent, mentions: ["5.1%", "5.4%"]),
+        Case(shape: "from A to B, restated in points: right", text: "Joblessness went from 5.1% to 5.4% over the year, a rise of about 6%, or 0.3 percentage points.",
+             figure: "0.3 percentage points", verdict: .consistent),
+        Case(shape: "from A to B, a rise of X%: wrong", text: "Joblessness went from 5.1% to 5.4% over the year, a rise of 9%.",
+             figure: "9%", verdict: .inconsistent, mentions: ["5.1%", "5.4%"]),
+        Case(shape: "fell X% to B, down from A: right", text: "The firm's earnings fell 30% to $84 million in 2024, down from $120 million in 2023.",
+             figure: "30%", verdict: .consistent, mentions: ["$84 million", "$120 million"]),
+        Case(shape: "fell X% to B, down from A: wrong", text: "The firm's earnings fell 20% to $84 million in 2024, down from $120 million in 2023.",
+             figure: "20%", verdict: .inconsistent),
+        Case(shape: "more than doubled, from A to B: short of double", text: "Exports to the region more than doubled over the decade, going from $16.6 billion to $27.6 billion.",
+             figure: "doubled", verdict: .inconsistent, mentions: ["$16.6 billion", "$27.6 billion"]),
+        Case(shape: "more than doubled, from A to B: right", text: "Exports to the region more than doubled over the decade, going from $16.6 billion to $38.2 billion.",
+             figure: "doubled", verdict: .consistent),
+        Case(shape: "a level, down by an amount (percent): right", text: "Output per worker came to $41,210 last year, down $2,380 (5.5%) on the year before.",
+             figure: "5.5%", verdict: .consistent, mentions: ["$2,380", "$41,210"]),
+        Case(shape: "a level, down by an amount (percent over the new level): wrong", text: "Output per worker came to $41,210 last year, down $2,380 (5.8%) on the year before.",
+             figure: "5.8%", verdict: .inconsistent, mentions: ["over the level after it"]),
+        Case(shape: "a level, an amount (percent) higher than a year earlier", text: "The median wage reached $52,900, only $1,100 (2.1%) higher than a year earlier.",
+             figure: "2.1%", verdict: .consistent),
+        Case(shape: "a level, P%, or an amount, less than the year before", text: "Members earned about $480 billion from sales in 2024, 8%, or $42 billion, less than in 2023.",
+             figure: "8%", verdict: .consistent),
+        Case(shape: "a count over the list that follows it: right", text: "Six allies are not expected to reach the goal this year: Spain (1.3%), Belgium (1.3%), Canada (1.4%), Italy (1.5%), Portugal (1.6%) and Croatia (1.8%).",
+             figure: "Six", verdict: .consistent, mentions: ["names 6"]),
+        Case(shape: "a count over the list that follows it: three members, four names", text: "Three members voted against: Austria, Ireland, Malta and Cyprus.",
+             figure: "Three", verdict: .inconsistent, mentions: ["names 4"]),
+    ]
+
+    static func findings(_ text: String) async throws -> [Finding] {
+        let file = try TestPaths.temporaryDirectory().appendingPathComponent("relation.md")
+        try Data("---\ndate: 2025-06-01\n---\n\n\(text)\n".utf8).write(to: file)
+        let document = try await DocumentReader().read(file.path)
+        let pipeline = try Check.standardPipeline(CheckOptions(inputs: [], dataDirectory: TestPaths.referenceData.path))
+        return pipeline.analyse(document).findings
+    }
+
+    @Test("each relation is recomputed from the figures its sentence ties to it", arguments: cases)
+    func relation(_ example: Case) async throws {
+        let findings = try await Self.findings(example.text)
+        let finding = try #require(findings.first { $0.text.contains(example.figure) }, "no claim for \(example.figure)")
+        #expect(finding.verdict == example.verdict, "\(finding.verdict): \(finding.message)")
+        #expect(finding.computed != nil, "not recomputed: \(finding.message)")
+        let said = ([finding.message] + finding.hints).joined(separator: " ")
+        for word in example.mentions { #expect(said.contains(word), "\(word) missing from: \(said)") }
+    }
+
+    @Test("ranges, ratios, 'one in five', fiscal years and split numbers are not relations", arguments: [
+        "Growth of between 3% and 5% is expected this year.",
+        "Growth of 3–5% is expected, with prices up 2%.",
+        "Savers outnumber borrowers 2:1 in the survey.",
+        "One in five adults rose early, and the rate rose.",
+        "In fiscal 2024/25 spending rose 4% to a record.",
+        "Tickets cost $20 43 people said.",
+        "Five members spend more, including: Poland, Estonia and Latvia.",
+    ])
+    func notRelations(_ text: String) async throws {
+        let findings = try await Self.findings(text)
+        #expect(findings.allSatisfy { $0.verdict != .inconsistent }, "\(findings.map { "\($0.text): \($0.message)" })")
+    }
+}
