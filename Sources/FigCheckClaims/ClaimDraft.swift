@@ -71,6 +71,10 @@ public enum Relation: String, Sendable {
     /// "at $33,785, down $1,444 (4.3%)": the change over the level before it, with A the level now
     /// and B the absolute change: B ÷ (A − direction × B) × 100.
     case changeOnLevel
+    /// "(= A + B)": the sum of two figures.
+    case sum
+    /// "W, of which P": a part, at most the whole A.
+    case partOf
 }
 
 /// One part of a ratio's numerator: a figure stated in the text, or a reference value looked up.

@@ -165,16 +165,26 @@ extension Verifier {
             case .excess: return (subject / base).map { $0 - .point(1) }
             case .percentMore: return (subject / base).map { ($0 - .point(1)).scaled(by: 100) }
             case .changeOnLevel: return (base / (subject - base.scaled(by: Double(draft.direction))))?.scaled(by: 100)
+            case .sum: return Interval(low: subject.low + base.low, high: subject.high + base.high)
+            case .partOf: return Interval(low: 0, high: subject.high)
             }
         }
         let unitText: [Relation: String] = [.ratio: "×", .difference: "", .relativeChange: "%", .percentOf: "%", .excess: "",
-                                            .percentMore: "%", .changeOnLevel: "%"]
+                                            .percentMore: "%", .changeOnLevel: "%", .sum: "", .partOf: ""]
         let stated = draft.stated
+        if relation == .partOf, let whole = draft.statedOperands {
+            let limit = Recomputation(interval: Interval(low: 0, high: whole.subject.high), formula: "partOf(\(whole.subjectText))",
+                                      inputs: [], label: "the whole", display: "at most \(whole.subjectText)")
+            let holds = stated.overlaps(limit.interval)
+            return CheckOutcome(verdict: holds ? .consistent : .inconsistent, primary: limit,
+                                message: "Stated \(draft.mention.text) as a part of \(whole.subjectText): "
+                                    + (holds ? "no more than the whole." : "more than the whole."), hints: [])
+        }
         var first: Recomputation?
         for pair in pairs {
             guard let value = compute(relation, pair.subject, pair.base) else { continue }
             let reading = Recomputation(interval: value, formula: "\(relation.rawValue)(\(pair.text))", inputs: pair.inputs,
-                                        label: "from \(pair.text)", display: FigureFormat.number(value.midpoint) + (unitText[relation] ?? ""))
+                                        label: "from \(pair.text)", display: relationDisplay(value, relation, draft.mention, unitText[relation] ?? ""))
             if first == nil { first = reading }
             // "more than doubled" over two figures of unknown measure: an open bound met by figures
             // that may not be the ones meant confirms nothing.
@@ -325,5 +335,13 @@ extension Verifier {
         return CheckOutcome(verdict: draft.isConfident ? .inconsistent : .needsReview, primary: primary,
                             message: "Stated \(draft.mention.text) anniversary; \(year) − \(event.year) = \(Int(count)) (event year \(event.text)).",
                             hints: [])
+    }
+
+    /// A recomputed relation in the unit of its figure: amounts with their currency and scale.
+    private func relationDisplay(_ value: Interval, _ relation: Relation, _ figure: Mention, _ suffix: String) -> String {
+        if [.difference, .sum].contains(relation), figure.kind == .currency, let currency = figure.currency {
+            return (currency == "USD" ? "$" : currency + " ") + FigureFormat.money(value.midpoint)
+        }
+        return FigureFormat.number(value.midpoint) + suffix
     }
 }

@@ -49,6 +49,16 @@ struct InternalRelationTests {
              figure: "Six", verdict: .consistent, mentions: ["names 6"]),
         Case(shape: "a count over the list that follows it: three members, four names", text: "Three members voted against: Austria, Ireland, Malta and Cyprus.",
              figure: "Three", verdict: .inconsistent, mentions: ["names 4"]),
+        Case(shape: "a difference with its formula in brackets: right", text: "Counting services too, the gap shrinks to €38 billion (= €212 billion – €174 billion).",
+             figure: "€38 billion", verdict: .consistent, mentions: ["€212 billion", "€174 billion"]),
+        Case(shape: "a difference with its formula in brackets: wrong", text: "Counting services too, the gap shrinks to €48 billion (= €212 billion – €174 billion).",
+             figure: "€48 billion", verdict: .inconsistent),
+        Case(shape: "a sum with its parts in brackets: wrong", text: "Two-way trade reached $760 billion ($412 billion + $318 billion) last year.",
+             figure: "$760 billion", verdict: .inconsistent),
+        Case(shape: "a part ('of which') within its whole", text: "The plan sets aside $8.2 billion for ports, of which $3.1 billion goes to dredging.",
+             figure: "$3.1 billion", verdict: .consistent),
+        Case(shape: "a part ('of which') larger than its whole", text: "The plan sets aside $3.1 billion for ports, of which $8.2 billion goes to dredging.",
+             figure: "$8.2 billion", verdict: .inconsistent),
     ]
 
     static func findings(_ text: String) async throws -> [Finding] {
