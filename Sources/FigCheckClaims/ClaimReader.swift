@@ -75,6 +75,10 @@ struct ClaimReader {
             if draft.statedOperands != nil { continue }
             if draft.kind == .change {
                 drafts[position].operands = changeOperands(draft, at: position, in: drafts)
+                if drafts[position].operands.allSatisfy({ $0.subject == nil || $0.base == nil }),
+                   let appositive = appositiveChangeOperands(draft, at: position, in: drafts, document: document) {
+                    drafts[position].operands = [appositive]
+                }
             } else {
                 drafts[position].operands = comparisonOperands(draft, at: position, in: drafts, document: document)
             }
@@ -133,6 +137,36 @@ struct ClaimReader {
             let rhsSame = drafts[rhs.subject!].indicator == drafts[rhs.base!].indicator
             return lhsSame && !rhsSame
         }
+    }
+
+    /// "the number was 1,614,000, a rise of 10%": the figure the change is in apposition to is the
+    /// newer one, and the base is the figure of the same unit said before it in the paragraph.
+    /// Their measure is not known, so a mismatch is for review, never an error.
+    private func appositiveChangeOperands(_ draft: ClaimDraft, at position: Int, in drafts: [ClaimDraft],
+                                          document: DocumentContext) -> (subject: Int?, base: Int?)? {
+        guard draft.relation == .relativeChange || draft.relation == .difference, position > 0 else { return nil }
+        let newer = position - 1
+        let sentence = document.sentences[draft.sentenceIndex]
+        guard drafts[newer].sentenceIndex == draft.sentenceIndex, isFigure(drafts[newer]),
+              drafts[newer].mention.rangeEnd == nil else { return nil }
+        let between = sentence.words.filter { word in
+            word.range.lowerBound >= drafts[newer].mention.range.upperBound - sentence.range.lowerBound
+                && word.range.upperBound <= draft.mention.range.lowerBound - sentence.range.lowerBound
+        }.map(\.lower)
+        let appositionWords: Set<String> = ["a", "an", "rise", "increase", "fall", "drop", "decline", "decrease", "gain", "jump", "of", "up",
+                                            "down", "some", "about", "around", "roughly"]
+        guard !between.isEmpty, between.allSatisfy(appositionWords.contains),
+              between.contains(where: { ["rise", "increase", "fall", "drop", "decline", "decrease", "gain", "jump", "up", "down"].contains($0) })
+        else { return nil }
+        // "an increase of 4.2 per cent on this year": the base is named, and it is not on the page.
+        let after = sentence.words.first { $0.range.lowerBound >= draft.mention.range.upperBound - sentence.range.lowerBound }?.lower
+        if let after, ["on", "over", "from", "compared", "than", "since", "against", "versus", "vs"].contains(after) { return nil }
+        let window = max(0, newer - Self.memory)..<newer
+        guard let base = window.last(where: { index in
+            isFigure(drafts[index]) && drafts[index].paragraph == draft.paragraph && drafts[index].mention.rangeEnd == nil
+                && drafts[index].mention.sharesUnit(with: drafts[newer].mention) && drafts[index].indicator == drafts[newer].indicator
+        }) else { return nil }
+        return (newer, base)
     }
 
     private func changeOperands(_ draft: ClaimDraft, at position: Int, in drafts: [ClaimDraft]) -> [(subject: Int?, base: Int?)] {

@@ -55,6 +55,12 @@ struct InternalRelationTests {
              figure: "€48 billion", verdict: .inconsistent),
         Case(shape: "a sum with its parts in brackets: wrong", text: "Two-way trade reached $760 billion ($412 billion + $318 billion) last year.",
              figure: "$760 billion", verdict: .inconsistent),
+        Case(shape: "a change in apposition to the newer figure, over the one before: right",
+             text: "The register listed 2,350,000 claimants in the spring. By the autumn the count was 2,585,000, a rise of 10%.",
+             figure: "10%", verdict: .consistent, mentions: ["2,585,000", "2,350,000"]),
+        Case(shape: "a change in apposition, over figures of unknown measure: a mismatch is for review",
+             text: "The register listed 2,350,000 claimants in the spring. By the autumn the count was 2,585,000, a rise of 25%.",
+             figure: "25%", verdict: .needsReview),
         Case(shape: "a part ('of which') within its whole", text: "The plan sets aside $8.2 billion for ports, of which $3.1 billion goes to dredging.",
              figure: "$3.1 billion", verdict: .consistent),
         Case(shape: "a part ('of which') larger than its whole", text: "The plan sets aside $3.1 billion for ports, of which $8.2 billion goes to dredging.",
@@ -87,6 +93,7 @@ struct InternalRelationTests {
         "In fiscal 2024/25 spending rose 4% to a record.",
         "Tickets cost $20 43 people said.",
         "Five members spend more, including: Poland, Estonia and Latvia.",
+        "The budget funds 18,070 posts, and 43,520 others, an increase of 4.2 per cent on this year.",
     ])
     func notRelations(_ text: String) async throws {
         let findings = try await Self.findings(text)
