@@ -61,7 +61,7 @@ extension ClaimDraft {
         case .comparison where relation == nil: return .value
         case .comparison, .change:
             // The first pair the linker found: the figures of the text, or the table for a base looked up.
-            if let stated = statedOperands {
+            if let stated = statedOperands ?? statedPairs.first {
                 return .relation(relation: relation?.rawValue ?? "", operands: [stated.subjectText, stated.baseText])
             }
             let pair = operands.first.map { pair in

@@ -116,6 +116,9 @@ public struct ClaimDraft: Sendable {
     /// The two figures when the sentence itself ties them to the relation ("from 4.2% to 4.5%, a
     /// rise of 7%"): evidence enough for a mismatch to be an error; linked operands are not needed.
     package var statedOperands: StatedOperands?
+    /// A relation said of several parallel pairs at once ("a lead of 2 points" in 2025 and in
+    /// 2026): it must hold for each.
+    package var statedPairs: [StatedOperands] = []
     /// List counts: the items of the list the count introduces ("three members: A, B and C").
     public var listedItems: [String]?
     public var relation: Relation?

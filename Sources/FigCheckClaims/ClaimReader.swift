@@ -72,7 +72,7 @@ struct ClaimReader {
         for position in drafts.indices where drafts[position].kind == .comparison && drafts[position].relation != nil
             || drafts[position].kind == .change {
             let draft = drafts[position]
-            if draft.statedOperands != nil { continue }
+            if draft.statedOperands != nil || !draft.statedPairs.isEmpty { continue }
             if draft.kind == .change {
                 drafts[position].operands = changeOperands(draft, at: position, in: drafts)
                 if drafts[position].operands.allSatisfy({ $0.subject == nil || $0.base == nil }),

@@ -155,7 +155,7 @@ extension Verifier {
                               "\(subject.mention.text) and \(shown) (\(entity) \(period.key), \(sourceLabel(value)))", [input(value)], true))
             }
         }
-        guard !pairs.isEmpty else { return unverifiable("the figures it relates were not found in the text") }
+        guard !pairs.isEmpty || !draft.statedPairs.isEmpty else { return unverifiable("the figures it relates were not found in the text") }
         func compute(_ relation: Relation, _ subject: Interval, _ base: Interval) -> Interval? {
             switch relation {
             case .ratio: return subject / base
@@ -180,6 +180,7 @@ extension Verifier {
                                 message: "Stated \(draft.mention.text) as a part of \(whole.subjectText): "
                                     + (holds ? "no more than the whole." : "more than the whole."), hints: [])
         }
+        if !draft.statedPairs.isEmpty { return checkParallelPairs(draft, relation: relation, compute: compute) }
         var first: Recomputation?
         for pair in pairs {
             guard let value = compute(relation, pair.subject, pair.base) else { continue }
@@ -343,5 +344,29 @@ extension Verifier {
             return (currency == "USD" ? "$" : currency + " ") + FigureFormat.money(value.midpoint)
         }
         return FigureFormat.number(value.midpoint) + suffix
+    }
+
+    /// A relation said of parallel pairs at once: consistent only when every pair bears it out.
+    private func checkParallelPairs(_ draft: ClaimDraft, relation: Relation,
+                                    compute: (Relation, Interval, Interval) -> Interval?) -> CheckOutcome {
+        let stated = draft.stated
+        var readings: [(pair: StatedOperands, value: Interval)] = []
+        for pair in draft.statedPairs {
+            guard let value = compute(relation, pair.subject, pair.base) else { continue }
+            readings.append((pair, value))
+        }
+        guard let first = readings.first else { return unverifiable("the figures it relates cannot be compared") }
+        let described = readings.map { "\($0.pair.shape): \(relationDisplay($0.value, relation, draft.mention, ""))" }
+        let failing = readings.first { !stated.overlaps($0.value) }
+        let shown = failing ?? first
+        let primary = Recomputation(interval: shown.value, formula: "\(relation.rawValue)(\(shown.pair.subjectText), \(shown.pair.baseText))",
+                                    inputs: [], label: "from \(shown.pair.shape)", display: FigureFormat.number(shown.value.midpoint))
+        if failing == nil {
+            return CheckOutcome(verdict: .consistent, primary: primary,
+                                message: "Stated \(draft.mention.text); every pair bears it out (\(described.joined(separator: "; "))).", hints: [])
+        }
+        return CheckOutcome(verdict: .inconsistent, primary: primary,
+                            message: "Stated \(draft.mention.text), but not for every pair: \(described.joined(separator: "; ")).", hints: [],
+                            nearMiss: stated.gap(to: shown.value) / max(abs(shown.value.midpoint), 1e-12) <= settings.nearMissRelative)
     }
 }
