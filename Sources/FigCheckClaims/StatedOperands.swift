@@ -13,6 +13,18 @@ package struct StatedOperands: Sendable {
     package var baseText: String
     /// How the sentence ties them, for the finding ("from … to …", "to … from …").
     package var shape: String
+    /// Whether the words tie both figures to the relation as one measure ("from A to B"); figures
+    /// related by position alone ("A …, B, a gap of C") make a mismatch for review only.
+    package var tied: Bool
+
+    package init(subject: Interval, base: Interval, subjectText: String, baseText: String, shape: String, tied: Bool = true) {
+        self.subject = subject
+        self.base = base
+        self.subjectText = subjectText
+        self.baseText = baseText
+        self.shape = shape
+        self.tied = tied
+    }
 }
 
 extension Mention {

@@ -136,7 +136,7 @@ extension Verifier {
         var pairs: [(subject: Interval, base: Interval, text: String, inputs: [ComputationInput], sameMeasure: Bool)] = []
         if let stated = draft.statedOperands {
             // The sentence ties the two figures to the relation itself: they are one measure.
-            pairs.append((stated.subject, stated.base, "\(stated.subjectText) and \(stated.baseText)", [], true))
+            pairs.append((stated.subject, stated.base, "\(stated.subjectText) and \(stated.baseText)", [], stated.tied))
         }
         for operand in draft.operands {
             guard let subjectIndex = operand.subject else { continue }
