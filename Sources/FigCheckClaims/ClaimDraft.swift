@@ -119,6 +119,8 @@ public struct ClaimDraft: Sendable {
     /// A relation said of several parallel pairs at once ("a lead of 2 points" in 2025 and in
     /// 2026): it must hold for each.
     package var statedPairs: [StatedOperands] = []
+    /// "N times more than": ambiguous between N times as much and N + 1 times (PRODUCT.md).
+    package var timesMore = false
     /// List counts: the items of the list the count introduces ("three members: A, B and C").
     public var listedItems: [String]?
     public var relation: Relation?

@@ -166,6 +166,11 @@ extension ScanSession {
         for (phrase, hedge) in candidates where phrase.count <= words.count {
             let tail = words.suffix(phrase.count)
             if zip(tail, phrase).allSatisfy({ $0.0 == $1 }), let start = tail.first?.1 {
+                // "four times more than $18 billion", "twice as large as": a comparison, not a hedge.
+                if hedge == .over || hedge == .under, let before = previous(before: start),
+                   let multiple = word(before), multiple == "times" || multiple == "twice" {
+                    return nil
+                }
                 return (hedge, text(tokens[start].start..<tokens[lastIndex].end), start)
             }
         }

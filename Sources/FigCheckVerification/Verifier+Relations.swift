@@ -208,6 +208,13 @@ extension Verifier {
                 ? "\(draft.mention.text) is the change in percentage points (\(FigureFormat.number(value.midpoint)) points); in percent it is \(primary.display)."
                 : "As a relative change the figure would be \(FigureFormat.number(value.midpoint))%; the points difference is \(primary.display).")
         }
+        // "four times more than": the other reading (N more on top, N + 1 times as much) is common
+        // usage, so a figure that fits only it is for review, not an error.
+        if draft.timesMore, relation == .ratio, let excess = compute(.excess, pair.subject, pair.base), stated.overlaps(excess) {
+            return CheckOutcome(verdict: .needsReview, primary: primary,
+                                message: "Stated \(draft.mention.text) more; recomputed ratio from \(pair.text) = \(primary.display) \(primary.interval).",
+                                hints: ["\"\(draft.mention.text) more\" read as \(FigureFormat.number(excess.midpoint)) times more on top (\(primary.display) as much) fits: the phrase is ambiguous."])
+        }
         let confident = draft.isConfident && pair.sameMeasure
         return CheckOutcome(verdict: confident ? .inconsistent : .needsReview, primary: primary,
                             message: "Stated \(draft.mention.text); recomputed \(relation.rawValue) from \(pair.text) = \(primary.display) \(primary.interval)."

@@ -28,6 +28,8 @@ struct ComparisonRule: ClaimRule {
         case .multiplier where mention.unit == "times" && !["doubled", "tripled", "halved", "quadrupled"].contains(
             mention.text.lowercased().split(separator: " ").last.map(String.init) ?? ""):
             draft.relation = .ratio
+            // "four times more than": read as four times as much, with the other reading kept.
+            draft.timesMore = after.first == "more"
         case .fraction where after.first == "more" || after.first == "larger" || after.first == "bigger":
             draft.relation = .excess
         case .percentagePoints where after.contains(where: { ["higher", "lower", "more", "less", "above", "below"].contains($0) }):
