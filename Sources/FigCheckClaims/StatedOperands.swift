@@ -35,8 +35,11 @@ extension Mention {
     var fromToEnds: (from: Interval, to: Interval, fromText: String, toText: String)? {
         guard let end = rangeEnd, let low, let high, text.lowercased().hasPrefix("from "),
               let separator = text.range(of: " to ") else { return nil }
-        let fromHalf = abs(value - low)
-        let toHalf = abs(high - end)
+        // The interval spans both ends: its low bound belongs to the smaller end, which is the
+        // "to" figure of a fall ("from 84 to 37").
+        let rising = value <= end
+        let fromHalf = rising ? value - low : high - value
+        let toHalf = rising ? high - end : end - low
         let fromText = String(text[text.index(text.startIndex, offsetBy: 5)..<separator.lowerBound])
         let toText = String(text[separator.upperBound...])
         return (Interval(low: value - fromHalf, high: value + fromHalf), Interval(low: end - toHalf, high: end + toHalf), fromText, toText)

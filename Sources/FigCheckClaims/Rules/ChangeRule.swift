@@ -29,11 +29,18 @@ struct ChangeRule: ClaimRule {
         if mention.kind == .multiplier, ["doubled", "tripled", "halved", "quadrupled"].contains(where: verb.hasSuffix) {
             draft.relation = .ratio
             draft.statedOperands = context.statedChangeOperands()
-            // "more than doubled" is strict: above the multiple, with no upper bound.
+            // "more than doubled" is strict: above the multiple, with no upper bound; "more than
+            // halved" is below a half.
             if mention.hedge == .none, context.wordsBefore(2) == ["more", "than"] {
-                draft.mention.low = mention.value
-                draft.mention.lowInclusive = false
-                draft.mention.high = nil
+                if verb.hasSuffix("halved") {
+                    draft.mention.low = 0
+                    draft.mention.high = mention.value
+                    draft.mention.highInclusive = false
+                } else {
+                    draft.mention.low = mention.value
+                    draft.mention.lowInclusive = false
+                    draft.mention.high = nil
+                }
                 draft.mention.hedge = .over
                 draft.mention.hedgeText = "more than"
             }
