@@ -161,8 +161,7 @@ public struct ClaimDraft: Sendable {
 
     /// The stated interval, sign applied.
     public var stated: Interval {
-        var interval = Interval(low: mention.low, high: mention.high, lowInclusive: mention.lowInclusive,
-                                highInclusive: mention.highInclusive)
+        var interval = mention.interval
         // "five times": a whole multiple said in words is as precise as its units digit, [4.5, 5.5].
         if mention.kind == .multiplier, mention.hedge == .none, interval.low == interval.high,
            mention.text.lowercased().hasSuffix("times"), mention.value == mention.value.rounded() {

@@ -65,11 +65,9 @@ extension MentionContext {
 
     private func localStart(_ other: Mention) -> Int { other.range.lowerBound - sentence.range.lowerBound }
 
-    /// The words strictly between this figure and another of the sentence.
+    /// The words strictly between this figure and another of the sentence, in either order.
     private func wordsBetween(_ other: Mention) -> [String] {
-        let lower = min(local.upperBound, other.range.upperBound - sentence.range.lowerBound)
-        let upper = max(local.lowerBound, localStart(other))
-        return sentence.words.filter { $0.range.lowerBound >= lower && $0.range.upperBound <= upper }.map(\.lower)
+        other.range.lowerBound >= mention.range.upperBound ? words(from: mention, to: other) : words(from: other, to: mention)
     }
 
     /// The operands of a change or multiple the sentence states: a "from A to B" range in it, or
@@ -78,8 +76,7 @@ extension MentionContext {
         let figures = otherFigures
         // "went from 4.2% to 4.5%, a rise of 7%"; "doubled, going from $78 billion to $172 billion".
         let ranges = figures.compactMap { other in other.fromToEnds.map { (other, $0) } }
-        if let (range, ends) = ranges.min(by: { distance(toMention: $0.0) < distance(toMention: $1.0) }) {
-            _ = range
+        if let ends = ranges.min(by: { distance(toMention: $0.0) < distance(toMention: $1.0) })?.1 {
             return StatedOperands(subject: ends.to, base: ends.from, subjectText: ends.toText, baseText: ends.fromText,
                                   shape: "from \(ends.fromText) to \(ends.toText)")
         }

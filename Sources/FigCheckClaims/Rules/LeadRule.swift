@@ -24,7 +24,6 @@ struct LeadRule: ClaimRule {
         let before = context.wordsBefore(3)
         guard let of = before.lastIndex(of: "of"), of > 0, Self.leadNouns.contains(before[of - 1]) else { return nil }
         let figures = context.sentence.mentionIndices.map { context.document.mentions[$0] }
-        let start = context.sentence.range.lowerBound
         // Each percentage with the year said right after it ("6.2 per cent in 2025").
         func periodOf(_ figure: Mention) -> Int? {
             guard let index = figures.firstIndex(of: figure), index + 1 < figures.count, figures[index + 1].kind == .year,
@@ -34,21 +33,18 @@ struct LeadRule: ClaimRule {
         let leaders = figures.filter { $0.kind == .percent && $0.range.upperBound <= mention.range.lowerBound && $0.rangeEnd == nil }
         let others = figures.filter { $0.kind == .percent && $0.range.lowerBound >= mention.range.upperBound && $0.rangeEnd == nil }
         guard !leaders.isEmpty, !others.isEmpty else { return nil }
+        // Paired one to one, by the period after each when there are several.
+        guard leaders.count == others.count, leaders.count == 1 || leaders.allSatisfy({ periodOf($0) != nil }) else { return nil }
         var pairs: [StatedOperands] = []
-        if leaders.count == others.count, leaders.count == 1 || leaders.allSatisfy({ periodOf($0) != nil }) {
-            for (leader, other) in zip(leaders, others) {
-                if leaders.count > 1, periodOf(leader) != periodOf(other) { return nil }
-                let year = periodOf(leader).map { " in \($0)" } ?? ""
-                pairs.append(StatedOperands(subject: leader.interval, base: other.interval, subjectText: leader.text,
-                                            baseText: other.text, shape: "\(leader.text) against \(other.text)\(year)"))
-            }
-        } else {
-            return nil
+        for (leader, other) in zip(leaders, others) {
+            if leaders.count > 1, periodOf(leader) != periodOf(other) { return nil }
+            let year = periodOf(leader).map { " in \($0)" } ?? ""
+            pairs.append(StatedOperands(subject: leader.interval, base: other.interval, subjectText: leader.text,
+                                        baseText: other.text, shape: "\(leader.text) against \(other.text)\(year)"))
         }
         // The two sides are figures of one measure only when the lead is between them: the other
         // side is named right after the lead ("on China", "over the euro area").
-        guard let next = context.wordsAfter(1).first, ["on", "over", "above", "ahead"].contains(next),
-              pairs.count >= 1, start >= 0 else { return nil }
+        guard let next = context.wordsAfter(1).first, ["on", "over", "above", "ahead"].contains(next) else { return nil }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         draft.relation = .difference
         draft.statedPairs = pairs
