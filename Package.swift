@@ -22,7 +22,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -46,14 +45,19 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // The system zlib: raw deflate and CRC-32 for the DOCX loader's ZIP reader.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // The only Swift code that touches libcurl: a small async HTTP GET with limits.
         .target(name: "CurlClient", dependencies: ["CCurl"]),
         // Loaders, the pipeline, reporters and one entry point per command.
         .target(
             name: "FigCheckKit",
             dependencies: [
-                "FigCheckCore", "FigCheckData", "FigCheckVerification", "CurlClient",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "FigCheckCore", "FigCheckData", "FigCheckVerification", "CurlClient", "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SWXMLHash", package: "SWXMLHash"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -82,13 +86,12 @@ let package = Package(
             ]
         ),
         // Shared test helpers: fixture paths, a loopback HTTP server, running the built binary.
-        .target(name: "TestSupport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+        .target(name: "TestSupport", dependencies: ["CZlib"],
                 path: "Tests/TestSupport"),
         .testTarget(
             name: "FigCheckKitTests",
             dependencies: [
                 "FigCheckKit", "FigCheckCore", "FigCheckData", "FigCheckVerification", "CurlClient", "TestSupport",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Fixtures"]
         ),

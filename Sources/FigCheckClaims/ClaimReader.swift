@@ -15,9 +15,12 @@ struct ClaimReader {
     /// the report says so), so a pathological input cannot make a report of hundreds of megabytes.
     static let maximumClaims = 5_000
 
-    func read(_ document: DocumentContext) -> [ClaimDraft] {
+    /// Reads every sentence; stops early when `budget` is spent (the pipeline then gives the
+    /// document up).
+    func read(_ document: DocumentContext, budget: WorkBudget = .unlimited) -> [ClaimDraft] {
         var drafts: [ClaimDraft] = []
         reading: for sentence in document.sentences {
+            if budget.isSpent { break reading }
             for index in sentence.mentionIndices {
                 if drafts.count >= Self.maximumClaims { break reading }
                 let mention = document.mentions[index]

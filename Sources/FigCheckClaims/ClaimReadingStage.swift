@@ -18,8 +18,9 @@ public struct ClaimReadingStage: AnalysisStage {
     public func run(_ analysis: inout DocumentAnalysis) {
         let document = analysis.document
         let context = DocumentContext(text: document.text, mentions: analysis.mentions, date: document.metadata.date,
-                                      subject: document.metadata.subject, knowledge: knowledge)
-        let drafts = ClaimReader(knowledge: knowledge).read(context)
+                                      subject: document.metadata.subject, knowledge: knowledge,
+                                      budget: analysis.budget)
+        let drafts = ClaimReader(knowledge: knowledge).read(context, budget: analysis.budget)
         if drafts.count >= ClaimReader.maximumClaims, let last = drafts.last {
             let line = document.sourceMap.location(ofAnalysed: last.mention.range).line
             analysis.diagnostics.append(Diagnostic(.incomplete, stage: name,

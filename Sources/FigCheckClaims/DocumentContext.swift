@@ -149,7 +149,10 @@ package struct DocumentContext {
     let subject: String?
     let periodResolver: PeriodResolver
 
-    init(text: String, mentions: [Mention], date: CalendarDate?, subject: String?, knowledge: ClaimKnowledge) {
+    /// Splits and reads the sentences; stops early when `budget` is spent (the pipeline then gives
+    /// the document up).
+    init(text: String, mentions: [Mention], date: CalendarDate?, subject: String?, knowledge: ClaimKnowledge,
+         budget: WorkBudget = .unlimited) {
         self.text = text
         self.mentions = mentions
         self.date = date
@@ -160,6 +163,7 @@ package struct DocumentContext {
         var sentences: [SentenceContext] = []
         var mentionCursor = 0
         for (index, sentence) in Self.boundedSentences(SentenceSplitter().sentences(in: text), bytes: bytes).enumerated() {
+            if budget.isSpent { break }
             let sentenceText = String(decoding: bytes[sentence.range], as: UTF8.self)
             let words = SentenceWords(sentenceText).words
             while mentionCursor < mentions.count, mentions[mentionCursor].range.lowerBound < sentence.range.lowerBound {

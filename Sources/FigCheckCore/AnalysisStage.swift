@@ -15,10 +15,14 @@ public struct DocumentAnalysis: Sendable {
     public var findings: [Finding]
     /// Problems a stage met that did not stop the analysis.
     public var diagnostics: [Diagnostic]
+    /// The document's time budget: each stage's loops stop early once it is spent, and the
+    /// pipeline then gives the document up.
+    public let budget: WorkBudget
 
     /// Starts the analysis of a loaded document.
-    public init(document: Document) {
+    public init(document: Document, budget: WorkBudget = .unlimited) {
         self.document = document
+        self.budget = budget
         self.mentions = []
         self.ignoredNumbers = []
         self.claims = []

@@ -13,6 +13,8 @@ public enum FigCheckError: LocalizedError, Equatable {
     case malformedDocument(source: String, reason: String)
     case fetchFailed(source: String, reason: String)
     case invalidOption(name: String, value: String, reason: String)
+    /// The document's time budget (`--max-seconds`) ran out during `stage`.
+    case gaveUp(source: String, seconds: Double, stage: String)
 
     public var errorDescription: String? {
         switch self {
@@ -36,6 +38,9 @@ public enum FigCheckError: LocalizedError, Equatable {
             return reason
         case let .invalidOption(name, value, reason):
             return "\(name) \(value): \(reason)"
+        case let .gaveUp(source, seconds, stage):
+            let limit = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            return "\(source): gave up after \(limit) s (during \(stage); --max-seconds sets the limit)"
         }
     }
 }

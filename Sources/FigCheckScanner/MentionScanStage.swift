@@ -11,7 +11,7 @@ public struct MentionScanStage: AnalysisStage {
     }
 
     public func run(_ analysis: inout DocumentAnalysis) {
-        let result = scanner.scan(analysis.document.text)
+        let result = scanner.scan(analysis.document.text, budget: analysis.budget)
         analysis.mentions = result.mentions
         analysis.ignoredNumbers = result.ignored
     }

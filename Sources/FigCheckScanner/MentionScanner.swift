@@ -32,14 +32,15 @@ public struct MentionScanner: Sendable {
     /// Scans `text`; byte ranges in the result are UTF-8 offsets into it.
     ///
     /// The text is scanned in chunks that end at line breaks (no mention spans a line break), so
-    /// the token buffer stays small and in cache however long the document is.
-    public func scan(_ text: String) -> Result {
+    /// the token buffer stays small and in cache however long the document is. Between chunks the
+    /// scan stops early when `budget` is spent (the caller then gives the document up).
+    public func scan(_ text: String, budget: WorkBudget = .unlimited) -> Result {
         var copy = text
         return copy.withUTF8 { bytes in
             var mentions: [Mention] = []
             var ignored: [IgnoredNumber] = []
             var start = 0
-            while start < bytes.count {
+            while start < bytes.count, !budget.isSpent {
                 let end = chunkEnd(bytes, from: min(bytes.count, start + Self.chunkSize))
                 let chunk = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 var result = scanChunk(chunk)

@@ -107,13 +107,17 @@ public final class WebChecker: Sendable {
         // A check of the newest vintage uses the shared pipeline; --as-of needs its own settings.
         let pipeline = request.asOf.map { Pipeline.standard(knowledge: knowledge, settings: VerificationSettings(vintage: .asOf($0))) }
             ?? self.pipeline
+        let timeout = options.requestTimeout
+        // The check's own budget is the request's time limit: its loops stop at the deadline, so a
+        // request answered 504 does not go on holding a core.
+        let budget = WorkBudget(seconds: timeout)
         let work = Task { [catalog, gate, options] () throws -> CheckResponse in
             defer { gate.leave() }
-            return try await Self.run(request, pipeline: pipeline, catalog: catalog, dataDirectory: options.dataDirectory)
+            return try await Self.run(request, pipeline: pipeline, catalog: catalog, dataDirectory: options.dataDirectory,
+                                      budget: budget)
         }
-        // The first of the check and the time limit answers. A check past the limit runs on to its
-        // end (the analysis cannot be interrupted) and keeps its place in the gate until then.
-        let timeout = options.requestTimeout
+        // The first of the check and the time limit answers; the check stops itself within moments
+        // of the limit and leaves the gate then.
         let outcome: Result<CheckResponse, any Error> = await withCheckedContinuation { continuation in
             let answer = OneAnswer(continuation)
             let timer = Task {
@@ -135,7 +139,7 @@ public final class WebChecker: Sendable {
     /// Loads and checks off the cooperative pool: the analysis is CPU work that never yields, and
     /// two of them would otherwise hold both threads of a 2-core machine.
     static func run(_ request: CheckRequest, pipeline: Pipeline, catalog: ReferenceCatalog,
-                    dataDirectory: String?) async throws -> CheckResponse {
+                    dataDirectory: String?, budget: WorkBudget) async throws -> CheckResponse {
         let reading = ReadingOptions(date: request.date, subject: request.subject?.uppercased())
         let checkOptions = CheckOptions(inputs: [], format: request.format, reading: reading, dataDirectory: dataDirectory,
                                         asOf: request.asOf)
@@ -158,8 +162,8 @@ public final class WebChecker: Sendable {
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 do {
-                    let document = try reader.load(bytes, source: source, declared: declared)
-                    let analysed = Check.analyse(document, pipeline: pipeline, options: checkOptions)
+                    let document = try reader.load(bytes, source: source, declared: declared, budget: budget)
+                    let analysed = try Check.analyse(document, pipeline: pipeline, options: checkOptions, budget: budget)
                     if let problem = analysed.report.errors.first { throw WebCheckError.unreadableDocument(problem) }
                     let report = Check.assemble([analysed.report], catalog: catalog)
                     let body = request.format.render(report, options: checkOptions)
@@ -167,6 +171,8 @@ public final class WebChecker: Sendable {
                                                                  summary: analysed.report.summary))
                 } catch let error as WebCheckError {
                     continuation.resume(throwing: error)
+                } catch FigCheckError.gaveUp {
+                    continuation.resume(throwing: WebCheckError.timedOut(seconds: budget.seconds ?? 0))
                 } catch {
                     continuation.resume(throwing: WebCheckError.unreadableDocument(error.localizedDescription))
                 }

@@ -36,6 +36,8 @@ public struct ClaimVerificationStage: AnalysisStage {
             return adjusted
         }
         for draft in drafts {
+            // A spent budget stops here; the pipeline gives the document up.
+            if analysis.budget.isSpent { return }
             let outcome = verifier.check(draft, drafts: drafts, document: context)
             findings.append(finding(outcome.resolved ?? draft, outcome, document: document, context: context))
         }

@@ -197,6 +197,7 @@ extension ReadingFlags {
         options.nearMiss = configuration.nearMiss ?? 0.05
         options.disabledRules = Set(configuration.disabledRules)
         options.enabledRules = configuration.enabledRules.map(Set.init)
+        options.maxSeconds = maxSeconds ?? configuration.maxSeconds ?? CheckOptions.defaultMaxSeconds
         if let path = baseline ?? (useConfiguredBaseline ? configuration.baseline.map(resolved) : nil) {
             options.baseline = try Baseline.load(from: URL(fileURLWithPath: path))
         }
@@ -220,6 +221,9 @@ struct ReadingFlags: ParsableArguments {
     @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error (default), warning, never.")
     var failOn: String?
 
+    @Option(name: .customLong("max-seconds"), help: "Give a document up after this many seconds of loading and checking (default 30).")
+    var maxSeconds: Double?
+
     func validate() throws {
         if let date, CalendarDate(exactISO: date) == nil {
             throw ValidationError("--date \(date): not a YYYY-MM-DD date")
@@ -232,6 +236,9 @@ struct ReadingFlags: ParsableArguments {
         }
         if let failOn, !["error", "warning", "never"].contains(failOn) {
             throw ValidationError("--fail-on \(failOn): expected error, warning or never")
+        }
+        if let maxSeconds, !(maxSeconds > 0 && maxSeconds <= 86_400) {
+            throw ValidationError("--max-seconds \(maxSeconds): expected seconds between 0 and 86400")
         }
     }
 }

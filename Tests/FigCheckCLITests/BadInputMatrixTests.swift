@@ -47,7 +47,10 @@ struct BadInputMatrixTests {
         for (name, bytes) in cases {
             let file = directory.appendingPathComponent(name)
             try Data(bytes).write(to: file)
-            let (result, seconds) = try Self.run(["check", file.path, "--format", "json", "--date", "2025-06-01"])
+            // The debug build the tests run is several times slower than a release build: the
+            // document budget is raised to the bound so the row is judged on its outcome.
+            let (result, seconds) = try Self.run(["check", file.path, "--format", "json", "--date", "2025-06-01",
+                                                  "--max-seconds", String(Int(Self.bound))])
             Self.expectChecked(result)
             #expect(seconds < Self.bound, "\(name) took \(seconds) s")
             if name == "invalid.txt" {
@@ -88,7 +91,7 @@ struct BadInputMatrixTests {
     func badDOCX() throws {
         let directory = try TestPaths.temporaryDirectory()
         let bomb = directory.appendingPathComponent("bomb.docx")
-        try ZipBomb.write(to: bomb, size: 80 * 1024 * 1024)
+        try Data(ZIPWriter.bomb(size: 80 * 1024 * 1024)).write(to: bomb)
         let (bombResult, seconds) = try Self.run(["check", bomb.path])
         Self.expectRefused(bombResult, input: bomb.path, cause: "expands past the 67108864-byte limit")
         #expect(seconds < Self.bound)

@@ -64,4 +64,45 @@ struct ServeCommandTests {
         #expect(noData.exitCode == 2)
         #expect(noData.standardError.hasPrefix("figcheck serve: reference data: "))
     }
+
+    /// POSTs `body` to `/api/check?filename=NAME` and returns the status and the seconds it took.
+    static func post(_ body: Data, filename: String, to base: URL) async throws -> (status: Int, seconds: Double) {
+        var request = URLRequest(url: try #require(URL(string: "\(base.absoluteString)api/check?filename=\(filename)")))
+        request.httpMethod = "POST"
+        request.httpBody = body
+        // Only a hang would reach this; the bounds the test cares about are checked below.
+        request.timeoutInterval = 120
+        let start = Date()
+        let (_, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, Date().timeIntervalSince(start))
+    }
+
+    @Test("ten uploads of the endless-read DOCX are each answered, a check past --timeout stops, and a normal check is served right after")
+    func hostileUploads() async throws {
+        let timeout = 3.0
+        let (process, base, _) = try Self.start(["--timeout", String(timeout), "--max-checks", "1"])
+        defer { process.terminate(); process.waitUntilExit() }
+        let docx = try Data(contentsOf: BoundedWorkTests.endlessRead)
+        for _ in 0..<10 {
+            let (status, seconds) = try await Self.post(docx, filename: "d.docx", to: base)
+            #expect([422, 504].contains(status))
+            #expect(seconds < timeout + 1, "answered after \(seconds) s")
+        }
+        let article = Data("Exports rose 4.2% in 2024, to $12.5 billion, from $12.0 billion in 2023.".utf8)
+        let (normal, normalSeconds) = try await Self.post(article, filename: "note.txt", to: base)
+        #expect(normal == 200)
+        #expect(normalSeconds < 1, "answered after \(normalSeconds) s")
+        // A document that outlasts the limit: 504, and its work stops with it, so the only check
+        // slot (--max-checks 1) is free again at once instead of held until the work would end.
+        // (Its time includes sending and reading the 1 MB body, so only the status is asserted.)
+        let long = try Data(contentsOf: BoundedWorkTests.longText(in: try TestPaths.temporaryDirectory(), copies: 60))
+        let (slow, slowSeconds) = try await Self.post(long, filename: "long.txt", to: base)
+        #expect(slow == 504, "answered \(slow) after \(slowSeconds) s")
+        var status = 0
+        let deadline = Date().addingTimeInterval(1)
+        repeat {
+            status = try await Self.post(article, filename: "note.txt", to: base).status
+        } while status == 503 && Date() < deadline
+        #expect(status == 200, "the slot was still held a second after the 504")
+    }
 }

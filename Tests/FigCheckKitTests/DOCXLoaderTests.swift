@@ -3,7 +3,6 @@ import FigCheckKit
 import Foundation
 import Testing
 import TestSupport
-import ZIPFoundation
 
 @Suite("DOCX loading")
 struct DOCXLoaderTests {
@@ -32,12 +31,9 @@ struct DOCXLoaderTests {
 
     @Test("an archive that expands past the limit is refused, even when its header understates the size")
     func zipBombIsRefused() throws {
-        let directory = try TestPaths.temporaryDirectory()
-        let bomb = directory.appendingPathComponent("bomb.docx")
-        try ZipBomb.write(to: bomb, size: 4 * 1024 * 1024)
         let limits = LoaderLimits(maxUncompressedBytes: 1024 * 1024)
         let reader = DocumentReader(options: ReadingOptions(limits: limits))
-        let honest = try [UInt8](Data(contentsOf: bomb))
+        let honest = ZIPWriter.bomb(size: 4 * 1024 * 1024)
         #expect(honest.count < 64 * 1024)
         let refusal = FigCheckError.malformedDocument(
             source: "bomb.docx", reason: "DOCX part word/document.xml expands past the 1048576-byte limit")
@@ -68,17 +64,11 @@ struct DOCXLoaderTests {
 
     @Test("an archive with too many entries is refused")
     func tooManyEntries() throws {
-        let directory = try TestPaths.temporaryDirectory()
-        let url = directory.appendingPathComponent("many.docx")
-        let archive = try Archive(url: url, accessMode: .create)
-        for index in 0..<30 {
-            let data = Data("x".utf8)
-            try archive.addEntry(with: "part\(index).xml", type: .file, uncompressedSize: Int64(data.count)) { _, _ in data }
-        }
+        let many = ZIPWriter.archive((0..<30).map { ZIPWriter.Entry("part\($0).xml", text: "x") })
         let reader = DocumentReader(options: ReadingOptions(limits: LoaderLimits(maxArchiveEntries: 20)))
         #expect(throws: FigCheckError.malformedDocument(source: "many.docx",
                                                         reason: "DOCX archive has more than 20 entries")) {
-            try reader.load([UInt8](Data(contentsOf: url)), source: "many.docx", declared: .docx)
+            try reader.load(many, source: "many.docx", declared: .docx)
         }
     }
 
@@ -88,14 +78,10 @@ struct DOCXLoaderTests {
         #expect(throws: FigCheckError.malformedDocument(source: "fake.docx", reason: "not a valid DOCX (ZIP) archive")) {
             try reader.load(Array("just text".utf8), source: "fake.docx", declared: .docx)
         }
-        let directory = try TestPaths.temporaryDirectory()
-        let url = directory.appendingPathComponent("empty.docx")
-        let archive = try Archive(url: url, accessMode: .create)
-        let data = Data("<x/>".utf8)
-        try archive.addEntry(with: "other.xml", type: .file, uncompressedSize: Int64(data.count)) { _, _ in data }
+        let other = ZIPWriter.archive([ZIPWriter.Entry("other.xml", text: "<x/>", deflate: false)])
         #expect(throws: FigCheckError.malformedDocument(source: "empty.docx",
                                                         reason: "DOCX archive has no word/document.xml")) {
-            try reader.load([UInt8](Data(contentsOf: url)), source: "empty.docx", declared: .docx)
+            try reader.load(other, source: "empty.docx", declared: .docx)
         }
     }
 }

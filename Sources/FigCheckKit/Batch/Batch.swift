@@ -219,14 +219,17 @@ public enum Batch {
         }
         let hash = SHA256.hex(bytes)
         if !context.options.recheck, let entry = try reuse(source, hash: hash, context: context) { return entry }
-        let document: Document
+        let (pipeline, catalog) = try context.checker.load()
+        // The document's budget covers loading and checking; a document that runs out of it is a
+        // failed entry, and the run goes on.
+        let budget = WorkBudget(seconds: single.maxSeconds)
+        let analysed: (report: DocumentReport, referenceDataErrors: [String])
         do {
-            document = try reader.load(bytes, source: source, declared: declared)
+            let document = try reader.load(bytes, source: source, declared: declared, budget: budget)
+            analysed = try Check.analyse(document, pipeline: pipeline, options: single, budget: budget)
         } catch {
             return try recordFailure(source, hash: hash, error: error.localizedDescription, context: context)
         }
-        let (pipeline, catalog) = try context.checker.load()
-        let analysed = Check.analyse(document, pipeline: pipeline, options: single)
         if !analysed.report.errors.isEmpty {
             return try recordFailure(source, hash: hash, error: analysed.report.errors.joined(separator: "; "), context: context)
         }

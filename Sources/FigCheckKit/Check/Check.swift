@@ -38,8 +38,11 @@ public enum Check {
         var errors: [String] = []
         for input in options.inputs {
             do {
-                let document = try await reader.read(input)
-                let analysed = analyse(document, pipeline: pipeline, options: options)
+                // The budget starts once the bytes are in: fetching has its own time limit.
+                let (bytes, declared) = try await reader.fetch(input)
+                let budget = WorkBudget(seconds: options.maxSeconds)
+                let document = try reader.load(bytes, source: input, declared: declared, budget: budget)
+                let analysed = try analyse(document, pipeline: pipeline, options: options, budget: budget)
                 for problem in analysed.referenceDataErrors where !errors.contains(problem) { errors.append(problem) }
                 documents.append(analysed.report)
             } catch {
@@ -54,12 +57,18 @@ public enum Check {
                        exitCode: exitCode(for: report, failOn: options.failOn))
     }
 
-    /// Runs the pipeline on one loaded document and applies the rule selection, the inline
-    /// suppressions and the baseline. Bad reference data met on the way is returned apart: it makes
-    /// the whole run unusable (exit 2), and is also recorded as the document's error.
-    public static func analyse(_ document: Document, pipeline: Pipeline,
-                               options: CheckOptions) -> (report: DocumentReport, referenceDataErrors: [String]) {
-        let analysis = pipeline.analyse(document)
+    /// Runs the pipeline on one loaded document within `budget` and applies the rule selection, the
+    /// inline suppressions and the baseline. Bad reference data met on the way is returned apart:
+    /// it makes the whole run unusable (exit 2), and is also recorded as the document's error.
+    /// Throws ``FigCheckError/gaveUp(source:seconds:stage:)`` when the budget runs out.
+    public static func analyse(_ document: Document, pipeline: Pipeline, options: CheckOptions,
+                               budget: WorkBudget = .unlimited) throws -> (report: DocumentReport, referenceDataErrors: [String]) {
+        let analysis: DocumentAnalysis
+        do {
+            analysis = try pipeline.analyse(document, within: budget)
+        } catch {
+            throw FigCheckError.gaveUp(source: document.source, seconds: error.seconds, stage: error.stage)
+        }
         var findings = analysis.findings.filter { finding in
             !options.disabledRules.contains(finding.ruleId)
                 && (options.enabledRules.map { $0.contains(finding.ruleId) } ?? true)

@@ -66,6 +66,11 @@ public struct CheckOptions: Sendable {
     public var enabledRules: Set<String>?
     /// Accepted findings to hide (`--baseline`).
     public var baseline: Baseline?
+    /// The time one document may take to load and check (`--max-seconds`); nil is no limit.
+    public var maxSeconds: Double? = CheckOptions.defaultMaxSeconds
+
+    /// The default time budget of a document, in seconds.
+    public static let defaultMaxSeconds: Double = 30
 
     /// Creates options.
     public init(inputs: [String], format: OutputFormat = .text, reading: ReadingOptions = ReadingOptions(),

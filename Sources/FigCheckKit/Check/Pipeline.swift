@@ -26,10 +26,22 @@ public struct Pipeline: Sendable {
     /// The scanner alone (`figcheck mentions`).
     public static let mentionsOnly = Pipeline(stages: [MentionScanStage()])
 
-    /// Runs every stage on `document`.
+    /// Runs every stage on `document`, without a time limit.
     public func analyse(_ document: Document) -> DocumentAnalysis {
         var analysis = DocumentAnalysis(document: document)
         for stage in stages { stage.run(&analysis) }
+        return analysis
+    }
+
+    /// Runs every stage on `document` within `budget`; throws when it is spent before the last
+    /// stage ends (a stage whose loops saw it spent has stopped early, so its output is partial).
+    public func analyse(_ document: Document, within budget: WorkBudget) throws(WorkBudget.Spent) -> DocumentAnalysis {
+        var analysis = DocumentAnalysis(document: document, budget: budget)
+        for stage in stages {
+            try budget.check(during: stage.name)
+            stage.run(&analysis)
+            try budget.check(during: stage.name)
+        }
         return analysis
     }
 }

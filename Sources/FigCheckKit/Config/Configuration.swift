@@ -14,6 +14,7 @@ import Yams
 ///     format: text
 ///     tolerance: {default: 0.10, ratio: 0.05, nearly: 0.05}   # per claim kind or hedge
 ///     near-miss: 0.05
+///     max-seconds: 30           # a document is given up after this long (exit 2)
 ///     rules: {disable: [rank]}  # or {enable: [ratio-of-gdp, rate-in-force]}
 ///     include: ["docs/**/*.md"]
 ///     exclude: ["docs/drafts/**"]
@@ -28,6 +29,7 @@ public struct Configuration: Sendable, Equatable {
     public var format: OutputFormat?
     public var tolerances: [String: Double] = [:]
     public var nearMiss: Double?
+    public var maxSeconds: Double?
     public var disabledRules: [String] = []
     public var enabledRules: [String]?
     public var include: [String] = []
@@ -40,7 +42,7 @@ public struct Configuration: Sendable, Equatable {
 
     public static let fileNames = [".figcheck.yml", ".figcheck.yaml"]
     static let knownKeys: Set<String> = ["version", "subject", "date", "as-of", "data", "fail-on", "format", "tolerance",
-                                         "near-miss", "rules", "include", "exclude", "baseline"]
+                                         "near-miss", "max-seconds", "rules", "include", "exclude", "baseline"]
     static let toleranceKeys: Set<String> = Set(["default", "approximately", "nearly"] + ["value", "ratio", "share", "rate", "change",
                                                                                         "comparison", "count", "date_arithmetic"])
 
@@ -156,6 +158,12 @@ public struct Configuration: Sendable, Equatable {
             }
             config.nearMiss = number
         }
+        if let maxSeconds = map["max-seconds"] {
+            guard let number = (maxSeconds as? Double) ?? (maxSeconds as? Int).map(Double.init), number > 0, number <= 86_400 else {
+                throw ConfigurationError(path: name, reason: "'max-seconds' must be a number of seconds between 0 and 86400, such as 30")
+            }
+            config.maxSeconds = number
+        }
         if let rules = map["rules"] {
             guard let entries = rules as? [String: Any] else {
                 throw ConfigurationError(path: name, reason: "'rules' must have 'enable' and/or 'disable' lists")
@@ -186,6 +194,7 @@ public struct Configuration: Sendable, Equatable {
         lines.append("tolerance:")
         lines += tolerance.sorted { $0.key < $1.key }.map { "  \($0.key): \($0.value)" }
         lines.append("near-miss: \(nearMiss ?? 0.05)")
+        lines.append("max-seconds: \(maxSeconds ?? CheckOptions.defaultMaxSeconds)")
         lines.append("rules:")
         lines.append("  disable: [\(disabledRules.map(Self.quoted).joined(separator: ", "))]")
         if let enabledRules { lines.append("  enable: [\(enabledRules.map(Self.quoted).joined(separator: ", "))]") }

@@ -45,8 +45,17 @@ public struct LoaderLimits: Sendable, Equatable {
 
 /// Turns the bytes of one format into analysed text.
 public protocol DocumentLoader: Sendable {
-    /// Loads `bytes`; `source` names the input in errors.
-    func load(_ bytes: [UInt8], source: String) throws -> LoadedText
+    /// Loads `bytes`; `source` names the input in errors. A loader whose work grows with the
+    /// input checks `budget` as it goes and throws ``FigCheckError/gaveUp(source:seconds:stage:)``
+    /// when it is spent.
+    func load(_ bytes: [UInt8], source: String, budget: WorkBudget) throws -> LoadedText
+}
+
+extension DocumentLoader {
+    /// Loads `bytes` without a time limit.
+    public func load(_ bytes: [UInt8], source: String) throws -> LoadedText {
+        try load(bytes, source: source, budget: .unlimited)
+    }
 }
 
 extension DocumentFormat {

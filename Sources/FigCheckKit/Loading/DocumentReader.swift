@@ -38,18 +38,18 @@ public struct DocumentReader: Sendable {
         self.http = HTTPClient(userAgent: Self.userAgent)
     }
 
-    /// Reads and loads `source`; throws `FigCheckError` naming the input when it cannot.
+    /// Reads and loads `source` without a time limit; throws `FigCheckError` naming the input when
+    /// it cannot. (A check fetches, then loads within the document's budget.)
     public func read(_ source: String) async throws -> Document {
         let (bytes, declared) = try await fetch(source)
-        let format = try FormatDetector.detect(bytes, declared: declared, source: source)
-        let loaded = try format.loader(limits: options.limits).load(bytes, source: source)
-        return document(from: loaded, source: source, format: format)
+        return try load(bytes, source: source, declared: declared)
     }
 
-    /// Loads bytes that are already in memory (the web page's uploads, tests).
-    public func load(_ bytes: [UInt8], source: String, declared: DocumentFormat? = nil) throws -> Document {
+    /// Loads bytes that are already in memory (the web page's uploads, tests) within `budget`.
+    public func load(_ bytes: [UInt8], source: String, declared: DocumentFormat? = nil,
+                     budget: WorkBudget = .unlimited) throws -> Document {
         let format = try FormatDetector.detect(bytes, declared: declared, source: source)
-        let loaded = try format.loader(limits: options.limits).load(bytes, source: source)
+        let loaded = try format.loader(limits: options.limits).load(bytes, source: source, budget: budget)
         return document(from: loaded, source: source, format: format)
     }
 

@@ -30,9 +30,11 @@ public struct HTMLLoader: DocumentLoader {
     /// Creates the loader.
     public init() {}
 
-    public func load(_ bytes: [UInt8], source: String) throws -> LoadedText {
+    public func load(_ bytes: [UInt8], source: String, budget: WorkBudget) throws -> LoadedText {
         var walker = HTMLWalker(bytes: bytes)
-        walker.walk()
+        guard walker.walk(budget: budget) else {
+            throw FigCheckError.gaveUp(source: source, seconds: budget.seconds ?? 0, stage: "loading")
+        }
         var loaded = LoadedText(builder: walker.builder, original: bytes)
         if let best = walker.dates.min(by: { $0.priority < $1.priority }) {
             loaded.metadataDate = (best.date, loaded.sourceMap.location(ofOriginal: best.offset))
@@ -70,9 +72,13 @@ private struct HTMLWalker {
         self.reader = HTMLTagReader(bytes)
     }
 
-    mutating func walk() {
+    /// Walks the bytes; false when `budget` ran out first.
+    mutating func walk(budget: WorkBudget) -> Bool {
         var index = ByteOrderMark.contentStart(bytes)
+        var steps = 0
         while index < bytes.count {
+            steps += 1
+            if steps % 4_096 == 0, budget.isSpent { return false }
             if bytes[index] == UInt8(ascii: "<") {
                 index = markup(at: index)
             } else {
@@ -82,6 +88,7 @@ private struct HTMLWalker {
                 index = end
             }
         }
+        return true
     }
 
     /// Handles the markup at `index` (a `<`) and returns where reading resumes.

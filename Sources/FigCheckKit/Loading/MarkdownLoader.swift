@@ -7,12 +7,14 @@ public struct MarkdownLoader: DocumentLoader {
     /// Creates the loader.
     public init() {}
 
-    public func load(_ bytes: [UInt8], source: String) throws -> LoadedText {
+    public func load(_ bytes: [UInt8], source: String, budget: WorkBudget) throws -> LoadedText {
         var start = ByteOrderMark.contentStart(bytes)
         let frontMatter = FrontMatter(bytes, start: start)
         if let frontMatter { start = frontMatter.range.upperBound }
         var walker = MarkdownWalker(bytes: bytes)
-        walker.walk(from: start)
+        guard walker.walk(from: start, budget: budget) else {
+            throw FigCheckError.gaveUp(source: source, seconds: budget.seconds ?? 0, stage: "loading")
+        }
         var loaded = LoadedText(builder: walker.builder, original: bytes)
         if let date = frontMatter?.date {
             loaded.metadataDate = (date.value, loaded.sourceMap.location(ofOriginal: date.offset))
@@ -38,9 +40,13 @@ private struct MarkdownWalker {
         self.reader = HTMLTagReader(bytes)
     }
 
-    mutating func walk(from start: Int) {
+    /// Walks every line; false when `budget` ran out first.
+    mutating func walk(from start: Int, budget: WorkBudget) -> Bool {
         var lineStart = start
+        var lines = 0
         while lineStart < bytes.count {
+            lines += 1
+            if lines % 1_024 == 0, budget.isSpent { return false }
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
             var contentEnd = lineEnd
@@ -49,6 +55,7 @@ private struct MarkdownWalker {
             if lineEnd < bytes.count { builder.copy(bytes, contentEnd..<(lineEnd + 1)) }
             lineStart = lineEnd + 1
         }
+        return true
     }
 
     mutating func line(_ range: Range<Int>) {

@@ -26,7 +26,7 @@ public struct PDFLoader: DocumentLoader {
         return nil
     }
 
-    public func load(_ bytes: [UInt8], source: String) throws -> LoadedText {
+    public func load(_ bytes: [UInt8], source: String, budget: WorkBudget) throws -> LoadedText {
         guard let executable = Self.executable else {
             throw FigCheckError.unsupportedFormat(
                 source: source, detail: "PDF needs Poppler's pdftotext (Debian: apt-get install poppler-utils)")
@@ -46,9 +46,15 @@ public struct PDFLoader: DocumentLoader {
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         try process.run()
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
+        // The document's budget may leave less time than pdftotext's own limit.
+        let allowed = min(timeout, budget.remainingSeconds ?? timeout)
+        if finished.wait(timeout: .now() + allowed) == .timedOut {
             process.terminate()
-            _ = finished.wait(timeout: .now() + 2)
+            if finished.wait(timeout: .now() + 1) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                _ = finished.wait(timeout: .now() + 1)
+            }
+            if allowed < timeout { throw FigCheckError.gaveUp(source: source, seconds: budget.seconds ?? 0, stage: "loading") }
             throw FigCheckError.malformedDocument(source: source, reason: "pdftotext took longer than \(Int(timeout)) s")
         }
         guard process.terminationStatus == 0, let extracted = FileManager.default.contents(atPath: output.path) else {
@@ -58,7 +64,7 @@ public struct PDFLoader: DocumentLoader {
         }
         // Form feeds between pages become paragraph breaks; the text is then read as plain text.
         let text = String(decoding: extracted, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n\n")
-        var loaded = try PlainTextLoader().load(Array(text.utf8), source: source)
+        var loaded = try PlainTextLoader().load(Array(text.utf8), source: source, budget: budget)
         loaded.warnings.append("\(source): PDF read through pdftotext -layout; locations are lines and columns of the extracted text")
         return loaded
     }

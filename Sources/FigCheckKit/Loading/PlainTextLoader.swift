@@ -6,7 +6,7 @@ public struct PlainTextLoader: DocumentLoader {
     /// Creates the loader.
     public init() {}
 
-    public func load(_ bytes: [UInt8], source: String) throws -> LoadedText {
+    public func load(_ bytes: [UInt8], source: String, budget: WorkBudget) throws -> LoadedText {
         var builder = AnalysedTextBuilder()
         builder.copy(bytes, ByteOrderMark.contentStart(bytes)..<bytes.count)
         return LoadedText(builder: builder, original: bytes)
