@@ -11,14 +11,10 @@ struct BoundedWorkTests {
     /// The DOCX our own fuzzer made that once kept `check` spinning without end.
     static let endlessRead = TestPaths.repository.appendingPathComponent("Tests/Fixtures/fuzz/docx/endless-read-hang")
 
-    /// Exit 2 with exactly one line on standard error, naming `input`.
+    /// Exit 2 with exactly one line on standard error, naming `input` and saying `cause`.
     static func expectOneLineRefusal(_ result: FigCheckBinary.Result, input: String, cause: String,
                                      sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(result.exitCode == 2, sourceLocation: sourceLocation)
-        let lines = result.standardError.split(separator: "\n")
-        #expect(lines.count == 1, "\(result.standardError)", sourceLocation: sourceLocation)
-        #expect(lines.first?.hasPrefix("figcheck: \(input): ") == true, "\(result.standardError)", sourceLocation: sourceLocation)
-        #expect(result.standardError.contains(cause), "\(result.standardError)", sourceLocation: sourceLocation)
+        BadInputMatrixTests.expectRefused(result, input: input + ":", cause: cause, sourceLocation: sourceLocation)
     }
 
     /// A long text (the seeds' bodies repeated) that takes a while to check.
