@@ -163,7 +163,9 @@ extension ScanSession {
         }
         guard let first = onLine.first else { return [] }
         let mention = mentions[first]
-        guard onlySpaces(line.lowerBound..<mention.range.lowerBound),
+        // A mention may run past the line's end (a date written across a line break, "Aug.\n 1950"):
+        // ranges within the line are clamped to it.
+        guard onlySpaces(line.lowerBound..<max(line.lowerBound, mention.range.lowerBound)),
               mention.kind == .number || mention.kind == .count || mention.kind == .year else { return [] }
         let after = mention.range.upperBound
         let next = after < bytes.count ? bytes[after] : 0
@@ -176,7 +178,7 @@ extension ScanSession {
         }
         // The index column of a list of dated articles: "62 [ISSUE] Title … 25-10-01".
         if let lastOnLine = onLine.last, lastOnLine != first, mentions[lastOnLine].kind == .date,
-           onlySpaces(mentions[lastOnLine].range.upperBound..<line.upperBound) {
+           onlySpaces(min(mentions[lastOnLine].range.upperBound, line.upperBound)..<line.upperBound) {
             demote(first, .tableIndex)
             for position in onLine.dropFirst() { demote(position, .pageFurniture) }
             return onLine
