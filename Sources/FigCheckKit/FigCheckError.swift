@@ -1,3 +1,4 @@
+import FigCheckCore
 import Foundation
 
 /// Problems that stop one input or the whole run. Each message names the input and the cause in
@@ -42,5 +43,12 @@ public enum FigCheckError: LocalizedError, Equatable {
             let limit = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
             return "\(source): gave up after \(limit) s (during \(stage); --max-seconds sets the limit)"
         }
+    }
+}
+
+extension FigCheckError {
+    /// The budget ran out while a loader read `source`.
+    static func gaveUpLoading(_ source: String, _ budget: WorkBudget) -> FigCheckError {
+        .gaveUp(source: source, seconds: budget.seconds ?? 0, stage: "loading")
     }
 }

@@ -19,7 +19,7 @@ public struct DOCXLoader: DocumentLoader {
 
     public func load(_ bytes: [UInt8], source: String, budget: WorkBudget) throws -> LoadedText {
         func failure(_ problem: ZIPArchive.Problem) -> FigCheckError {
-            problem == .budgetSpent ? .gaveUp(source: source, seconds: budget.seconds ?? 0, stage: "loading")
+            problem == .budgetSpent ? .gaveUpLoading(source, budget)
                 : .malformedDocument(source: source, reason: problem.description)
         }
         let archive: ZIPArchive
@@ -67,7 +67,7 @@ public struct DOCXLoader: DocumentLoader {
         while let (element, closes) = stack.popLast() {
             visited += 1
             if visited % 4_096 == 0, budget.isSpent {
-                throw FigCheckError.gaveUp(source: source, seconds: budget.seconds ?? 0, stage: "loading")
+                throw FigCheckError.gaveUpLoading(source, budget)
             }
             if closes {
                 paragraphs.append(current ?? "")

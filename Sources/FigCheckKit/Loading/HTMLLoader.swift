@@ -33,7 +33,7 @@ public struct HTMLLoader: DocumentLoader {
     public func load(_ bytes: [UInt8], source: String, budget: WorkBudget) throws -> LoadedText {
         var walker = HTMLWalker(bytes: bytes)
         guard walker.walk(budget: budget) else {
-            throw FigCheckError.gaveUp(source: source, seconds: budget.seconds ?? 0, stage: "loading")
+            throw FigCheckError.gaveUpLoading(source, budget)
         }
         var loaded = LoadedText(builder: walker.builder, original: bytes)
         if let best = walker.dates.min(by: { $0.priority < $1.priority }) {

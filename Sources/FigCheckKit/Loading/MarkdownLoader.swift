@@ -13,7 +13,7 @@ public struct MarkdownLoader: DocumentLoader {
         if let frontMatter { start = frontMatter.range.upperBound }
         var walker = MarkdownWalker(bytes: bytes)
         guard walker.walk(from: start, budget: budget) else {
-            throw FigCheckError.gaveUp(source: source, seconds: budget.seconds ?? 0, stage: "loading")
+            throw FigCheckError.gaveUpLoading(source, budget)
         }
         var loaded = LoadedText(builder: walker.builder, original: bytes)
         if let date = frontMatter?.date {

@@ -54,7 +54,7 @@ public struct PDFLoader: DocumentLoader {
                 kill(process.processIdentifier, SIGKILL)
                 _ = finished.wait(timeout: .now() + 1)
             }
-            if allowed < timeout { throw FigCheckError.gaveUp(source: source, seconds: budget.seconds ?? 0, stage: "loading") }
+            if allowed < timeout { throw FigCheckError.gaveUpLoading(source, budget) }
             throw FigCheckError.malformedDocument(source: source, reason: "pdftotext took longer than \(Int(timeout)) s")
         }
         guard process.terminationStatus == 0, let extracted = FileManager.default.contents(atPath: output.path) else {
