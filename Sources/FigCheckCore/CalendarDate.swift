@@ -4,6 +4,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public var month: Int
     public var day: Int
 
+    /// English month names, January first.
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                    "October", "November", "December"]
+
+    /// "April 2025".
+    public var monthAndYear: String { "\(Self.monthNames[month - 1]) \(year)" }
+
     /// Creates a date, or nil when the day does not exist (30 February, month 13).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),

@@ -1,6 +1,7 @@
 /// What a reference table holds, and so which columns its CSV file has.
 public enum TableKind: String, Codable, Sendable, CaseIterable {
-    /// One indicator by entity and year: `entity,entity_name,period,value` (World Bank WDI).
+    /// One indicator by entity and year: `entity,entity_name,period,value` (World Bank WDI), and an
+    /// optional `status` column (`actual` or `projection`) where the publisher marks projections (IMF WEO).
     case series
     /// Curated facts, one source per row: see `FactColumns`.
     case facts
@@ -183,10 +184,12 @@ public struct Observation: Hashable, Sendable {
     public var unit: String
     /// Source, quote and confidence of a curated row.
     public var provenance: RowProvenance?
+    /// The publisher marks the value a projection (a WEO year after its last actual one).
+    public var isProjection: Bool
 
     public init(tableID: String, line: Int, indicator: String, entity: String, entityName: String?, partner: String?,
                 scope: String?, period: String, effectiveDate: CalendarDate?, value: Double, valueText: String,
-                unit: String, provenance: RowProvenance?) {
+                unit: String, provenance: RowProvenance?, isProjection: Bool = false) {
         self.tableID = tableID
         self.line = line
         self.indicator = indicator
@@ -200,5 +203,6 @@ public struct Observation: Hashable, Sendable {
         self.valueText = valueText
         self.unit = unit
         self.provenance = provenance
+        self.isProjection = isProjection
     }
 }

@@ -18,7 +18,7 @@ public enum ReferenceDataValidator {
 
     /// Units a table may use.
     public static let knownUnits: Set<String> = [
-        "USD", "intl_USD", "percent", "persons", "rank", "date", "LCU_per_USD", "mb/d", "years", "count",
+        "USD", "intl_USD", "LCU", "percent", "persons", "rank", "date", "LCU_per_USD", "mb/d", "years", "count",
     ]
     /// Licences whose terms would bind the product; such files are reference-only.
     static let forbiddenLicences = ["GPL", "LGPL", "AGPL"]
@@ -227,7 +227,9 @@ public enum ReferenceDataValidator {
     }
 
     /// Configuration files that are CSV but not tables.
-    static let configurationFiles: Set<String> = ["wdi/wdi-indicators.csv"]
+    static let configurationFiles: Set<String> = [
+        "wdi/wdi-indicators.csv", "weo/weo-concepts.csv", "weo/weo-areas.csv", "census/census-partners.csv",
+    ]
 
     /// A CSV file no metadata describes would be silently ignored: that is a problem.
     private static func orphanProblems(_ directory: URL, catalog: ReferenceCatalog) -> [Problem] {

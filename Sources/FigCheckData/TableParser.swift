@@ -70,10 +70,15 @@ enum TableParser {
             value = number * metadata.scale
         }
         if metadata.kind == .series {
+            let status = field("status")
+            guard ["", "actual", "projection"].contains(status) else {
+                throw ReferenceDataError.malformedTable(path: path, line: record.line,
+                                                        reason: "status \"\(status)\" is neither actual nor projection")
+            }
             return Observation(tableID: metadata.id, line: record.line, indicator: metadata.indicators.first ?? "",
                                entity: field("entity"), entityName: field("entity_name"), partner: nil, scope: nil,
                                period: field("period"), effectiveDate: nil, value: value, valueText: valueText,
-                               unit: unit, provenance: nil)
+                               unit: unit, provenance: nil, isProjection: field("status") == "projection")
         }
         let effective = field("effective_date")
         var effectiveDate: CalendarDate?

@@ -7,7 +7,7 @@ import Foundation
 public enum WDIImporter {
     /// Imports every mapped series found under `source` (a folder) or the one CSV file `source`
     /// for `seriesCode`. Returns the metadata of the tables written.
-    public static func importSeries(from source: URL, seriesCode: String?, provenance: WDIProvenance,
+    public static func importSeries(from source: URL, seriesCode: String?, provenance: SeriesProvenance,
                                     into directory: URL, replace: Bool) throws -> [TableMetadata] {
         let map = try WDIIndicatorMap(contentsOf: WDIIndicatorMap.file(in: directory))
         var isDirectory: ObjCBool = false
@@ -41,7 +41,7 @@ public enum WDIImporter {
     }
 
     /// The rows of a Datahub-style WDI CSV file.
-    static func rows(in file: URL) throws -> [WDIRow] {
+    static func rows(in file: URL) throws -> [SeriesRow] {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw ReferenceDataError.missingTableFile(path: file.path)
         }
@@ -54,7 +54,7 @@ public enum WDIImporter {
             guard record.fields.count == 4, Double(record.fields[3]) != nil else {
                 throw ReferenceDataError.malformedTable(path: file.path, line: record.line, reason: "not a country-year value")
             }
-            return WDIRow(entity: record.fields[1], entityName: record.fields[0], period: record.fields[2],
+            return SeriesRow(entity: record.fields[1], entityName: record.fields[0], period: record.fields[2],
                           valueText: record.fields[3])
         }
     }

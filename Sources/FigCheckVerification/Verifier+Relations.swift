@@ -110,8 +110,7 @@ extension Verifier {
     }
 
     static func monthName(_ month: Int) -> String {
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-         "December"][max(0, min(11, month - 1))]
+        CalendarDate.monthNames[max(0, min(11, month - 1))]
     }
 
     // MARK: - Counts of a list

@@ -122,16 +122,24 @@ struct DataValidateCommand: AsyncParsableCommand {
 struct DataImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import tables from local files (today: World Bank WDI in the Datahub layout).")
+        abstract: "Import tables from local files: World Bank WDI (Datahub layout), IMF WEO extracts, US Census trade by country.")
 
-    @Argument(help: "The source kind: wdi.")
-    var kind: String
+    /// The sources an import reads.
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case wdi, weo, census
+    }
 
-    @Argument(help: "A folder of <series-code>/data.csv, or one CSV file (then name --series).")
+    @Argument(help: "The source kind: wdi, weo or census.")
+    var kind: Kind
+
+    @Argument(help: "wdi: a folder of <series-code>/data.csv, or one CSV file (then name --series); weo: one vintage's CSV extract (concept,ref_area,year,value,lastactualdate); census: the country.csv copy of country.xlsx.")
     var source: String
 
-    @Option(help: "The series code of a single CSV file (e.g. NY.GDP.MKTP.CD).")
+    @Option(help: "wdi: the series code of a single CSV file (e.g. NY.GDP.MKTP.CD).")
     var series: String?
+
+    @Option(help: "weo: the crosswalk from old IMF area codes to ISO codes (ref_area,ref_area_new).")
+    var crosswalk: String?
 
     @Option(help: "The publisher's release date of these data (YYYY-MM-DD).")
     var vintage: String
@@ -151,7 +159,8 @@ struct DataImportCommand: AsyncParsableCommand {
     @OptionGroup var data: DataDirectoryOption
 
     func validate() throws {
-        guard kind == "wdi" else { throw ValidationError("import \(kind): only wdi can be imported") }
+        if series != nil, kind != .wdi { throw ValidationError("--series applies to wdi imports only") }
+        if crosswalk != nil, kind != .weo { throw ValidationError("--crosswalk applies to weo imports only") }
         for (name, value) in [("--vintage", vintage), ("--retrieved", retrieved)]
         where CalendarDate(exactISO: value) == nil {
             throw ValidationError("\(name) \(value): not a YYYY-MM-DD date")
@@ -160,12 +169,29 @@ struct DataImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            let provenance = WDIProvenance(vintage: vintage, retrieved: retrieved, obtainedFrom: obtainedFrom, notes: note)
-            let written = try WDIImporter.importSeries(from: URL(fileURLWithPath: source), seriesCode: series,
-                                                       provenance: provenance, into: try data.directory(),
-                                                       replace: replace)
+            let provenance = SeriesProvenance(vintage: vintage, retrieved: retrieved, obtainedFrom: obtainedFrom, notes: note)
+            let sourceURL = URL(fileURLWithPath: source)
+            let directory = try data.directory()
+            var written: [TableMetadata] = []
+            var skipped: [String: Int] = [:]
+            switch kind {
+            case .wdi:
+                written = try WDIImporter.importSeries(from: sourceURL, seriesCode: series, provenance: provenance,
+                                                       into: directory, replace: replace)
+            case .weo:
+                let outcome = try WEOImporter.importVintage(from: sourceURL, crosswalk: crosswalk.map(URL.init(fileURLWithPath:)),
+                                                            provenance: provenance, into: directory, replace: replace)
+                (written, skipped) = (outcome.tables, outcome.skippedAreas)
+            case .census:
+                let outcome = try CensusImporter.importFile(sourceURL, provenance: provenance, into: directory, replace: replace)
+                (written, skipped) = (outcome.tables, outcome.skippedPartners)
+            }
             for table in written { printOut("\(table.id): \(table.coverage.rows) rows\n") }
             if written.isEmpty { printOut("no mapped series found in \(source)\n") }
+            if !skipped.isEmpty {
+                let rows = skipped.values.reduce(0, +)
+                printOut("left out \(rows) rows of \(skipped.count) areas or groups that are not entities: \(skipped.keys.sorted().prefix(12).joined(separator: "; "))\(skipped.count > 12 ? "; …" : "")\n")
+            }
             return 0
         }
     }

@@ -132,12 +132,40 @@ struct ShippedReferenceDataTests {
         #expect(spread(products) > 0.2, "\(products)")
     }
 
+    @Test("the WEO vintages and the Census trade tables hold the published figures, projections marked")
+    func weoAndCensus() throws {
+        let gdp2023 = try catalog.allVintages(at: ObservationKey(indicator: "imf_gdp_current_usd", entity: "KOR", period: "2023"))
+        #expect(gdp2023.map(\.observation.valueText) == ["1712.793", "1839.058", "1839.058", "1844.801"])
+        #expect(gdp2023.map(\.table.vintage) == ["2024-04-16", "2024-10-22", "2025-04-22", "2025-10-14"])
+        #expect(gdp2023[0].observation.value == 1_712.793e9)
+        let growth2025 = try catalog.allVintages(at: ObservationKey(indicator: "imf_gdp_growth", entity: "KOR", period: "2025"))
+        #expect(growth2025.map(\.observation.valueText) == ["2.337", "2.166", "1.027", "0.896"])
+        // 2025 was a projection in every vintage, 2023 an actual from April 2024 on.
+        #expect(growth2025.allSatisfy { $0.observation.isProjection })
+        let growth2023 = try catalog.allVintages(at: ObservationKey(indicator: "imf_gdp_growth", entity: "KOR", period: "2023"))
+        #expect(growth2023.allSatisfy { !$0.observation.isProjection })
+        let balance = try catalog.value(at: ObservationKey(indicator: "us_goods_balance_with_partner", entity: "KOR", period: "2024"))
+        #expect(balance.map { ($0.observation.value / 1e6 * 10).rounded() / 10 } == -66_007.4)
+        let deficit = try catalog.value(at: ObservationKey(indicator: "us_goods_deficit_with_partner", entity: "CHN", period: "2024"))
+        #expect(deficit.map { ($0.observation.value / 1e6 * 10).rounded() / 10 } == 295_401.6)
+        // February 2025 is the file's last month: it has a monthly row, 2025 has no annual one.
+        let february = try catalog.value(at: ObservationKey(indicator: "us_goods_exports_to_partner", entity: "KOR", period: "2025-02"))
+        let year2025 = try catalog.value(at: ObservationKey(indicator: "us_goods_exports_to_partner", entity: "KOR", period: "2025"))
+        #expect(february != nil)
+        #expect(year2025 == nil)
+    }
+
     @Test("every table names its licence and the attribution it requires; no GPL data ships")
     func licences() {
         #expect(catalog.entries.count >= 30)
         for entry in catalog.entries {
             #expect(!entry.metadata.attribution.isEmpty)
-            #expect(["CC-BY-4.0", "PDDL-1.0", "ODbL-1.0", "MIT"].contains(entry.metadata.licence), "\(entry.metadata.id)")
+            #expect(["CC-BY-4.0", "PDDL-1.0", "ODbL-1.0", "MIT", "LicenseRef-IMF-Data-Terms",
+                     "LicenseRef-US-Government-Public-Domain"].contains(entry.metadata.licence), "\(entry.metadata.id)")
+            // The IMF's terms allow redistribution only with this credit (shared/reference-sources/README.md).
+            if entry.metadata.publisher == "IMF" {
+                #expect(entry.metadata.attribution.hasPrefix("Source: IMF, World Economic Outlook database, "), "\(entry.metadata.id)")
+            }
         }
         let mledoze = catalog.entry(id: "entities.mledoze-names")
         #expect(mledoze?.metadata.attribution.contains("Open Database License") == true)

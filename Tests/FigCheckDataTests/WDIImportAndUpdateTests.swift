@@ -123,7 +123,7 @@ struct WDIImportAndUpdateTests {
         try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         let rows = "Country Name,Country Code,Year,Value\n\"Korea, Rep.\",KOR,2024,1875388209406.8\nJapan,JPN,2024,4027597523550.58\n"
         try rows.write(to: source.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
-        let provenance = WDIProvenance(vintage: "2025-12-17", retrieved: "2025-12-17", obtainedFrom: "test files")
+        let provenance = SeriesProvenance(vintage: "2025-12-17", retrieved: "2025-12-17", obtainedFrom: "test files")
         let written = try WDIImporter.importSeries(from: source.deletingLastPathComponent(), seriesCode: nil,
                                                    provenance: provenance, into: copy, replace: false)
         #expect(written.map(\.id) == ["wdi.ny.gdp.mktp.cd.2025-12-17"])

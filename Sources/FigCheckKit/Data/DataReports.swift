@@ -97,6 +97,7 @@ public enum DataReports {
     private static func cells(_ row: Observation, _ table: TableMetadata) -> [String] {
         var period = row.period
         if let effective = row.effectiveDate, effective.description != row.period { period += " (from \(effective))" }
+        if row.isProjection { period += " (projection)" }
         var entity = row.entity
         if let partner = row.partner { entity += "→\(partner)" }
         if let scope = row.scope { entity += " [\(scope)]" }

@@ -37,7 +37,7 @@ public struct WDIUpdater: Sendable {
         guard let series = map.series(code: seriesCode) else {
             throw ReferenceDataError.unknownTable(id: seriesCode)
         }
-        var rows: [WDIRow] = []
+        var rows: [SeriesRow] = []
         var vintage: String?
         var page = 1
         var pages = 1
@@ -74,7 +74,7 @@ public struct WDIUpdater: Sendable {
         if catalog.entry(id: id) != nil {
             return Outcome(table: nil, message: "\(id): already present; nothing written")
         }
-        let provenance = WDIProvenance(vintage: vintage, retrieved: today.description,
+        let provenance = SeriesProvenance(vintage: vintage, retrieved: today.description,
                                        obtainedFrom: "World Bank API \(firstURL)")
         let table = try WDISeriesWriter.write(rows, series: series, provenance: provenance, into: directory,
                                               replace: false)
@@ -91,7 +91,7 @@ struct WorldBankAPIPage {
     var page: Int
     var pages: Int
     var lastUpdated: String
-    var rows: [WDIRow]
+    var rows: [SeriesRow]
 
     init(_ body: Data, url: String) throws {
         func invalid(_ why: String) -> FigCheckError {
@@ -113,12 +113,12 @@ struct WorldBankAPIPage {
         self.page = page
         self.pages = pages
         self.lastUpdated = String(lastUpdated.prefix(10))
-        var rows: [WDIRow] = []
+        var rows: [SeriesRow] = []
         for case let item as [String: Any] in (top[1] as? [Any]) ?? [] {
             guard let code = item["countryiso3code"] as? String, code.count == 3,
                   let date = item["date"] as? String, let number = item["value"] as? NSNumber else { continue }
             let name = (item["country"] as? [String: Any])?["value"] as? String ?? code
-            rows.append(WDIRow(entity: code, entityName: name, period: date, valueText: "\(number.doubleValue)"))
+            rows.append(SeriesRow(entity: code, entityName: name, period: date, valueText: "\(number.doubleValue)"))
         }
         self.rows = rows
     }

@@ -1,23 +1,26 @@
 import FigCheckCore
 import Foundation
 
-/// One country-year value of a WDI series, as any source gives it.
-public struct WDIRow: Sendable, Equatable {
+/// One entity-period value of a series (WDI, WEO, Census), as any source gives it.
+public struct SeriesRow: Sendable, Equatable {
     public var entity: String
     public var entityName: String
     public var period: String
     public var valueText: String
+    /// `actual` or `projection` where the publisher marks it (WEO), else nil.
+    public var status: String?
 
-    public init(entity: String, entityName: String, period: String, valueText: String) {
+    public init(entity: String, entityName: String, period: String, valueText: String, status: String? = nil) {
         self.entity = entity
         self.entityName = entityName
         self.period = period
         self.valueText = valueText
+        self.status = status
     }
 }
 
-/// Where a vintage of a WDI series came from.
-public struct WDIProvenance: Sendable {
+/// Where a vintage of a series came from.
+public struct SeriesProvenance: Sendable {
     /// The publisher's release date (YYYY-MM-DD).
     public var vintage: String
     /// When it was retrieved (YYYY-MM-DD).
@@ -45,20 +48,15 @@ public enum WDISeriesWriter {
     /// Writes the table; with `replace` false an existing file for the same vintage is an error.
     /// Returns the metadata written.
     @discardableResult
-    public static func write(_ rows: [WDIRow], series: WDIIndicatorMap.Series, provenance: WDIProvenance,
+    public static func write(_ rows: [SeriesRow], series: WDIIndicatorMap.Series, provenance: SeriesProvenance,
                              into directory: URL, replace: Bool) throws -> TableMetadata {
         let folder = directory.appendingPathComponent("wdi").appendingPathComponent(provenance.vintage)
         let stem = series.code.lowercased()
-        let csvURL = folder.appendingPathComponent("\(stem).csv")
         let metaURL = folder.appendingPathComponent("\(stem).meta.json")
         if !replace && FileManager.default.fileExists(atPath: metaURL.path) {
             throw ReferenceDataError.writeFailed(path: metaURL.path,
                                                  reason: "vintage \(provenance.vintage) of \(series.code) already exists")
         }
-        let sorted = rows.sorted { ($0.entity, $0.period) < ($1.entity, $1.period) }
-        var csv = CSVReader.line(TableKind.series.columns)
-        for row in sorted { csv += CSVReader.line([row.entity, row.entityName, row.period, row.valueText]) }
-        let periods = sorted.map(\.period).sorted()
         let metadata = TableMetadata(
             id: tableID(code: series.code, vintage: provenance.vintage), title: series.title, kind: .series,
             indicators: [series.indicator], unit: series.unit, scale: 1, publisher: "World Bank",
@@ -66,22 +64,49 @@ public enum WDISeriesWriter {
             url: "https://data.worldbank.org/indicator/\(series.code)", licence: "CC-BY-4.0",
             attribution: "World Bank, World Development Indicators (CC BY 4.0), vintage \(provenance.vintage)",
             vintage: provenance.vintage, retrieved: provenance.retrieved, obtainedFrom: provenance.obtainedFrom,
-            coverage: .init(rows: sorted.count, entities: Set(sorted.map(\.entity)).count,
-                            firstPeriod: periods.first, lastPeriod: periods.last),
+            coverage: .init(rows: 0, entities: 0, firstPeriod: nil, lastPeriod: nil),
             keyColumns: ["entity", "period"], file: "\(stem).csv", valueRange: series.range, notes: provenance.notes)
+        return try SeriesTableWriter.write(rows, metadata: metadata, folder: folder, stem: stem)
+    }
+}
+
+/// Writes a series table (`<stem>.csv` and `<stem>.meta.json`) atomically, with a `status` column
+/// when any row carries one. The one writer of series metadata: every importer goes through it.
+public enum SeriesTableWriter {
+    /// Sorts the rows by entity and period, fills the coverage from them and writes both files.
+    @discardableResult
+    public static func write(_ rows: [SeriesRow], metadata template: TableMetadata, folder: URL, stem: String) throws -> TableMetadata {
+        let sorted = rows.sorted { ($0.entity, $0.period) < ($1.entity, $1.period) }
+        let withStatus = sorted.contains { $0.status != nil }
+        var csv = CSVReader.line(TableKind.series.columns + (withStatus ? ["status"] : []))
+        for row in sorted {
+            csv += CSVReader.line([row.entity, row.entityName, row.period, row.valueText] + (withStatus ? [row.status ?? ""] : []))
+        }
+        let periods = sorted.map(\.period).sorted()
+        var metadata = template
+        metadata.coverage = .init(rows: sorted.count, entities: Set(sorted.map(\.entity)).count,
+                                  firstPeriod: periods.first, lastPeriod: periods.last)
+        metadata.file = "\(stem).csv"
+        try TableFiles.write(csv: csv, metadata: metadata, folder: folder, stem: stem)
+        return metadata
+    }
+}
+
+/// Writes a table's CSV text and its metadata beside it, each atomically.
+public enum TableFiles {
+    public static func write(csv: String, metadata: TableMetadata, folder: URL, stem: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let metaData = try encoder.encode(metadata) + Data("\n".utf8)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try AtomicFile.write(Data(csv.utf8), to: csvURL)
-            try AtomicFile.write(metaData, to: metaURL)
+            try AtomicFile.write(Data(csv.utf8), to: folder.appendingPathComponent("\(stem).csv"))
+            try AtomicFile.write(metaData, to: folder.appendingPathComponent("\(stem).meta.json"))
         } catch let error as ReferenceDataError {
             throw error
         } catch {
             throw ReferenceDataError.writeFailed(path: folder.path, reason: error.localizedDescription)
         }
-        return metadata
     }
 }
 
