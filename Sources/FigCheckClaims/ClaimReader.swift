@@ -46,7 +46,7 @@ struct ClaimReader {
                     // A basis the text states that the table does not share ("an inflation-adjusted
                     // rise" is not a change in current dollars).
                     let said = Self.statedBasis(context.clauseWords, knowledge: knowledge)
-                    found.statedBasis = said?.basis
+                    if let said { found.statedBasis = said.basis }
                     if found.unverifiableReason == nil, let said,
                        let indicator = found.indicator ?? found.denominator, let table = knowledge.frames.basis(of: indicator),
                        table != said.basis {

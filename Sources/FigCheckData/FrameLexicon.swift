@@ -121,6 +121,13 @@ public struct FrameLexicon: Sendable {
         }.sorted { $0.0 < $1.0 }
     }
 
+    /// The reporter of a bilateral indicator (role `bilateral:<reporter>`: one country's trade with
+    /// each partner), else nil.
+    public func bilateralReporter(of indicator: String) -> String? {
+        guard let role = frames[indicator]?.role, role.hasPrefix("bilateral:") else { return nil }
+        return String(role.dropFirst("bilateral:".count))
+    }
+
     /// The one indicator with a role, if exactly one has it.
     public func indicator(withRole role: String) -> String? {
         let found = indicators(withRole: role)

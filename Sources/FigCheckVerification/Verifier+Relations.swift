@@ -143,8 +143,11 @@ extension Verifier {
             if let baseIndex = operand.base {
                 let base = drafts[baseIndex]
                 // Operands of one measure, said: two figures whose measure is unknown may be anything.
+                // A change is of one entity ("Vietnam's deficit" is no base for Mexico's); a
+                // comparison relates two ("five times Japan's").
+                let sameEntity = draft.kind != .change || subject.entity == nil || base.entity == nil || subject.entity == base.entity
                 pairs.append((subject.stated, base.stated, "\(subject.mention.text) and \(base.mention.text)", [],
-                              subject.indicator != nil && subject.indicator == base.indicator))
+                              subject.indicator != nil && subject.indicator == base.indicator && sameEntity))
             } else if let indicator = subject.indicator, let entity = subject.entity,
                       let period = draft.period ?? subject.period.flatMap({ PeriodChoice.year($0.year - 1, .said) }),
                       let value = seriesValues(indicator, entity, period.year).last {

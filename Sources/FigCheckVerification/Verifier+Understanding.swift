@@ -8,6 +8,17 @@ extension Verifier {
     /// figure") may differ from them and still be right (corpus convention C3): unverifiable.
     func sourceObjection(_ draft: ClaimDraft, primary: Recomputation, describe: String, hints: [String]) -> CheckOutcome? {
         let statedText = draft.mention.text
+        // A bilateral trade table holds one basis (goods); prose quotes others too (goods and
+        // services, balance of payments). A mismatch is judged only when the text says the basis.
+        if let indicator = draft.indicator, knowledge.frames.bilateralReporter(of: indicator) != nil,
+           let basis = knowledge.frames.basis(of: indicator), draft.statedBasis != basis || draft.indicatorResolution != .said {
+            let said = draft.indicatorResolution != .said ? "the text names the measure only for another figure"
+                : draft.statedBasis.map { "the text gives \($0.replacingOccurrences(of: "_", with: " ")) trade" }
+                ?? "the text does not say goods, and trade figures also come as goods and services or on a balance-of-payments basis"
+            return CheckOutcome(verdict: .unverifiable, primary: primary,
+                                message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label)) is \(basis) trade only, and \(said).",
+                                hints: hints)
+        }
         if let source = draft.namedSource, let indicator = draft.indicator ?? draft.denominator,
            !knowledge.frames.carries(indicator, source: source) {
             let carried = knowledge.frames.sources(of: indicator).joined(separator: ", ")

@@ -48,6 +48,25 @@ struct ValueRule: ClaimRule {
             return draft
         }
         draft.take(context.resolveEntity(drafts: drafts))
+        if let reporter = knowledge.frames.bilateralReporter(of: indicator.indicator) {
+            // "The US goods deficit with Canada": the tables are one reporter's trade with each
+            // partner, so the figure's entity is the partner the sentence names, never the reporter.
+            guard let partner = bilateralPartner(context, reporter: reporter, current: draft.entity, drafts: drafts) else {
+                draft.unverifiableReason = "no partner country was named for a bilateral trade figure"
+                return draft
+            }
+            draft.entity = partner
+            draft.partner = reporter
+            // Trade figures come on several bases; only words in the clause say which one this is.
+            let words = Set(context.clauseWords)
+            if words.contains("services") {
+                draft.statedBasis = "goods_and_services"
+            } else if !words.isDisjoint(with: ["goods", "merchandise"]) {
+                draft.statedBasis = "goods"
+            } else {
+                draft.uncertainties.append("which basis (goods, or goods and services) the trade figure is on")
+            }
+        }
         if indicator.indicator == knowledge.exchangeRateIndicator, let currencyEntity = currencyEntity(context, knowledge: knowledge) {
             draft.entity = currencyEntity
         }
@@ -56,6 +75,22 @@ struct ValueRule: ClaimRule {
             draft.sign = -1
         }
         return draft
+    }
+
+    /// The partner of a bilateral figure: the entity after "with", "to" or "from", else the one other
+    /// than the reporter in the sentence, else the one the paragraph's figures were about.
+    private func bilateralPartner(_ context: MentionContext, reporter: String, current: String?,
+                                  drafts: ArraySlice<ClaimDraft>) -> String? {
+        let others = context.sentence.entities.filter { $0.code != reporter }
+        if let linked = others.first(where: { ["with", "to", "from"].contains(context.wordBefore($0.range.lowerBound) ?? "") }) {
+            return linked.code
+        }
+        if Set(others.map(\.code)).count == 1 { return others[0].code }
+        if others.isEmpty, let current, current != reporter { return current }
+        if others.isEmpty, let carried = drafts.last(where: { $0.paragraph == context.sentence.paragraph && $0.partner == reporter })?.entity {
+            return carried
+        }
+        return nil
     }
 
     /// The country whose currency the sentence names ("1,363 won to the dollar" is Korea's rate).
