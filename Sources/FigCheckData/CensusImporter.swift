@@ -31,7 +31,7 @@ public enum CensusImporter {
         let months = CalendarDate.monthNames.map { String($0.prefix(3)).uppercased() }
         let header = ["year", "CTY_CODE", "CTYNAME"] + months.map { "I\($0)" } + ["IYR"] + months.map { "E\($0)" } + ["EYR"]
         let records = try CSVFile.records(file, header: header)
-        let overrides = try WEOImporter.pairs(directory.appendingPathComponent("census/census-partners.csv"),
+        let overrides = try CSVFile.pairs(directory.appendingPathComponent("census/census-partners.csv"),
                                               header: ["cty_code", "entity"])
         let catalog = try ReferenceCatalog(directory: directory)
         let entities = try EntityDirectory(catalog: catalog)

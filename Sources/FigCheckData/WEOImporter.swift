@@ -29,8 +29,8 @@ public enum WEOImporter {
     public static func importVintage(from file: URL, crosswalk: URL?, provenance: SeriesProvenance, into directory: URL,
                                      replace: Bool) throws -> Outcome {
         let concepts = try readConcepts(directory.appendingPathComponent("weo/weo-concepts.csv"))
-        let groups = try pairs(directory.appendingPathComponent("weo/weo-areas.csv"), header: ["imf_code", "entity"])
-        let renamed = try crosswalk.map { try pairs($0, header: ["ref_area", "ref_area_new"]) } ?? [:]
+        let groups = try CSVFile.pairs(directory.appendingPathComponent("weo/weo-areas.csv"), header: ["imf_code", "entity"])
+        let renamed = try crosswalk.map { try CSVFile.pairs($0, header: ["ref_area", "ref_area_new"]) } ?? [:]
         let entities = try EntityDirectory(catalog: ReferenceCatalog(directory: directory)).entities
         guard let release = CalendarDate(exactISO: provenance.vintage) else {
             throw ReferenceDataError.writeFailed(path: file.path, reason: "vintage \(provenance.vintage) is not a date")
@@ -93,13 +93,6 @@ public enum WEOImporter {
         }
         return concepts
     }
-
-    /// A two-column mapping file as a dictionary.
-    static func pairs(_ url: URL, header: [String]) throws -> [String: String] {
-        var map: [String: String] = [:]
-        for record in try CSVFile.records(url, header: header) { map[record.fields[0]] = record.fields[1] }
-        return map
-    }
 }
 
 /// Reading the small CSV files importers take: the header must be exactly `header` and every row as
@@ -118,5 +111,12 @@ enum CSVFile {
                                                     reason: "\(record.fields.count) fields where the header has \(header.count)")
         }
         return Array(records.dropFirst())
+    }
+
+    /// A two-column mapping file (a code and what it stands for) as a dictionary.
+    static func pairs(_ url: URL, header: [String]) throws -> [String: String] {
+        var map: [String: String] = [:]
+        for record in try records(url, header: header) { map[record.fields[0]] = record.fields[1] }
+        return map
     }
 }
