@@ -107,7 +107,7 @@ let package = Package(
         // Measures the scanner against other projects' suites in ../shared/conformance.
         .testTarget(
             name: "FigCheckConformanceTests",
-            dependencies: ["FigCheckClaims", "FigCheckCore", "TestSupport"],
+            dependencies: ["FigCheckClaims", "FigCheckCore", "FigCheckVerification", "TestSupport"],
             exclude: ["exclusions.tsv", "floors.json"]
         ),
         .testTarget(
