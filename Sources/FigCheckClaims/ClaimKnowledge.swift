@@ -16,6 +16,18 @@ public final class ClaimKnowledge: Sendable {
     /// Figure shapes and definitions of each indicator's tables, cited publishers, currencies.
     public let frames: FrameLexicon
     let cuesByFirstWord: [String: [Cue]]
+    /// A cited publisher's name as words (matched as written), its place in the lexicon's
+    /// longest-first order, and the source it names.
+    struct SourcePhrase: Sendable {
+        var order: Int
+        var words: [String]
+        var source: String
+    }
+    /// Publisher names by their first word, so a sentence is matched word by word rather than
+    /// name by name.
+    let sourcesByFirstWord: [String: [SourcePhrase]]
+    /// Basis phrases (lower-case words) by their first word.
+    let basisPhrasesByFirstWord: [String: [[String]]]
     /// The unit of each indicator's tables: percent, USD, persons, rank, date, LCU_per_USD …
     let units: [String: String]
     /// Curated indicators: the entities and partners their rows name ("NATO" sets the targets;
@@ -42,6 +54,16 @@ public final class ClaimKnowledge: Sendable {
         }
         // Longest phrase first, so "crude oil exports" wins over "exports".
         cuesByFirstWord = cues.mapValues { $0.sorted { $0.words.count > $1.words.count } }
+        var sources: [String: [SourcePhrase]] = [:]
+        for (order, name) in frames.sourceNames.enumerated() {
+            let words = name.phrase.split(separator: " ").map(String.init)
+            guard let first = words.first else { continue }
+            sources[first, default: []].append(SourcePhrase(order: order, words: words, source: name.source))
+        }
+        sourcesByFirstWord = sources
+        var bases: [String: [[String]]] = [:]
+        for phrase in frames.basisPhrases { if let first = phrase.words.first { bases[first, default: []].append(phrase.words) } }
+        basisPhrasesByFirstWord = bases
         var units: [String: String] = [:]
         var rowEntities: [String: [String]] = [:]
         var rowPartners: [String: Set<String>] = [:]

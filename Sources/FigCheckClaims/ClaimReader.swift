@@ -152,17 +152,16 @@ struct ClaimReader {
         let sentence = document.sentences[draft.sentenceIndex]
         guard drafts[newer].sentenceIndex == draft.sentenceIndex, isFigure(drafts[newer]),
               drafts[newer].mention.rangeEnd == nil else { return nil }
-        let between = sentence.words.filter { word in
-            word.range.lowerBound >= drafts[newer].mention.range.upperBound - sentence.range.lowerBound
-                && word.range.upperBound <= draft.mention.range.lowerBound - sentence.range.lowerBound
-        }.map(\.lower)
+        let betweenStart = drafts[newer].mention.range.upperBound - sentence.range.lowerBound
+        let between = sentence.words(in: betweenStart..<max(betweenStart, draft.mention.range.lowerBound - sentence.range.lowerBound))
+            .map(\.lower)
         let appositionWords: Set<String> = ["a", "an", "rise", "increase", "fall", "drop", "decline", "decrease", "gain", "jump", "of", "up",
                                             "down", "some", "about", "around", "roughly"]
         guard !between.isEmpty, between.allSatisfy(appositionWords.contains),
               between.contains(where: { ["rise", "increase", "fall", "drop", "decline", "decrease", "gain", "jump", "up", "down"].contains($0) })
         else { return nil }
         // "an increase of 4.2 per cent on this year": the base is named, and it is not on the page.
-        let after = sentence.words.first { $0.range.lowerBound >= draft.mention.range.upperBound - sentence.range.lowerBound }?.lower
+        let after = sentence.words(startingAtOrAfter: draft.mention.range.upperBound - sentence.range.lowerBound).first?.lower
         if let after, ["on", "over", "from", "compared", "than", "since", "against", "versus", "vs"].contains(after) { return nil }
         let window = max(0, newer - Self.memory)..<newer
         guard let base = window.last(where: { index in

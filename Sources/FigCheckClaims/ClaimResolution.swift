@@ -9,8 +9,7 @@ extension MentionContext {
 
     /// The word right before a sentence-relative offset, skipping articles ("in the U.S." → "in").
     func wordBefore(_ offset: Int) -> String? {
-        let before = sentence.words.filter { $0.range.upperBound <= offset }.map(\.lower)
-        return before.last { !["the", "a", "an"].contains($0) }
+        sentence.words(endingAtOrBefore: offset).last { !["the", "a", "an"].contains($0.lower) }?.lower
     }
 
     /// The entity a figure is about and how sure the reading is. `drafts` are the claims read so far.
@@ -24,7 +23,7 @@ extension MentionContext {
         }
         // "44.4% of South Korea's GDP", "42% of Japan's 124 million", "the EU's at 6.9%".
         if let first = after.first {
-            let between = sentence.words.filter { $0.range.lowerBound >= local.upperBound && $0.range.upperBound <= first.range.lowerBound }
+            let between = sentence.words(in: local.upperBound..<max(local.upperBound, first.range.lowerBound))
             if between.allSatisfy({ ["of", "the"].contains($0.lower) }), between.first?.lower == "of", first.possessive {
                 return (first.code, .said)
             }
@@ -83,7 +82,7 @@ extension MentionContext {
         }
         // Its own "of" phrase decides first: "2.1% of GDP", "80% of the world total"; "41.4% of
         // Germany's" elides the whole, which the sentence names.
-        let following = sentence.words.filter { $0.range.lowerBound >= local.upperBound }.prefix(5)
+        let following = sentence.words(startingAtOrAfter: local.upperBound).prefix(5)
         let after = following.map(\.lower)
         if after.first == "of" {
             let phrase = after.dropFirst().prefix(4)
@@ -91,8 +90,7 @@ extension MentionContext {
             let named = following.dropFirst().first { !["the", "its", "their"].contains($0.lower) }
             if named?.text.first?.isUppercase != true { return .shareOfTotal }
         }
-        let before = Array(sentence.words.filter { $0.range.upperBound <= local.lowerBound && clause.contains($0.range.lowerBound) }
-            .suffix(3).map(\.lower))
+        let before = sentence.words(in: clause.lowerBound..<max(clause.lowerBound, local.lowerBound)).suffix(3).map(\.lower)
         // "fell to 6.5%", "up from 5.4%": the level reached or left, not the change.
         let level = ["to", "from", "at"].contains(before.last ?? "")
         if !level, before.contains(where: Self.changeWordsBefore.contains) || after.first.map(Self.changeWordsAfter.contains) == true
@@ -275,8 +273,7 @@ extension MentionContext {
 
     /// +1 for raised/rose, −1 for cut/fell in the words before the figure (within its clause).
     var direction: Int {
-        let before = sentence.words.filter { $0.range.upperBound <= local.lowerBound && clause.contains($0.range.lowerBound) }
-            .suffix(6).map(\.lower)
+        let before = sentence.words(in: clause.lowerBound..<max(clause.lowerBound, local.lowerBound)).suffix(6).map(\.lower)
         let down: Set<String> = ["reduced", "cut", "cuts", "lowered", "slashed", "fell", "dropped", "lower", "reduce", "lowering",
                                  "decreased", "halved"]
         let up: Set<String> = ["raised", "increased", "hiked", "rose", "doubled", "tripled", "raise", "increase", "lifted"]

@@ -41,9 +41,44 @@ package struct SentenceContext {
         return start..<end
     }
 
-    /// The lower-case words in `range` (sentence-relative).
-    func words(in range: Range<Int>) -> [SentenceWords.Word] {
-        words.filter { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound }
+    /// The words wholly inside `range` (sentence-relative).
+    func words(in range: Range<Int>) -> ArraySlice<SentenceWords.Word> {
+        let first = indexOfFirstWord(startingAtOrAfter: range.lowerBound)
+        return words[first..<max(first, endOfWords(endingAtOrBefore: range.upperBound))]
+    }
+
+    /// The words that end at or before the sentence-relative `offset`, in order.
+    func words(endingAtOrBefore offset: Int) -> ArraySlice<SentenceWords.Word> {
+        words[..<endOfWords(endingAtOrBefore: offset)]
+    }
+
+    /// The words that start at or after the sentence-relative `offset`, in order.
+    func words(startingAtOrAfter offset: Int) -> ArraySlice<SentenceWords.Word> {
+        words[indexOfFirstWord(startingAtOrAfter: offset)...]
+    }
+
+    // The words are in order and do not overlap, so both bounds rise with the index and a binary
+    // search finds a stretch: the rules ask about every figure's surroundings, and a scan of the
+    // whole sentence for each would grow with the square of a long sentence's figures.
+
+    /// The index of the first word that starts at or after `offset` (`words.count` when none does).
+    private func indexOfFirstWord(startingAtOrAfter offset: Int) -> Int {
+        var low = 0, high = words.count
+        while low < high {
+            let middle = (low + high) / 2
+            if words[middle].range.lowerBound >= offset { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
+    /// One past the index of the last word that ends at or before `offset`.
+    private func endOfWords(endingAtOrBefore offset: Int) -> Int {
+        var low = 0, high = words.count
+        while low < high {
+            let middle = (low + high) / 2
+            if words[middle].range.upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
 
@@ -70,12 +105,12 @@ struct MentionContext {
 
     /// Up to `count` words right before the mention, nearest last (within the sentence).
     func wordsBefore(_ count: Int) -> [String] {
-        Array(sentence.words.filter { $0.range.upperBound <= local.lowerBound }.suffix(count).map(\.lower))
+        sentence.words(endingAtOrBefore: local.lowerBound).suffix(count).map(\.lower)
     }
 
     /// Up to `count` words right after the mention (within the sentence).
     func wordsAfter(_ count: Int) -> [String] {
-        Array(sentence.words.filter { $0.range.lowerBound >= local.upperBound }.prefix(count).map(\.lower))
+        sentence.words(startingAtOrAfter: local.upperBound).prefix(count).map(\.lower)
     }
 
     /// The words of the mention's clause, lower case.
@@ -217,10 +252,10 @@ package struct DocumentContext {
         var found: [SentenceContext.IndicatorCue] = []
         // Words that state a basis ("inflation-adjusted") name no measure ("inflation").
         var basisWords = Set<Int>()
-        for entry in knowledge.frames.basisPhrases where words.count >= entry.words.count {
-            for start in 0...(words.count - entry.words.count)
-            where zip(words[start..<(start + entry.words.count)], entry.words).allSatisfy({ $0.lower == $1 }) {
-                basisWords.formUnion(start..<(start + entry.words.count))
+        for (start, word) in words.enumerated() {
+            for phrase in knowledge.basisPhrasesByFirstWord[word.lower] ?? [] where start + phrase.count <= words.count
+                && zip(words[start..<(start + phrase.count)], phrase).allSatisfy({ $0.lower == $1 }) {
+                basisWords.formUnion(start..<(start + phrase.count))
             }
         }
         var index = 0
@@ -253,17 +288,20 @@ package struct DocumentContext {
 
     /// The publishers the sentence names, matched case-sensitively on whole words.
     static func sources(in words: [SentenceWords.Word], knowledge: ClaimKnowledge) -> [(source: String, range: Range<Int>)] {
-        var found: [(source: String, range: Range<Int>)] = []
-        for name in knowledge.frames.sourceNames {
-            let phrase = name.phrase.split(separator: " ").map(String.init)
-            guard !phrase.isEmpty, words.count >= phrase.count else { continue }
-            for start in 0...(words.count - phrase.count)
-            where zip(words[start..<(start + phrase.count)], phrase).allSatisfy({ $0.text == $1 }) {
-                let end = start + phrase.count
+        var matches: [(order: Int, start: Int, end: Int, source: String)] = []
+        for (start, word) in words.enumerated() {
+            for name in knowledge.sourcesByFirstWord[word.text] ?? [] where start + name.words.count <= words.count
+                && zip(words[start..<(start + name.words.count)], name.words).allSatisfy({ $0.text == $1 }) {
+                let end = start + name.words.count
                 if end < words.count, !words[end - 1].possessive, groupWords.contains(words[end].lower) { continue }
-                let range = words[start].range.lowerBound..<words[end - 1].range.upperBound
-                if !found.contains(where: { $0.range.overlaps(range) }) { found.append((name.source, range)) }
+                matches.append((name.order, start, end, name.source))
             }
+        }
+        // Longest name first, then in reading order: a shorter name inside a longer one is not a second source.
+        var found: [(source: String, range: Range<Int>)] = []
+        for match in matches.sorted(by: { ($0.order, $0.start) < ($1.order, $1.start) }) {
+            let range = words[match.start].range.lowerBound..<words[match.end - 1].range.upperBound
+            if !found.contains(where: { $0.range.overlaps(range) }) { found.append((match.source, range)) }
         }
         return found
     }
@@ -271,11 +309,17 @@ package struct DocumentContext {
     /// Clause starts: after , ; : ( — – and before the clause words.
     static func clauseStarts(in sentence: String, words: [SentenceWords.Word]) -> [Int] {
         var starts: [Int] = []
-        var offset = 0
-        for scalar in sentence.unicodeScalars {
-            let width = String(scalar).utf8.count
-            if [",", ";", ":", "(", "—", "–", "|"].contains(Character(scalar)) { starts.append(offset + width) }
-            offset += width
+        let bytes = Array(sentence.utf8)
+        for (offset, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: "|"):
+                starts.append(offset + 1)
+            // An em or en dash: E2 80 94 or E2 80 93 in UTF-8.
+            case 0xE2 where offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && [0x93, 0x94].contains(bytes[offset + 2]):
+                starts.append(offset + 3)
+            default:
+                break
+            }
         }
         for word in words where SentenceContext.clauseWords.contains(word.lower) {
             starts.append(word.range.lowerBound)

@@ -50,6 +50,11 @@ public struct EntityFinder: Sendable {
                 index += 1
                 continue
             }
+            // Most words begin no name: skip them before building the phrases they would start.
+            guard directory.mayBeginName(word.text) else {
+                index += 1
+                continue
+            }
             var matched = false
             for length in stride(from: min(4, words.count - index), through: 1, by: -1) {
                 let slice = words[index..<(index + length)]

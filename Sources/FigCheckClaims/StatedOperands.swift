@@ -105,15 +105,14 @@ extension MentionContext {
 
     /// The word that leads a figure, past the epithets between ("from a record $161 billion": from).
     private func leadWord(_ other: Mention) -> String? {
-        sentence.words.filter { $0.range.upperBound <= localStart(other) }.map(\.lower)
-            .last { !Self.figureEpithets.contains($0) }
+        sentence.words(endingAtOrBefore: localStart(other)).last { !Self.figureEpithets.contains($0.lower) }?.lower
     }
 
     /// The words between two figures of the sentence.
     private func words(from first: Mention, to second: Mention) -> [String] {
         let lower = first.range.upperBound - sentence.range.lowerBound
         let upper = localStart(second)
-        return sentence.words.filter { $0.range.lowerBound >= lower && $0.range.upperBound <= upper }.map(\.lower)
+        return sentence.words(in: lower..<max(lower, upper)).map(\.lower)
     }
 
     /// A percentage change said beside the absolute change and the level it led to: "at $33,785,
@@ -137,8 +136,7 @@ extension MentionContext {
                   [.currency, .count, .number].contains(next.kind), wordsBetween(next) == ["or"] {
             // "9%, or $55 billion, less than in 2023".
             change = next
-            let after = sentence.words.filter { $0.range.lowerBound >= next.range.upperBound - sentence.range.lowerBound }
-                .prefix(6).map(\.lower)
+            let after = sentence.words(startingAtOrAfter: next.range.upperBound - sentence.range.lowerBound).prefix(6).map(\.lower)
             guard let index = after.firstIndex(where: { falling.contains($0) || rising.contains($0) }),
                   after.dropFirst(index + 1).first == "than" else { return nil }
             directionWords = [after[index]]

@@ -25,6 +25,9 @@ public struct EntityDirectory: Sendable {
 
     public private(set) var entities: [String: Entity] = [:]
     private var byAlias: [String: [Match]] = [:]
+    /// The first word of every name, folded: a word not in it cannot begin a name, so a finder
+    /// walking a sentence skips it without building and looking up the phrases it starts.
+    private var firstWordsOfNames: Set<String> = []
     private var members: [String: [String]] = [:]
 
     /// Reads the entity, alias and aggregate tables of `catalog`.
@@ -71,6 +74,11 @@ public struct EntityDirectory: Sendable {
         return (exact + folded).filter { seen.insert("\($0.code)|\($0.kind)").inserted }
     }
 
+    /// False when no name begins with `word` (any case): no phrase starting with it can resolve.
+    public func mayBeginName(_ word: String) -> Bool {
+        firstWordsOfNames.contains(word.lowercased())
+    }
+
     /// The members of an aggregate (EUU, G7, OED, NATO), or nil when it is not one.
     public func members(of code: String) -> [String]? { members[code] }
 
@@ -80,6 +88,10 @@ public struct EntityDirectory: Sendable {
         let isAbbreviation = alias.count <= 6 && alias == alias.uppercased() && alias != alias.lowercased()
         let key = isAbbreviation ? Self.exactKey(alias) : Self.foldedKey(alias)
         if !(byAlias[key]?.contains(match) ?? false) { byAlias[key, default: []].append(match) }
+        let trimmed = alias.trimmingWhitespace()
+        if let firstWord = trimmed.split(separator: " ", maxSplits: 1).first {
+            firstWordsOfNames.insert(firstWord.lowercased())
+        }
     }
 
     private static func exactKey(_ alias: String) -> String { "=" + alias }

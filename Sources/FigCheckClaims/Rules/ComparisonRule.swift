@@ -45,9 +45,8 @@ struct ComparisonRule: ClaimRule {
                 let other = context.document.mentions[index]
                 return other.range.lowerBound > mention.range.upperBound && [.count, .number, .currency].contains(other.kind)
             }
-            let between = context.sentence.words.filter { word in
-                word.range.lowerBound >= context.local.upperBound && word.range.upperBound <= (entity?.range.lowerBound ?? 0)
-            }.map(\.lower)
+            let between = context.sentence.words(in: context.local.upperBound..<max(context.local.upperBound, entity?.range.lowerBound ?? 0))
+                .map(\.lower)
             guard let entity, entity.possessive, between.first == "of", between.allSatisfy({ ["of", "the"].contains($0) }),
                   let laterFigure,
                   context.document.mentions[laterFigure].range.lowerBound - context.sentence.range.lowerBound

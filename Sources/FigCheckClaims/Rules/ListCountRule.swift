@@ -28,7 +28,7 @@ struct ListCountRule: ClaimRule {
         let utf8 = Array(text.utf8)
         guard let colon = utf8[context.local.upperBound...].firstIndex(of: UInt8(ascii: ":")) else { return nil }
         // The counted noun right after the figure, nothing claimed between it and the colon.
-        let between = context.sentence.words.filter { $0.range.lowerBound >= context.local.upperBound && $0.range.upperBound <= colon }
+        let between = context.sentence.words(in: context.local.upperBound..<max(context.local.upperBound, colon))
         guard !between.isEmpty, between.count <= 14, !between.contains(where: { Self.partialWords.contains($0.lower) }) else { return nil }
         guard let items = Self.listItems(String(decoding: utf8[(colon + 1)...], as: UTF8.self)) else { return nil }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)

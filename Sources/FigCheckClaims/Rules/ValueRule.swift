@@ -41,8 +41,8 @@ struct ValueRule: ClaimRule {
         draft.indicator = indicator.indicator
         draft.indicatorResolution = indicator.resolution
         // "Unemployment ended 2024 at 6.6%": the rate at the end of the period, not its average.
-        let before = context.sentence.words.filter { $0.range.upperBound <= context.local.lowerBound
-            && context.clause.contains($0.range.lowerBound) }.map(\.lower)
+        let before = context.sentence.words(in: context.clause.lowerBound..<max(context.clause.lowerBound, context.local.lowerBound))
+            .map(\.lower)
         if context.figureShape == .level, before.contains("ended") || zip(before, before.dropFirst()).contains(where: { $0 == "end" && $1 == "of" }) {
             draft.unverifiableReason = "a level at the end of a period; the bundled table holds averages over the period"
             return draft
