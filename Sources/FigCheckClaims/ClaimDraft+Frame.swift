@@ -34,7 +34,9 @@ extension ClaimDraft {
 
     /// The claim's sentence, on one line.
     package func sentenceText(_ context: DocumentContext) -> String {
-        context.sentences[sentenceIndex].text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        let text = context.sentences[sentenceIndex].text
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return text }
+        return text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
     }
 
     /// The stated figure as reports give it: value with its sign, unit, interval (open ends as the value), hedge.

@@ -50,13 +50,15 @@ public struct EntityFinder: Sendable {
                 index += 1
                 continue
             }
-            // Most words begin no name: skip them before building the phrases they would start.
-            guard directory.mayBeginName(word.text) else {
+            // Most words begin no name: skip them before building the phrases they would start,
+            // and try no phrase longer than a name beginning with the word.
+            let longest = directory.longestName(startingWith: word.text)
+            guard longest > 0 else {
                 index += 1
                 continue
             }
             var matched = false
-            for length in stride(from: min(4, words.count - index), through: 1, by: -1) {
+            for length in stride(from: min(4, longest, words.count - index), through: 1, by: -1) {
                 let slice = words[index..<(index + length)]
                 let phrase = slice.map(\.text).joined(separator: " ")
                 guard let match = directory.resolve(phrase).first else { continue }

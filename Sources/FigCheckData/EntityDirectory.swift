@@ -25,9 +25,9 @@ public struct EntityDirectory: Sendable {
 
     public private(set) var entities: [String: Entity] = [:]
     private var byAlias: [String: [Match]] = [:]
-    /// The first word of every name, folded: a word not in it cannot begin a name, so a finder
-    /// walking a sentence skips it without building and looking up the phrases it starts.
-    private var firstWordsOfNames: Set<String> = []
+    /// The most words of a name beginning with each (folded) first word: a finder walking a
+    /// sentence skips a word that begins no name, and tries only phrases as long as a name can be.
+    private var longestNameByFirstWord: [String: Int] = [:]
     private var members: [String: [String]] = [:]
 
     /// Reads the entity, alias and aggregate tables of `catalog`.
@@ -74,9 +74,9 @@ public struct EntityDirectory: Sendable {
         return (exact + folded).filter { seen.insert("\($0.code)|\($0.kind)").inserted }
     }
 
-    /// False when no name begins with `word` (any case): no phrase starting with it can resolve.
-    public func mayBeginName(_ word: String) -> Bool {
-        firstWordsOfNames.contains(word.lowercased())
+    /// The most words a name beginning with `word` (any case) has; 0 when no name begins with it.
+    public func longestName(startingWith word: String) -> Int {
+        longestNameByFirstWord[word.lowercased()] ?? 0
     }
 
     /// The members of an aggregate (EUU, G7, OED, NATO), or nil when it is not one.
@@ -88,9 +88,9 @@ public struct EntityDirectory: Sendable {
         let isAbbreviation = alias.count <= 6 && alias == alias.uppercased() && alias != alias.lowercased()
         let key = isAbbreviation ? Self.exactKey(alias) : Self.foldedKey(alias)
         if !(byAlias[key]?.contains(match) ?? false) { byAlias[key, default: []].append(match) }
-        let trimmed = alias.trimmingWhitespace()
-        if let firstWord = trimmed.split(separator: " ", maxSplits: 1).first {
-            firstWordsOfNames.insert(firstWord.lowercased())
+        let words = alias.split(separator: " ")
+        if let firstWord = words.first {
+            longestNameByFirstWord[firstWord.lowercased(), default: 0] = max(longestNameByFirstWord[firstWord.lowercased()] ?? 0, words.count)
         }
     }
 
