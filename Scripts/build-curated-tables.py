@@ -394,13 +394,15 @@ def main():
     hand_written("indicators", "lexicon", ["phrase", "indicator", "note"],
                  "Words and phrases that name each indicator", ["phrase", "indicator"],
                  "Matched case-insensitively on word boundaries; the longest phrase wins.")
-    hand_written("indicator-frames", "frames", ["indicator", "shapes", "sources", "basis", "growth_indicator", "role", "note"],
+    hand_written("indicator-frames", "frames", ["indicator", "shapes", "sources", "basis", "growth_indicator", "role", "mirror", "note"],
                  "What each indicator's tables hold: the figure shapes and whose definitions", ["indicator"],
                  "shapes: amount, count, level, growth, share_of_gdp, share_of_total; sources: the publishers "
                  "whose figures the bundled tables carry, as named in sources.csv; basis: nominal or real, "
                  "where it matters; growth_indicator: the indicator of its growth ('the economy … grew 3.3%'); role: what the "
                  "rules use it for (gdp: the denominator of ratios; target; share_by_partner; exchange_rate; "
-                 "defence_share; pledge_component:<name>).")
+                 "defence_share; pledge_component:<name>; bilateral:<reporter>: one country's trade with each partner); "
+                 "mirror: the reporter's indicator for the same flow seen from the partner (the partner's exports to "
+                 "the reporter are the reporter's imports from it).")
     hand_written("scopes", "scopes", ["phrase", "scope", "note"],
                  "Words that give the scope of a share (the scope values of the share tables)", ["phrase"],
                  "Matched case-insensitively on whole words; the first scope found in the sentence order of this table wins.")

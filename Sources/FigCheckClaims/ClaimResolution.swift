@@ -171,7 +171,16 @@ extension MentionContext {
         }.compactMap(\.indicator)
         var counts: [String: Int] = [:]
         for indicator in candidates { counts[indicator, default: 0] += 1 }
-        guard let best = counts.values.max(), let topic = candidates.first(where: { counts[$0] == best }) else { return nil }
+        guard let best = counts.values.max(), let topic = candidates.first(where: { counts[$0] == best }) else {
+            // "The goods gap with China has ballooned. The commission puts it at $10.4 billion": a
+            // word pointing back takes the measure the previous sentence of the paragraph names.
+            guard pointsBack, sentence.index > 0 else { return nil }
+            let previous = document.sentences[sentence.index - 1]
+            guard previous.paragraph == sentence.paragraph,
+                  let named = previous.cues.first(where: { knowledge.unit(of: $0.indicator).map { units.contains($0) } == true && fits($0.indicator) })
+            else { return nil }
+            return (named.indicator, .carried)
+        }
         // A new owner alone ("and Germany 1.9%") makes the paragraph's measure likely, not said,
         // unless every figure of the paragraph so far measured it.
         let unambiguous = counts.count == 1 && best >= 2

@@ -210,15 +210,18 @@ package struct DocumentContext {
                 inside.append(cursor)
                 cursor += 1
             }
-            // Entities and indicator phrases are only read where there are figures to explain;
-            // periods everywhere (an anniversary looks for its event year in any sentence).
-            let hasFigures = inside.contains { ![.year, .date].contains(mentions[$0].kind) }
+            // Entities, indicator phrases and publishers in every sentence: a figure may point back
+            // to the measure and partner the sentence before it names ("the gap with China …
+            // has ballooned. X puts it at $10 billion"). Periods wherever there are mentions (an
+            // anniversary looks for its event year in any sentence).
+            // Words of a publisher's name name no measure ("the International Trade Commission").
+            let sources = Self.sources(in: words, knowledge: knowledge)
+            let cues = Self.cues(in: words, knowledge: knowledge).filter { cue in !sources.contains { $0.range.overlaps(cue.range) } }
             sentences.append(SentenceContext(
                 index: index, paragraph: sentence.paragraph, range: sentence.range, text: sentenceText, words: words,
-                entities: hasFigures ? finder.entities(in: sentenceText) : [],
+                entities: finder.entities(in: sentenceText),
                 periods: inside.isEmpty ? [] : PeriodResolver(documentDate: date).periods(in: sentenceText),
-                cues: hasFigures ? Self.cues(in: words, knowledge: knowledge) : [],
-                sources: hasFigures ? Self.sources(in: words, knowledge: knowledge) : [],
+                cues: cues, sources: sources,
                 clauseStarts: Self.clauseStarts(in: sentenceText, words: words),
                 mentionIndices: inside))
         }

@@ -17,6 +17,17 @@ public struct SentenceSplitter: Sendable {
         "sept", "oct", "nov", "dec", "approx", "fig", "p", "pp", "vol", "art", "sec", "ed", "est", "jr", "sr", "dept",
     ]
 
+    /// Words that commonly open a sentence: after "U.S." they mark a new sentence, where a
+    /// capitalised noun ("U.S. Census Bureau") continues a name.
+    static let sentenceOpeners: Set<String> = [
+        "the", "a", "an", "it", "its", "in", "on", "at", "for", "by", "with", "from", "to", "of", "but", "and", "or", "so",
+        "yet", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you", "there", "their", "his", "her",
+        "our", "as", "when", "while", "after", "before", "since", "if", "although", "though", "however", "meanwhile",
+        "still", "some", "many", "most", "other", "others", "one", "no", "not", "all", "both", "each", "such", "what",
+        "why", "how", "who", "where", "then", "now", "today", "last", "next", "over", "under", "between", "among",
+        "during", "despite", "even", "only", "also", "instead", "indeed", "yes",
+    ]
+
     /// Creates a splitter.
     public init() {}
 
@@ -79,9 +90,15 @@ public struct SentenceSplitter: Sendable {
             }
             let word = String(decoding: bytes[wordStart..<punctuation], as: UTF8.self).lowercased()
             if Self.abbreviations.contains(word) {
-                // "the U.S. The next": an abbreviation can end a sentence when a capital follows
-                // and the abbreviation is a country; otherwise keep going.
+                // "the U.S. The next": a country's abbreviation can end a sentence when a word that
+                // opens sentences follows; before a name ("the U.S. Trade Representative") it is
+                // the name's first word. Other abbreviations never end one.
                 guard word == "u.s" || word == "u.k" || word == "e.u" else { return false }
+                let next = skipSpace(bytes, from: end)
+                var nextEnd = next
+                while nextEnd < bytes.count, isWordByte(bytes[nextEnd]) { nextEnd += 1 }
+                let nextWord = String(decoding: bytes[next..<nextEnd], as: UTF8.self).lowercased()
+                if !nextWord.isEmpty, nextWord.first?.isLetter == true, !Self.sentenceOpeners.contains(nextWord) { return false }
             }
             if word.count == 1, word.first?.isLetter == true { return false }  // initials: "J. Lee"
         }

@@ -3,22 +3,24 @@ import Foundation
 
 /// Imports the US Census Bureau's "U.S. trade in goods by country" file (`year, CTY_CODE, CTYNAME,
 /// IJAN … IDEC, IYR, EJAN … EDEC, EYR`; millions of US$, goods, Census basis, not seasonally
-/// adjusted) as four series by partner, annual (`2024`) and monthly (`2024-12`) rows side by side:
+/// adjusted) as five series by partner, annual (`2024`) and monthly (`2024-12`) rows side by side:
 /// US exports to the partner, imports from it, the balance (exports − imports) and the deficit
-/// (imports − exports, the figure prose states as "a $66 billion deficit"), annual and monthly tables
+/// (imports − exports, the figure prose states as "a $66 billion deficit") and two-way trade
+/// (exports + imports, "trade with Mexico reached $840 billion"), annual and monthly tables
 /// apart so that a check of a year reads the small one. Partners are matched to
 /// entities by the Census name ("Korea, South" is tried as "South Korea") or through
 /// `census/census-partners.csv` (`cty_code,entity`); groups that are not entities are left out and
 /// counted. Months the file has not reached yet (0 for every partner) are left out, and so is the
 /// total of a year that has any.
 public enum CensusImporter {
-    /// The four measures written, with their indicator and title.
+    /// The five measures written, with their indicator and title.
     static let measures: [(stem: String, indicator: String, title: String)] = [
         ("us-goods-exports", "us_goods_exports_to_partner", "US goods exports to the partner (Census basis)"),
         ("us-goods-imports", "us_goods_imports_from_partner", "US goods imports from the partner (general imports, Census basis)"),
         ("us-goods-balance", "us_goods_balance_with_partner", "US goods trade balance with the partner (exports − imports)"),
         ("us-goods-deficit", "us_goods_deficit_with_partner",
          "US goods trade deficit with the partner (imports − exports; negative when the US has a surplus)"),
+        ("us-goods-trade", "us_goods_trade_with_partner", "US two-way goods trade with the partner (exports + imports)"),
     ]
 
     public struct Outcome: Sendable {
@@ -68,7 +70,7 @@ public enum CensusImporter {
             }
             let imports = Array(numbers[0..<12]), exports = Array(numbers[13..<25])
             func append(_ period: String, exports: Double, imports: Double, to rows: inout [[SeriesRow]]) {
-                for (index, value) in [exports, imports, exports - imports, imports - exports].enumerated() {
+                for (index, value) in [exports, imports, exports - imports, imports - exports, exports + imports].enumerated() {
                     rows[index].append(SeriesRow(entity: entity, entityName: name, period: period, valueText: text(value)))
                 }
             }
@@ -94,7 +96,7 @@ public enum CensusImporter {
                     attribution: "Source: U.S. Census Bureau, Foreign Trade Division, U.S. trade in goods by country (as served \(provenance.vintage))",
                     vintage: provenance.vintage, retrieved: provenance.retrieved, obtainedFrom: provenance.obtainedFrom,
                     coverage: .init(rows: 0, entities: 0, firstPeriod: nil, lastPeriod: nil), keyColumns: ["entity", "period"],
-                    file: "\(stem).csv", valueRange: index < 2 ? .init(min: 0, max: nil) : nil,
+                    file: "\(stem).csv", valueRange: [0, 1, 4].contains(index) ? .init(min: 0, max: nil) : nil,
                     notes: [provenance.notes, "Goods only, Census basis, not seasonally adjusted, millions of US dollars; periods are \(frequency == "annual" ? "calendar years" : "months (YYYY-MM)")."]
                         .compactMap { $0 }.joined(separator: " "))
                 written.append(try SeriesTableWriter.write(rows, metadata: metadata, folder: folder, stem: stem))

@@ -33,6 +33,9 @@ public struct FrameLexicon: Sendable {
         public var growthIndicator: String
         /// What the rules use the indicator for ("gdp", "target", "pledge_component:<name>"), else empty.
         public var role: String
+        /// For a bilateral indicator, the reporter's indicator of the same flow seen from the partner
+        /// ("Mexico's shipments to the US" are US imports from Mexico), else empty.
+        public var mirror: String
         public var note: String
     }
 
@@ -76,7 +79,7 @@ public struct FrameLexicon: Sendable {
                     let sources = Set(field("sources").split(separator: "|").map { String($0) })
                     frames[field("indicator")] = IndicatorFrame(shapes: shapes, sources: sources, basis: field("basis"),
                                                                 growthIndicator: field("growth_indicator"), role: field("role"),
-                                                                note: field("note"))
+                                                                mirror: field("mirror"), note: field("note"))
                 case .sources:
                     sourceNames.append(SourceName(phrase: field("phrase"), source: field("source")))
                 case .bases:
@@ -126,6 +129,13 @@ public struct FrameLexicon: Sendable {
     public func bilateralReporter(of indicator: String) -> String? {
         guard let role = frames[indicator]?.role, role.hasPrefix("bilateral:") else { return nil }
         return String(role.dropFirst("bilateral:".count))
+    }
+
+    /// The reporter's indicator of the flow a bilateral indicator measures, seen from the partner
+    /// (imports from ↔ exports to; two-way trade is its own mirror), else nil.
+    public func mirror(of indicator: String) -> String? {
+        guard let mirror = frames[indicator]?.mirror, !mirror.isEmpty else { return nil }
+        return mirror
     }
 
     /// The one indicator with a role, if exactly one has it.

@@ -30,6 +30,15 @@ struct ClaimBuildingBlockTests {
         #expect(sentences.map(\.paragraph) == [0, 0, 0, 0, 0, 1])
     }
 
+    @Test("a country's abbreviation ends a sentence before a word that opens one, not before a name it begins")
+    func abbreviationBeforeName() {
+        let text = "Exports to the U.S. The rest went to Asia. The U.S. Census Bureau counts them. Few ship to the U.K. Its ports are full."
+        let bytes = Array(text.utf8)
+        let texts = SentenceSplitter().sentences(in: text).map { String(decoding: bytes[$0.range], as: UTF8.self) }
+        #expect(texts == ["Exports to the U.S.", "The rest went to Asia.", "The U.S. Census Bureau counts them.",
+                          "Few ship to the U.K.", "Its ports are full."])
+    }
+
     @Test("the Hansun seed splits into sentences that keep each claim whole")
     func seedSentences() throws {
         let text = try String(contentsOf: TestPaths.hansunSeed, encoding: .utf8)

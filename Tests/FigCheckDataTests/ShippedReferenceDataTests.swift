@@ -148,6 +148,9 @@ struct ShippedReferenceDataTests {
         #expect(balance.map { ($0.observation.value / 1e6 * 10).rounded() / 10 } == -66_007.4)
         let deficit = try catalog.value(at: ObservationKey(indicator: "us_goods_deficit_with_partner", entity: "CHN", period: "2024"))
         #expect(deficit.map { ($0.observation.value / 1e6 * 10).rounded() / 10 } == 295_401.6)
+        // Two-way trade is exports plus imports: Mexico 2024, $334,041.4 + $505,850.6 million.
+        let trade = try catalog.value(at: ObservationKey(indicator: "us_goods_trade_with_partner", entity: "MEX", period: "2024"))
+        #expect(trade.map { ($0.observation.value / 1e6 * 10).rounded() / 10 } == 839_892.0)
         // February 2025 is the file's last month: it has a monthly row, 2025 has no annual one.
         let february = try catalog.value(at: ObservationKey(indicator: "us_goods_exports_to_partner", entity: "KOR", period: "2025-02"))
         let year2025 = try catalog.value(at: ObservationKey(indicator: "us_goods_exports_to_partner", entity: "KOR", period: "2025"))

@@ -55,13 +55,13 @@ struct WEOAndCensusImportTests {
         #expect(try Data(contentsOf: file) == before)
     }
 
-    @Test("Census trade by country: partners by name or code, balance and deficit derived, ambiguous rows and unpublished months left out")
+    @Test("Census trade by country: partners by name or code, balance, deficit and two-way trade derived, ambiguous rows and unpublished months left out")
     func census() throws {
         let directory = try Self.directory()
         let provenance = SeriesProvenance(vintage: "2025-04-04", retrieved: "2025-04-04", obtainedFrom: "test fixture")
         let outcome = try CensusImporter.importFile(Self.sources.appendingPathComponent("census-country.csv"),
                                                     provenance: provenance, into: directory, replace: false)
-        #expect(outcome.tables.count == 8)
+        #expect(outcome.tables.count == 10)
         #expect(outcome.skippedPartners["Pacific Rim Countries"] == 1)
         #expect(outcome.skippedPartners.keys.filter { $0.hasPrefix("Japan") }.count == 2)
         let catalog = try ReferenceCatalog(directory: directory)
@@ -72,6 +72,7 @@ struct WEOAndCensusImportTests {
         #expect(try value("us_goods_exports_to_partner", "KOR", "2024") == 60.25e6)
         #expect(try value("us_goods_balance_with_partner", "KOR", "2024") == -60.25e6)
         #expect(try value("us_goods_deficit_with_partner", "KOR", "2024") == 60.25e6)
+        #expect(try value("us_goods_trade_with_partner", "KOR", "2024") == 180.75e6)
         #expect(try value("us_goods_deficit_with_partner", "WLD", "2024") == 240e6)
         #expect(try value("us_goods_deficit_with_partner", "JPN", "2024") == nil)
         // 2025 has two months: they are rows, the part-year total is not.

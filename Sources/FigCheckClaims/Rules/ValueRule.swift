@@ -51,12 +51,19 @@ struct ValueRule: ClaimRule {
         if let reporter = knowledge.frames.bilateralReporter(of: indicator.indicator) {
             // "The US goods deficit with Canada": the tables are one reporter's trade with each
             // partner, so the figure's entity is the partner the sentence names, never the reporter.
-            guard let partner = bilateralPartner(context, reporter: reporter, current: draft.entity, drafts: drafts) else {
-                draft.unverifiableReason = "no partner country was named for a bilateral trade figure"
+            switch bilateralFlow(context, indicator: indicator.indicator, reporter: reporter, current: draft.entity,
+                                 drafts: drafts, knowledge: knowledge) {
+            case .reporters(let partner, let flow):
+                draft.entity = partner
+                draft.partner = reporter
+                draft.indicator = flow
+            case .betweenOthers(let owner):
+                draft.unverifiableReason = "trade between \(owner) and another country; the bundled tables hold \(reporter)'s trade with each partner"
+                return draft
+            case .noPartner(let reason):
+                draft.unverifiableReason = reason
                 return draft
             }
-            draft.entity = partner
-            draft.partner = reporter
             // Trade figures come on several bases; only words in the clause say which one this is.
             let words = Set(context.clauseWords)
             if words.contains("services") {
@@ -77,18 +84,84 @@ struct ValueRule: ClaimRule {
         return draft
     }
 
-    /// The partner of a bilateral figure: the entity after "with", "to" or "from", else the one other
-    /// than the reporter in the sentence, else the one the paragraph's figures were about.
+    /// Whose trade a bilateral figure is, read from the entities around it.
+    enum BilateralFlow {
+        /// The reporter's trade with `partner`, measured by `indicator` (the mirror of the one named
+        /// when the text speaks from the partner's side: "Mexico's shipments to the US").
+        case reporters(partner: String, indicator: String)
+        /// Trade between two countries neither of which is the reporter ("India's imports from Iraq").
+        case betweenOthers(owner: String)
+        case noPartner(reason: String)
+    }
+
+    /// Words that link a trade flow to its partner ("deficit with", "exports to", "imports from").
+    static let partnerLinks: Set<String> = ["with", "to", "from"]
+
+    /// The reporter and partner of a bilateral figure. The partner is the entity linked by "with",
+    /// "to" or "from" in the figure's clause, else in its sentence; when that entity is the reporter
+    /// itself, the flow is seen from the other side and the owner named before it is the partner
+    /// (its exports to the reporter are the reporter's imports from it). Another country owning the
+    /// flow makes it trade between two others, which the reporter's tables do not hold.
+    func bilateralFlow(_ context: MentionContext, indicator: String, reporter: String, current: String?,
+                       drafts: ArraySlice<ClaimDraft>, knowledge: ClaimKnowledge) -> BilateralFlow {
+        let named = context.sentence.entities.filter { $0.kind != "pronoun" }
+        let inClause = named.filter { context.clause.contains($0.range.lowerBound) }
+        let linked = { (entity: EntityFinder.Found) in Self.partnerLinks.contains(Self.linkWord(before: entity, in: context) ?? "") }
+        if inClause.contains(where: { $0.code == reporter && linked($0) }) {
+            // The owner before the flow in the clause, else the sentence's ("… Mexico had held the
+            // top spot, and its trade with the US had passed $800 billion").
+            let owner = (inClause.first { $0.code != reporter && !linked($0) } ?? named.first { $0.code != reporter && !linked($0) })?.code
+                ?? current.flatMap { $0 == reporter ? nil : $0 }
+            guard let owner else { return .noPartner(reason: "no partner country was named for a bilateral trade figure") }
+            guard let mirror = knowledge.frames.mirror(of: indicator) else {
+                return .noPartner(reason: "a trade figure of \(owner) with \(reporter), from \(owner)'s side; the bundled table is \(reporter)'s")
+            }
+            return .reporters(partner: owner, indicator: mirror)
+        }
+        for pool in [inClause, named] {
+            let others = pool.filter { $0.code != reporter }
+            guard let partner = others.first(where: linked) else { continue }
+            // "India received crude from Iraq": a country other than the reporter owns the flow.
+            if let owner = others.first(where: { $0.code != partner.code && !linked($0) && $0.range.lowerBound < partner.range.lowerBound }),
+               !pool.contains(where: { $0.code == reporter }) {
+                return .betweenOthers(owner: owner.code)
+            }
+            return .reporters(partner: partner.code, indicator: indicator)
+        }
+        guard let partner = bilateralPartner(context, reporter: reporter, current: current, drafts: drafts) else {
+            return .noPartner(reason: "no partner country was named for a bilateral trade figure")
+        }
+        return .reporters(partner: partner, indicator: indicator)
+    }
+
+    /// The word that links an entity to what precedes it, over an article ("to the United States").
+    static func linkWord(before entity: EntityFinder.Found, in context: MentionContext) -> String? {
+        let before = context.sentence.words(endingAtOrBefore: entity.range.lowerBound).suffix(2).map(\.lower)
+        if before.last == "the", before.count == 2 { return before.first }
+        return before.last
+    }
+
+    /// The partner of a bilateral figure named without a link word: the one entity other than the
+    /// reporter in the sentence, else the one the paragraph's figures were about, else the one an
+    /// earlier sentence of the paragraph linked to the measure ("the goods gap with China has
+    /// ballooned. The commission puts it at $10.4 billion").
     private func bilateralPartner(_ context: MentionContext, reporter: String, current: String?,
                                   drafts: ArraySlice<ClaimDraft>) -> String? {
         let others = context.sentence.entities.filter { $0.code != reporter }
-        if let linked = others.first(where: { ["with", "to", "from"].contains(context.wordBefore($0.range.lowerBound) ?? "") }) {
-            return linked.code
-        }
         if Set(others.map(\.code)).count == 1 { return others[0].code }
-        if others.isEmpty, let current, current != reporter { return current }
-        if others.isEmpty, let carried = drafts.last(where: { $0.paragraph == context.sentence.paragraph && $0.partner == reporter })?.entity {
+        guard others.isEmpty else { return nil }
+        if let current, current != reporter { return current }
+        if let carried = drafts.last(where: { $0.paragraph == context.sentence.paragraph && $0.partner == reporter })?.entity {
             return carried
+        }
+        let earlier = context.document.sentences[..<context.sentence.index].reversed().prefix { $0.paragraph == context.sentence.paragraph }
+        for sentence in earlier {
+            let words = sentence.words
+            if let partner = sentence.entities.first(where: { entity in
+                entity.code != reporter && words.last(where: { $0.range.upperBound <= entity.range.lowerBound }).map { Self.partnerLinks.contains($0.lower) } == true
+            }) {
+                return partner.code
+            }
         }
         return nil
     }
