@@ -26,6 +26,8 @@ package struct SentenceContext {
     var clauseStarts: [Int]
     /// Indices of the document's mentions inside the sentence.
     var mentionIndices: [Int]
+    /// Sentence-relative starts of its figures other than years and dates, in order.
+    var figureStarts: [Int]
 
     /// Words that start a new clause.
     static let clauseWords: Set<String> = ["and", "while", "whereas", "but", "then", "although", "though", "meaning",
@@ -148,13 +150,17 @@ struct MentionContext {
     func cues(units: Set<String>, knowledge: ClaimKnowledge) -> [SentenceContext.IndicatorCue] {
         // A phrase after the figure with another figure between belongs to that one ("$350 billion
         // … equals 18.7% of Korea's GDP": GDP is the percentage's base, not the amount).
-        let figureStarts = sentence.mentionIndices.map { document.mentions[$0] }
-            .filter { ![.year, .date].contains($0.kind) }.map { $0.range.lowerBound - sentence.range.lowerBound }
+        let starts = sentence.figureStarts
+        // The first figure that starts after this one (binary search: the starts are in order).
+        var low = 0, high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] >= local.upperBound { high = middle } else { low = middle + 1 }
+        }
+        let nextFigureStart = low < starts.count ? starts[low] : Int.max
         let fitting = sentence.cues.filter { cue in
             guard knowledge.unit(of: cue.indicator).map({ units.contains($0) }) ?? false else { return false }
-            if cue.range.lowerBound >= local.upperBound {
-                return !figureStarts.contains { $0 >= local.upperBound && $0 < cue.range.lowerBound }
-            }
+            if cue.range.lowerBound >= local.upperBound { return nextFigureStart >= cue.range.lowerBound }
             return true
         }
         // Same clause first, nearest first; outside it, a phrase before the figure (said earlier and
@@ -183,6 +189,9 @@ package struct DocumentContext {
     let date: CalendarDate?
     let subject: String?
     let periodResolver: PeriodResolver
+    /// The sentences that name a calendar year ("signed in 1953"), by each of their words: an
+    /// anniversary looks for its event's year by the event's name, without reading every sentence.
+    package let yearSentencesByWord: [String: [Int]]
 
     /// Splits and reads the sentences; stops early when `budget` is spent (the pipeline then gives
     /// the document up).
@@ -223,9 +232,16 @@ package struct DocumentContext {
                 periods: inside.isEmpty ? [] : PeriodResolver(documentDate: date).periods(in: sentenceText),
                 cues: cues, sources: sources,
                 clauseStarts: Self.clauseStarts(in: sentenceText, words: words),
-                mentionIndices: inside))
+                mentionIndices: inside,
+                figureStarts: inside.filter { ![.year, .date].contains(mentions[$0].kind) }
+                    .map { mentions[$0].range.lowerBound - sentence.range.lowerBound }))
         }
         self.sentences = sentences
+        var yearSentencesByWord: [String: [Int]] = [:]
+        for sentence in sentences where sentence.periods.contains(where: { $0.period.count == 4 && !$0.relative }) {
+            for word in Set(sentence.words.map(\.lower)) { yearSentencesByWord[word, default: []].append(sentence.index) }
+        }
+        self.yearSentencesByWord = yearSentencesByWord
     }
 
     /// The longest sentence read as one; longer runs (a table flattened to one line, a hostile

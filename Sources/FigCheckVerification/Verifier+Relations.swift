@@ -313,7 +313,7 @@ extension Verifier {
         subjects += words.filter { ["alliance", "treaty", "liberation", "independence", "armistice", "war", "union", "founding"].contains($0) }
         var eventYear: (year: Int, text: String)?
         for candidate in subjects {
-            for other in document.sentences where other.words.contains(where: { $0.lower == candidate }) {
+            for other in (document.yearSentencesByWord[candidate] ?? []).map({ document.sentences[$0] }) {
                 let otherWords = Set(other.words.map(\.lower))
                 guard !otherWords.isDisjoint(with: Self.eventVerbs) else { continue }
                 if let year = other.periods.first(where: { $0.period.count == 4 && !$0.relative }) {
