@@ -94,6 +94,9 @@ struct ValueRule: ClaimRule {
         case noPartner(reason: String)
     }
 
+    /// How many sentences back a partner named with its measure still stands for a figure.
+    static let sentencesAPartnerCarriesOver = 3
+
     /// Words that link a trade flow to its partner ("deficit with", "exports to", "imports from").
     static let partnerLinks: Set<String> = ["with", "to", "from"]
 
@@ -154,7 +157,10 @@ struct ValueRule: ClaimRule {
         if let carried = drafts.last(where: { $0.paragraph == context.sentence.paragraph && $0.partner == reporter })?.entity {
             return carried
         }
-        let earlier = context.document.sentences[..<context.sentence.index].reversed().prefix { $0.paragraph == context.sentence.paragraph }
+        // The few sentences just before, not the whole paragraph: a pointer reaches back that far,
+        // and a paragraph can be a whole flattened table.
+        let earlier = context.document.sentences[..<context.sentence.index].reversed()
+            .prefix { $0.paragraph == context.sentence.paragraph }.prefix(Self.sentencesAPartnerCarriesOver)
         for sentence in earlier {
             let words = sentence.words
             if let partner = sentence.entities.first(where: { entity in
