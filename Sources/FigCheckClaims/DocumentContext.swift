@@ -65,20 +65,23 @@ package struct SentenceContext {
 
     /// The index of the first word that starts at or after `offset` (`words.count` when none does).
     private func indexOfFirstWord(startingAtOrAfter offset: Int) -> Int {
-        var low = 0, high = words.count
-        while low < high {
-            let middle = (low + high) / 2
-            if words[middle].range.lowerBound >= offset { high = middle } else { low = middle + 1 }
-        }
-        return low
+        words.partitioningIndex { $0.range.lowerBound >= offset }
     }
 
     /// One past the index of the last word that ends at or before `offset`.
     private func endOfWords(endingAtOrBefore offset: Int) -> Int {
-        var low = 0, high = words.count
+        words.partitioningIndex { $0.range.upperBound > offset }
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `belongsToSecondPart`, for an array in which every
+    /// element that does comes after every element that does not (binary search); `count` when none does.
+    func partitioningIndex(where belongsToSecondPart: (Element) -> Bool) -> Int {
+        var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
-            if words[middle].range.upperBound <= offset { low = middle + 1 } else { high = middle }
+            if belongsToSecondPart(self[middle]) { high = middle } else { low = middle + 1 }
         }
         return low
     }
@@ -150,14 +153,10 @@ struct MentionContext {
     func cues(units: Set<String>, knowledge: ClaimKnowledge) -> [SentenceContext.IndicatorCue] {
         // A phrase after the figure with another figure between belongs to that one ("$350 billion
         // … equals 18.7% of Korea's GDP": GDP is the percentage's base, not the amount).
+        // The first figure that starts after this one (the starts are in order).
         let starts = sentence.figureStarts
-        // The first figure that starts after this one (binary search: the starts are in order).
-        var low = 0, high = starts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if starts[middle] >= local.upperBound { high = middle } else { low = middle + 1 }
-        }
-        let nextFigureStart = low < starts.count ? starts[low] : Int.max
+        let next = starts.partitioningIndex { $0 >= local.upperBound }
+        let nextFigureStart = next < starts.count ? starts[next] : Int.max
         let fitting = sentence.cues.filter { cue in
             guard knowledge.unit(of: cue.indicator).map({ units.contains($0) }) ?? false else { return false }
             if cue.range.lowerBound >= local.upperBound { return nextFigureStart >= cue.range.lowerBound }

@@ -34,7 +34,7 @@ public struct Suppressions {
     public init(original: [UInt8]) {
         // Most documents have no comment at all: a byte search settles it before the text is
         // walked by characters to number its lines.
-        guard Self.containsCommentOpening(original) else {
+        guard original.firstRange(of: Array("<!--".utf8)) != nil else {
             directives = []
             regions = []
             return
@@ -105,18 +105,6 @@ public struct Suppressions {
             }
         }
         self.regions = regions
-    }
-
-    private static func containsCommentOpening(_ bytes: [UInt8]) -> Bool {
-        let opening = Array("<!--".utf8)
-        var index = 0
-        while index + opening.count <= bytes.count {
-            if bytes[index] == opening[0], bytes[index + 1] == opening[1], bytes[index + 2] == opening[2], bytes[index + 3] == opening[3] {
-                return true
-            }
-            index += 1
-        }
-        return false
     }
 
     /// The findings that remain, and one `unused-suppression` finding per directive that hid nothing.
