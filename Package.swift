@@ -33,6 +33,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Value types and protocols only: Document, SourceMap, the report envelope, stage protocols.
@@ -82,7 +86,17 @@ let package = Package(
         // The editors' web page and the HTTP API over FigCheckKit (Hummingbird); only the server links it.
         .target(
             name: "FigCheckServer",
-            dependencies: ["FigCheckKit", "FigCheckVerification", "FigCheckData", "FigCheckCore", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "FigCheckKit", "FigCheckVerification", "FigCheckData", "FigCheckCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                // Connection deadlines are a channel handler; graceful shutdown is a service group.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
         ),
         // `figcheck serve` runs this binary: parses flags, starts the server.
         .executableTarget(

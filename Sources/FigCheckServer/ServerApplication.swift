@@ -2,6 +2,9 @@ import FigCheckCore
 import FigCheckKit
 import Foundation
 import Hummingbird
+import Logging
+import ServiceLifecycle
+import UnixSignals
 
 /// `figcheck serve`: the editors' page, the check API and a health check.
 ///
@@ -9,15 +12,22 @@ import Hummingbird
 ///     POST /api/check    the document as the body (or JSON {"text", "url", …}); the report back
 ///     POST /check        the page's form without JavaScript (text, subject, date); the HTML report
 ///     GET  /healthz      {"status": "ok", …}
+///
+/// Connections live by deadlines of their own (`ConnectionGuard`), checks wait in a bounded queue
+/// (`CheckQueue`), and SIGTERM or SIGINT stop it gracefully (`serve`).
 public enum ServerApplication {
     /// The router with every route, over a checker with loaded tables (tests call it in process).
-    public static func router(checker: WebChecker, options: ServerOptions) -> Router<BasicRequestContext> {
+    public static func router(checker: WebChecker, options: ServerOptions,
+                              connections: ConnectionRegistry? = nil) -> Router<BasicRequestContext> {
         let router = Router()
         router.get("/") { _, _ in
             html(EditorPage.html(maxBodyBytes: options.maxBodyBytes, allowFetch: options.allowFetch))
         }
         router.get("/healthz") { _, _ in
-            json(status: .ok, Health(status: "ok", version: FigCheckVersion.current, tables: checker.tableCount))
+            let load = checker.load
+            return json(status: .ok, Health(status: "ok", version: FigCheckVersion.current, tables: checker.tableCount,
+                                            checksRunning: load.running, checksWaiting: load.waiting,
+                                            connections: connections?.counts.open))
         }
         router.post("/api/check") { request, _ in
             do {
@@ -41,11 +51,14 @@ public enum ServerApplication {
         return router
     }
 
-    /// The application listening where the options say.
-    public static func application(options: ServerOptions) throws -> some ApplicationProtocol {
+    /// The application listening where the options say, and its checker.
+    public static func application(options: ServerOptions) throws -> (some ApplicationProtocol, WebChecker) {
         let checker = try WebChecker(options: options)
-        return Application(
-            router: router(checker: checker, options: options),
+        let limits = ConnectionLimits(options)
+        let connections = ConnectionRegistry(maxConnections: limits.maxConnections)
+        let application = Application(
+            router: router(checker: checker, options: options, connections: connections),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(limits: limits, registry: connections)])),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "figcheck/\(FigCheckVersion.current)"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port
@@ -53,6 +66,46 @@ public enum ServerApplication {
                 FileHandle.standardError.write(Data("figcheck serve: listening on http://\(host):\(port)/ (fetching URLs \(options.allowFetch ? "allowed" : "off"))\n".utf8))
             }
         )
+        return (application, checker)
+    }
+
+    /// Serves until SIGTERM or SIGINT, then shuts down gracefully: the listening socket closes,
+    /// connections without a running check close at once, requests waiting for a slot are
+    /// answered 503, and running checks have `shutdownGrace` seconds to finish before the rest
+    /// are cancelled. Returns normally after a signal (the process exits 0).
+    public static func serve(options: ServerOptions) async throws {
+        let built: (application: any ApplicationProtocol, checker: WebChecker)
+        do {
+            built = try self.application(options: options)
+        } catch {
+            throw StartError(message: error.localizedDescription)
+        }
+        var configuration = ServiceGroupConfiguration(
+            services: [
+                .init(service: built.application),
+                .init(service: ShutdownNotice(checker: built.checker), successTerminationBehavior: .ignore),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: Logger(label: "figcheck-serve")
+        )
+        configuration.maximumGracefulShutdownDuration = Duration.nanoseconds(Int64(max(0, options.shutdownGrace) * 1e9))
+        configuration.maximumCancellationDuration = Duration.seconds(2)
+        try await ServiceGroup(configuration: configuration).run()
+    }
+
+    /// The reference data could not be loaded, so the server did not start.
+    public struct StartError: Error {
+        public var message: String
+    }
+
+    /// Tells the checker when the graceful shutdown begins, so queued requests are answered.
+    struct ShutdownNotice: Service {
+        let checker: WebChecker
+
+        func run() async {
+            try? await gracefulShutdown()
+            checker.beginShutdown()
+        }
     }
 
     /// The body, refusing one past the limit before reading it all.
@@ -92,7 +145,7 @@ public enum ServerApplication {
             case .badRequest: status = .badRequest
             case .unreadableDocument: status = .unprocessableContent
             case .fetchNotAllowed: status = .forbidden
-            case .busy: status = .serviceUnavailable
+            case .busy, .shuttingDown: status = .serviceUnavailable
             case .timedOut: status = .gatewayTimeout
             }
         case let error as TooLarge:
@@ -102,18 +155,33 @@ public enum ServerApplication {
             status = .badRequest
             message = "\(error)"
         }
+        var response: Response
         if asHTML {
-            var response = html(EditorPage.errorPage(message))
+            response = html(EditorPage.errorPage(message))
             response.status = status
-            return response
+        } else {
+            response = json(status: status, ["error": message])
         }
-        return json(status: status, ["error": message])
+        switch error as? WebCheckError {
+        case let .busy(_, retryAfter)?:
+            response.headers[.retryAfter] = String(retryAfter)
+        case .shuttingDown?:
+            response.headers[.retryAfter] = "5"
+            response.headers[.connection] = "close"
+        default:
+            break
+        }
+        return response
     }
 
     struct Health: Encodable {
         var status: String
         var version: String
         var tables: Int
+        var checksRunning: Int
+        var checksWaiting: Int
+        /// Open connections (nil in tests that route requests without sockets).
+        var connections: Int?
     }
 
     static func json(status: HTTPResponse.Status, _ object: some Encodable) -> Response {

@@ -16,12 +16,29 @@ public struct ServerOptions: Sendable {
     public var maxBodyBytes = 10 * 1024 * 1024
     /// The longest a check may take before the request is answered 504.
     public var requestTimeout: TimeInterval = 30
-    /// Checks running at once; more requests are answered 503 at once rather than queued.
+    /// Checks running at once; more wait in the queue.
     public var maxConcurrentChecks = 4
+    /// Checks that may wait for a free slot; one more is answered 503 with `Retry-After`.
+    public var queueLength = 16
+    /// The longest a check waits in the queue before it is answered 503.
+    public var queueWait: TimeInterval = 10
+    /// The time a new connection has to send its request head, and a kept-alive one to send its
+    /// next, before it is closed (slow clients, idle keep-alive).
+    public var headTimeout: TimeInterval = 5
+    /// The time a request's body has to arrive once its head has.
+    public var bodyTimeout: TimeInterval = 30
+    /// How long a kept-alive connection may sit idle after a response.
+    public var idleTimeout: TimeInterval = 5
+    /// Connections open at once. A new one past it closes the connection that has waited longest
+    /// for its request head; when every connection is busy, it is answered 503 and closed.
+    public var maxConnections = 512
+    /// After SIGTERM or SIGINT, the time running checks have to finish before the rest are closed.
+    public var shutdownGrace: TimeInterval = 10
     /// The reference-data folder (nil: the bundled one).
     public var dataDirectory: String?
 
-    /// Default options: loopback, port 8080, no fetching, 10 MiB, 30 s, 4 checks at once.
+    /// Default options: loopback, port 8080, no fetching, 10 MiB, 30 s, 4 checks at once and 16
+    /// waiting up to 10 s, 512 connections, a head within 5 s, a body within 30 s, 5 s idle, 10 s grace.
     public init() {}
 }
 
@@ -53,8 +70,10 @@ public enum WebCheckError: Error, Equatable, Sendable {
     case badRequest(String)
     case unreadableDocument(String)
     case fetchNotAllowed
-    case busy(limit: Int)
+    /// Every slot was taken and the queue full, or the wait too long; try again in `retryAfter` s.
+    case busy(limit: Int, retryAfter: Int)
     case timedOut(seconds: TimeInterval)
+    case shuttingDown
 
     /// A one-line message for the response body.
     public var message: String {
@@ -62,8 +81,9 @@ public enum WebCheckError: Error, Equatable, Sendable {
         case let .badRequest(reason): return reason
         case let .unreadableDocument(reason): return reason
         case .fetchNotAllowed: return "this server does not fetch URLs (start it with --allow-fetch)"
-        case let .busy(limit): return "\(limit) checks are running; try again in a moment"
+        case let .busy(limit, retryAfter): return "\(limit) checks are running and the queue is full; try again in \(retryAfter) s"
         case let .timedOut(seconds): return "the check took longer than \(Int(seconds)) s"
+        case .shuttingDown: return "the server is shutting down"
         }
     }
 }
@@ -76,13 +96,14 @@ public struct CheckResponse: Sendable {
 }
 
 /// Checks documents for the web server: the reference tables are loaded once and shared, checks
-/// run off the server's threads, at most `maxConcurrentChecks` at once, each within the time limit.
+/// run off the server's threads, at most `maxConcurrentChecks` at once (a bounded queue waits for a
+/// slot), each within the time limit.
 public final class WebChecker: Sendable {
     let options: ServerOptions
     let knowledge: ClaimKnowledge
     let pipeline: Pipeline
     let catalog: ReferenceCatalog
-    let gate: CheckGate
+    let queue: CheckQueue
 
     /// Loads the reference data; throws when it cannot be read (the server does not start).
     public init(options: ServerOptions) throws {
@@ -91,11 +112,21 @@ public final class WebChecker: Sendable {
         knowledge = try Check.loadKnowledge(checkOptions)
         catalog = knowledge.catalog
         pipeline = Pipeline.standard(knowledge: knowledge)
-        gate = CheckGate(limit: options.maxConcurrentChecks)
+        queue = CheckQueue(limit: options.maxConcurrentChecks, queueLength: options.queueLength, maximumWait: options.queueWait)
     }
 
     /// How many tables the server checks against (for `/healthz`).
     public var tableCount: Int { catalog.entries.count }
+
+    /// Checks running and waiting for a slot.
+    public var load: (running: Int, waiting: Int) { queue.load }
+
+    /// The server is stopping: requests waiting for a slot are answered 503 now and no new check
+    /// starts; the checks already running finish.
+    public func beginShutdown() { queue.shutDown() }
+
+    /// Whether `beginShutdown` was called.
+    public var isShuttingDown: Bool { queue.isShuttingDown }
 
     /// Checks one request and renders the report in the format asked for.
     public func check(_ request: CheckRequest) async throws(WebCheckError) -> CheckResponse {
@@ -103,7 +134,11 @@ public final class WebChecker: Sendable {
         if let subject = request.subject, !CountryCode.isAlpha3(subject) {
             throw .badRequest("subject \(subject): expected an ISO 3166 alpha-3 code such as KOR or USA")
         }
-        guard gate.enter() else { throw .busy(limit: options.maxConcurrentChecks) }
+        switch await queue.enter() {
+        case .admitted: break
+        case .queueFull, .waitedTooLong: throw .busy(limit: options.maxConcurrentChecks, retryAfter: queue.retryAfterSeconds)
+        case .shuttingDown: throw .shuttingDown
+        }
         // A check of the newest vintage uses the shared pipeline; --as-of needs its own settings.
         let pipeline = request.asOf.map { Pipeline.standard(knowledge: knowledge, settings: VerificationSettings(vintage: .asOf($0))) }
             ?? self.pipeline
@@ -111,23 +146,34 @@ public final class WebChecker: Sendable {
         // The check's own budget is the request's time limit: its loops stop at the deadline, so a
         // request answered 504 does not go on holding a core.
         let budget = WorkBudget(seconds: timeout)
-        let work = Task { [catalog, gate, options] () throws -> CheckResponse in
-            defer { gate.leave() }
+        let started = ContinuousClock.now
+        let work = Task { [catalog, queue, options] () throws -> CheckResponse in
+            defer {
+                let took = started.duration(to: .now).components
+                queue.leave(afterSeconds: Double(took.seconds) + Double(took.attoseconds) * 1e-18)
+            }
             return try await Self.run(request, pipeline: pipeline, catalog: catalog, dataDirectory: options.dataDirectory,
                                       budget: budget)
         }
         // The first of the check and the time limit answers; the check stops itself within moments
-        // of the limit and leaves the gate then.
-        let outcome: Result<CheckResponse, any Error> = await withCheckedContinuation { continuation in
-            let answer = OneAnswer(continuation)
-            let timer = Task {
-                try? await Task.sleep(nanoseconds: UInt64(max(0, timeout) * 1_000_000_000))
-                if !Task.isCancelled { answer.give(.failure(WebCheckError.timedOut(seconds: timeout))) }
+        // of the limit and leaves its queue slot then.
+        // A request cancelled while its check runs (the server's shutdown grace has run out) is
+        // answered at once; the check stops at its own deadline.
+        let answer = OneAnswer()
+        let outcome: Result<CheckResponse, any Error> = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                answer.wait(continuation)
+                let timer = Task {
+                    try? await Task.sleep(nanoseconds: UInt64(max(0, timeout) * 1_000_000_000))
+                    if !Task.isCancelled { answer.give(.failure(WebCheckError.timedOut(seconds: timeout))) }
+                }
+                Task {
+                    answer.give(await work.result)
+                    timer.cancel()
+                }
             }
-            Task {
-                answer.give(await work.result)
-                timer.cancel()
-            }
+        } onCancel: {
+            answer.give(.failure(WebCheckError.shuttingDown))
         }
         switch outcome {
         case let .success(response): return response
@@ -181,36 +227,42 @@ public final class WebChecker: Sendable {
     }
 }
 
-/// Counts the checks running and refuses one past the limit.
-final class CheckGate: Sendable {
-    let limit: Int
-    private let running = Mutex(0)
-
-    init(limit: Int) { self.limit = limit }
-
-    func enter() -> Bool {
-        running.withLock { count in
-            guard count < limit else { return false }
-            count += 1
-            return true
-        }
+/// Resumes a continuation with the first result given and ignores the rest; a result given before
+/// the continuation arrives is kept for it.
+final class OneAnswer: Sendable {
+    private enum State {
+        case empty
+        case waiting(CheckedContinuation<Result<CheckResponse, any Error>, Never>)
+        case answered(Result<CheckResponse, any Error>)
+        case done
     }
 
-    func leave() { running.withLock { $0 -= 1 } }
-}
+    private let state = Mutex(State.empty)
 
-/// Resumes a continuation with the first result given and ignores the rest.
-final class OneAnswer: Sendable {
-    private let continuation: Mutex<CheckedContinuation<Result<CheckResponse, any Error>, Never>?>
-
-    init(_ continuation: CheckedContinuation<Result<CheckResponse, any Error>, Never>) {
-        self.continuation = Mutex(continuation)
+    func wait(_ continuation: CheckedContinuation<Result<CheckResponse, any Error>, Never>) {
+        let early: Result<CheckResponse, any Error>? = state.withLock { state in
+            if case let .answered(result) = state {
+                state = .done
+                return result
+            }
+            state = .waiting(continuation)
+            return nil
+        }
+        if let early { continuation.resume(returning: early) }
     }
 
     func give(_ result: Result<CheckResponse, any Error>) {
-        let waiting = continuation.withLock { value in
-            defer { value = nil }
-            return value
+        let waiting: CheckedContinuation<Result<CheckResponse, any Error>, Never>? = state.withLock { state in
+            switch state {
+            case .empty:
+                state = .answered(result)
+                return nil
+            case let .waiting(continuation):
+                state = .done
+                return continuation
+            case .answered, .done:
+                return nil
+            }
         }
         waiting?.resume(returning: result)
     }

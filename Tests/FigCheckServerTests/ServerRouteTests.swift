@@ -179,18 +179,119 @@ struct ServerRouteTests {
         }
     }
 
-    @Test("past the concurrent-check limit a request is 503 at once, and served again once the slot is free")
+    @Test("with no queue, past the concurrent-check limit a request is 503 at once with Retry-After, and served again once the slot is free")
     func concurrencyLimit() async throws {
-        try await Self.application { $0.maxConcurrentChecks = 1 }.test(.router) { client in
-            async let slow = client.execute(uri: "/api/check?subject=KOR", method: .post, body: ByteBuffer(string: Self.slowDocument)) { $0.status }
-            try await Task.sleep(nanoseconds: 300_000_000)
+        let held = try HeldCheck()
+        defer { held.stop() }
+        try await Self.application { $0.maxConcurrentChecks = 1; $0.queueLength = 0; $0.allowFetch = true }.test(.router) { client in
+            async let slow = client.execute(uri: "/api/check", method: .post, headers: Self.jsonBody, body: held.body) { $0.status }
+            try await Self.waitUntilRunning(client, checks: 1)
             try await client.execute(uri: "/api/check", method: .post, body: ByteBuffer(string: "Inflation was 3%.")) { response in
                 #expect(response.status == .serviceUnavailable)
+                #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 >= 1)
+                let message = try Self.json(response.body)["error"] as? String
+                #expect(message?.contains("queue is full") == true)
             }
+            held.release()
             #expect(try await slow == .ok)
             try await client.execute(uri: "/api/check", method: .post, body: ByteBuffer(string: "Inflation was 3%.")) { response in
                 #expect(response.status == .ok)
             }
+        }
+    }
+
+    /// Polls /healthz until `checks` checks are running (and `waiting` wait), or records an issue
+    /// after 3,000 polls. Counted, not timed: in a full test run the cooperative threads can all be
+    /// held by other suites' blocking work for many seconds, and a wall-clock bound then fails a
+    /// check that is simply not scheduled yet (the held check waits for the test to release it).
+    static func waitUntilRunning(_ client: some TestClientProtocol, checks: Int, waiting: Int = 0) async throws {
+        for _ in 0..<3000 {
+            let health = try await client.execute(uri: "/healthz", method: .get) { try Self.json($0.body) }
+            if health["checksRunning"] as? Int == checks, health["checksWaiting"] as? Int ?? 0 >= waiting { return }
+            try await Task.sleep(nanoseconds: 10_000_000)
+        }
+        Issue.record("\(checks) checks were not running (and \(waiting) waiting) after 3,000 looks")
+    }
+
+    /// A check that holds its slot until `release()` without using a core: it fetches its document
+    /// from a loopback server that answers only then (or after a minute). The application needs
+    /// `allowFetch`. Held, not timed: under a loaded test run a timed wait can pass unobserved.
+    struct HeldCheck {
+        let server: LoopbackHTTPServer
+        let body: ByteBuffer
+        private let gate = DispatchSemaphore(value: 0)
+
+        init() throws {
+            let gate = gate
+            server = try LoopbackHTTPServer { _ in
+                _ = gate.wait(timeout: .now() + 60)
+                return .ok("Inflation was 3% in 2024.")
+            }
+            body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: ["url": server.url("/held.txt")]))
+        }
+
+        func release() { gate.signal() }
+
+        func stop() {
+            release()
+            server.stop()
+        }
+    }
+
+    static let jsonBody: HTTPFields = [.contentType: "application/json"]
+
+    /// A document that takes a good fraction of a second to check.
+    static let mediumDocument = String(repeating: Self.seed + "\n\n", count: 8)
+
+    @Test("a burst of 4 × --max-checks is answered 200 in full when the queue holds it; past the queue, 503 with Retry-After; /healthz answers meanwhile")
+    func burstQueue() async throws {
+        try await Self.application { $0.maxConcurrentChecks = 2; $0.queueLength = 6 }.test(.router) { client in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        try await client.execute(uri: "/api/check?subject=KOR", method: .post,
+                                                 body: ByteBuffer(string: Self.mediumDocument)) { $0.status }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.count == 8 && statuses.allSatisfy { $0 == .ok }, "\(statuses)")
+        }
+        let held = try HeldCheck()
+        defer { held.stop() }
+        try await Self.application { $0.maxConcurrentChecks = 1; $0.queueLength = 1; $0.allowFetch = true }.test(.router) { client in
+            async let first = client.execute(uri: "/api/check", method: .post, headers: Self.jsonBody, body: held.body) { $0.status }
+            try await Self.waitUntilRunning(client, checks: 1)
+            async let queued = client.execute(uri: "/api/check", method: .post, body: ByteBuffer(string: "Inflation was 3%.")) { $0.status }
+            try await Self.waitUntilRunning(client, checks: 1, waiting: 1)
+            for _ in 0..<2 {
+                try await client.execute(uri: "/api/check", method: .post, body: ByteBuffer(string: "Inflation was 3%.")) { response in
+                    #expect(response.status == .serviceUnavailable)
+                    #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 >= 1)
+                }
+            }
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+            held.release()
+            #expect(try await first == .ok)
+            #expect(try await queued == .ok)
+        }
+    }
+
+    @Test("a check that waits past --queue-wait is answered 503 with Retry-After")
+    func queueWait() async throws {
+        let held = try HeldCheck()
+        defer { held.stop() }
+        try await Self.application { $0.maxConcurrentChecks = 1; $0.queueWait = 0.2; $0.allowFetch = true }.test(.router) { client in
+            async let slow = client.execute(uri: "/api/check", method: .post, headers: Self.jsonBody, body: held.body) { $0.status }
+            try await Self.waitUntilRunning(client, checks: 1)
+            let started = Date()
+            try await client.execute(uri: "/api/check", method: .post, body: ByteBuffer(string: "Inflation was 3%.")) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] != nil)
+            }
+            #expect(Date().timeIntervalSince(started) >= 0.2)
+            held.release()
+            #expect(try await slow == .ok)
         }
     }
 
