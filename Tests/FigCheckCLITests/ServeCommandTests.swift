@@ -210,32 +210,16 @@ struct ServeCommandTests {
         Issue.record("no check started after 3,000 looks")
     }
 
-    /// A check that runs until the test releases it: the server fetches its document from a
-    /// loopback server that answers only then (or after a minute).
-    final class HeldCheck: Sendable {
-        let server: LoopbackHTTPServer
-        private let gate = DispatchSemaphore(value: 0)
-
-        init() throws {
-            let gate = gate
-            server = try LoopbackHTTPServer { _ in
-                _ = gate.wait(timeout: .now() + 60)
-                return .ok("Exports rose 4.2% in 2024, to $12.5 billion, from $12.0 billion in 2023.")
-            }
-        }
-
-        func release() { gate.signal() }
-
-        /// POSTs the check to `base` and returns the status (throws when the connection is closed).
-        func post(to base: URL) async throws -> Int {
-            var request = URLRequest(url: try #require(URL(string: "\(base.absoluteString)api/check")))
-            request.httpMethod = "POST"
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = try JSONSerialization.data(withJSONObject: ["url": server.url("/held.txt")])
-            request.timeoutInterval = 120
-            let (_, response) = try await URLSession.shared.data(for: request)
-            return (response as? HTTPURLResponse)?.statusCode ?? 0
-        }
+    /// POSTs a check whose document `held` serves (and holds) and returns the status; throws
+    /// when the server closes the connection instead.
+    static func post(fetchingFrom held: HeldResponseServer, to base: URL) async throws -> Int {
+        var request = URLRequest(url: try #require(URL(string: "\(base.absoluteString)api/check")))
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = try held.checkRequestBody()
+        request.timeoutInterval = 120
+        let (_, response) = try await URLSession.shared.data(for: request)
+        return (response as? HTTPURLResponse)?.statusCode ?? 0
     }
 
     @Test("SIGINT and SIGTERM: a stalled client does not hold the exit, a running check finishes, exit 0 within the grace period")
@@ -244,9 +228,9 @@ struct ServeCommandTests {
         let port = try #require(base.port)
         let stalled = try RawConnection(port: port)
         try stalled.send("POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\nabc")
-        let held = try HeldCheck()
-        defer { held.release(); held.server.stop() }
-        async let running = held.post(to: base)
+        let held = try HeldResponseServer(answering: "Exports rose 4.2% in 2024, to $12.5 billion.")
+        defer { held.stop() }
+        async let running = Self.post(fetchingFrom: held, to: base)
         try await Self.waitForRunningCheck(base)
         let signalled = Date()
         process.interrupt()
@@ -265,9 +249,9 @@ struct ServeCommandTests {
         // (Hummingbird writes nothing more once the server's task is cancelled), and the exit is
         // not held by it.
         let (second, secondBase, _) = try Self.start(["--shutdown-grace", "0.5", "--allow-fetch"])
-        let outlasting = try HeldCheck()
-        defer { outlasting.release(); outlasting.server.stop() }
-        async let cut = try? outlasting.post(to: secondBase)
+        let outlasting = try HeldResponseServer(answering: "Exports rose 4.2% in 2024, to $12.5 billion.")
+        defer { outlasting.stop() }
+        async let cut = try? Self.post(fetchingFrom: outlasting, to: secondBase)
         try await Self.waitForRunningCheck(secondBase)
         let terminated = Date()
         second.terminate()

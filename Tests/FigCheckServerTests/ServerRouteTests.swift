@@ -213,29 +213,19 @@ struct ServerRouteTests {
         Issue.record("\(checks) checks were not running (and \(waiting) waiting) after 3,000 looks")
     }
 
-    /// A check that holds its slot until `release()` without using a core: it fetches its document
-    /// from a loopback server that answers only then (or after a minute). The application needs
-    /// `allowFetch`. Held, not timed: under a loaded test run a timed wait can pass unobserved.
+    /// A check that holds its slot until `release()`, without using a core (the application needs
+    /// `allowFetch`).
     struct HeldCheck {
-        let server: LoopbackHTTPServer
+        let server: HeldResponseServer
         let body: ByteBuffer
-        private let gate = DispatchSemaphore(value: 0)
 
         init() throws {
-            let gate = gate
-            server = try LoopbackHTTPServer { _ in
-                _ = gate.wait(timeout: .now() + 60)
-                return .ok("Inflation was 3% in 2024.")
-            }
-            body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: ["url": server.url("/held.txt")]))
+            server = try HeldResponseServer(answering: "Inflation was 3% in 2024.")
+            body = ByteBuffer(bytes: try server.checkRequestBody())
         }
 
-        func release() { gate.signal() }
-
-        func stop() {
-            release()
-            server.stop()
-        }
+        func release() { server.release() }
+        func stop() { server.stop() }
     }
 
     static let jsonBody: HTTPFields = [.contentType: "application/json"]

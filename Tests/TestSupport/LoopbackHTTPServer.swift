@@ -180,3 +180,34 @@ extension Array where Element == UInt8 {
         return false
     }
 }
+
+/// A loopback server whose every answer waits until the test calls `release()` (or a minute has
+/// passed): a server test points a check's URL at it to hold a check slot for as long as it needs,
+/// without using a core, and however slowly a loaded test run schedules it.
+public final class HeldResponseServer: Sendable {
+    public let server: LoopbackHTTPServer
+    private let gate = DispatchSemaphore(value: 0)
+
+    /// Starts the server; each request is answered `text` once released.
+    public init(answering text: String) throws {
+        let gate = gate
+        server = try LoopbackHTTPServer { _ in
+            _ = gate.wait(timeout: .now() + 60)
+            return .ok(text)
+        }
+    }
+
+    /// The JSON body of a check request that fetches its document from this server.
+    public func checkRequestBody() throws -> Data {
+        try JSONSerialization.data(withJSONObject: ["url": server.url("/held.txt")])
+    }
+
+    /// Lets one waiting answer go.
+    public func release() { gate.signal() }
+
+    /// Releases an answer and stops listening.
+    public func stop() {
+        release()
+        server.stop()
+    }
+}
