@@ -58,10 +58,24 @@ struct NumberPhraseParser {
         case .ordinal(let value, let plural):
             guard !plural else { return nil }
             phrase = Phrase(value: value, length: 1, ordinal: true)
+        case .point:
+            phrase = leadingPoint()
         default:
             return nil
         }
         return phrase
+    }
+
+    /// "point 45", "point four five": a decimal fraction said without its zero.
+    func leadingPoint() -> Phrase? {
+        var decimals = ""
+        var index = 1
+        while index < atoms.count, case .value(let value, .digit) = atoms[index] {
+            decimals += String(Int(value))
+            index += 1
+        }
+        guard !decimals.isEmpty, let value = Double("0." + decimals) else { return nil }
+        return Phrase(value: value, length: index)
     }
 
     // MARK: - Cardinals
@@ -74,6 +88,10 @@ struct NumberPhraseParser {
         var lastScale: Double?
         /// The value before a final ten word ("one hundred thirty" → 100), for compound ordinals.
         var beforeFinalTen: Double?
+        /// The groups closed by a scale word, and the group after them ("four million two hundred
+        /// fifty-six": 4,000,000 and 256), so an ordinal scale applies to the last group only.
+        var closedGroups = 0.0
+        var openGroup = 0.0
     }
 
     /// A plain cardinal: "three hundred and two thousand", "4 thousand 3 hundred and 21".
@@ -186,7 +204,7 @@ struct NumberPhraseParser {
             accepted = index
             result = Cardinal(value: total + current, length: accepted - start, lastSize: lastSize,
                               lastWasHundred: lastWasHundred, lastScale: lastWasScale ? lastScale : nil,
-                              beforeFinalTen: beforeFinalTen)
+                              beforeFinalTen: beforeFinalTen, closedGroups: total, openGroup: current)
         }
         return result
     }
@@ -237,6 +255,12 @@ struct NumberPhraseParser {
             }
             guard !decimals.isEmpty, let fractional = Double("0." + decimals) else { return phrase }
             phrase.value += fractional
+            // "three point four million".
+            if lead.lastScale == nil, index < atoms.count, case .scale(let scale) = atoms[index] {
+                phrase.value *= scale
+                phrase.scaleWord = true
+                index += 1
+            }
             phrase.length = index - start
             return phrase
         case .ordinal(let value, let plural):
@@ -257,7 +281,10 @@ struct NumberPhraseParser {
                 return withScaleAfter(Phrase(value: lead.value / value, length: lead.length + 1, fraction: true), start: start)
             }
             if value >= 100 {
-                return Phrase(value: lead.value * value, length: lead.length + 1, ordinal: true)
+                // "three trillionth", "two hundred thousandth"; "four million two hundred fifty-six
+                // thousandth" is 4,256,000th: the scale multiplies the group after the last scale.
+                let value = lead.openGroup > 0 ? lead.closedGroups + lead.openGroup * value : lead.value * value
+                return Phrase(value: value, length: lead.length + 1, ordinal: true)
             }
             if lead.lastWasHundred || lead.lastScale != nil, value < 100 {
                 return Phrase(value: lead.value + value, length: lead.length + 1, ordinal: true)

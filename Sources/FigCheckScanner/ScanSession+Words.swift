@@ -60,6 +60,18 @@ extension ScanSession {
                 // "1 over 3", "4 thousand 3 hundred").
                 guard let previousAtom = atoms.last else { break }
                 if case .value = previousAtom { break }
+                // "point 05": digits after "point" are decimal places, one atom each, zeros kept.
+                let continuesInDigits = (isSymbol(cursor + 1, ".") || isSymbol(cursor + 1, ",")) && isDigits(cursor + 2)
+                    && adjacent(cursor, cursor + 1) && adjacent(cursor + 1, cursor + 2)
+                if previousAtom == .point, !continuesInDigits,
+                   tokens[cursor].length <= NumberPhraseParser.maxAtoms - atoms.count {
+                    for offset in tokens[cursor].start..<tokens[cursor].end {
+                        atoms.append(.value(Double(bytes[offset] &- 0x30), .digit))
+                        ends.append(cursor)
+                    }
+                    cursor += 1
+                    continue
+                }
                 guard case .number(let digits) = peekDigits(at: cursor) else { break }
                 atoms.append(.value(digits.value, size(of: digits.value)))
                 ends.append(digits.last)
@@ -94,7 +106,9 @@ extension ScanSession {
                 case "out" where self.word(cursor + 2) == "of" || self.word(next(after: cursor) ?? cursor) == "of":
                     atom = .outOf
                     last = next(after: cursor) ?? cursor
-                case "in" where atoms.last == .value(1, .digit):
+                case "in" where atoms.count == 1 && atoms.last == .value(1, .digit) && !yearFollows(cursor):
+                    // "one in five"; but "just one in 2019" and "thirty-one in 2022" are a count
+                    // and a year: a year is never the denominator.
                     atom = .outOf
                 case "k", "bn", "bln", "mn", "mln", "tn", "tln", "trn":
                     // Abbreviated scales only right after digits: "2.33 k", "10 bn".
@@ -110,6 +124,14 @@ extension ScanSession {
         }
         // Trailing connectors are not part of the phrase.
         return (atoms, ends)
+    }
+
+    /// Whether the token after `index` is a year in digits (four digits, 1000–2199, not the start
+    /// of a grouped number such as "2,500").
+    func yearFollows(_ index: Int) -> Bool {
+        guard let next = next(after: index), isDigits(next), tokens[next].length == 4 else { return false }
+        if isSymbol(next + 1, ","), isDigits(next + 2), adjacent(next, next + 1) { return false }
+        return (1000...2199).contains(digitsValue(next))
     }
 
     /// How a number in digits combines with number words after it ("3 hundred", "21").

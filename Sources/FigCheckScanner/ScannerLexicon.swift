@@ -20,6 +20,7 @@ enum ScannerLexicon {
             "hundred": .hundred, "hundreds": .hundred,
             "thousand": .scale(1e3), "thousands": .scale(1e3), "million": .scale(1e6), "millions": .scale(1e6),
             "billion": .scale(1e9), "billions": .scale(1e9), "trillion": .scale(1e12), "trillions": .scale(1e12),
+            "quadrillion": .scale(1e15), "quadrillions": .scale(1e15),
             "lakh": .scale(1e5), "lakhs": .scale(1e5), "crore": .scale(1e7), "crores": .scale(1e7),
             "dozen": .dozen, "dozens": .dozen, "dz": .dozen, "dzs": .dozen, "doz": .dozen, "dozs": .dozen,
         ]
@@ -42,7 +43,7 @@ enum ScannerLexicon {
                        "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
                        "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
                        "hundredth": 100, "thousandth": 1000, "millionth": 1e6, "billionth": 1e9,
-                       "trillionth": 1e12] as [String: Double]
+                       "trillionth": 1e12, "quadrillionth": 1e15] as [String: Double]
         var table: [String: (Double, Bool)] = [:]
         for (word, value) in singles {
             table[word] = (value, false)
@@ -57,7 +58,7 @@ enum ScannerLexicon {
     static let scaleWords: [String: Double] = [
         "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "mm": 1e6, "m": 1e6,
         "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "g": 1e9, "trillion": 1e12, "tn": 1e12, "tln": 1e12,
-        "trn": 1e12, "t": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "hundred": 1e2,
+        "trn": 1e12, "t": 1e12, "quadrillion": 1e15, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "hundred": 1e2,
     ]
 
     /// Single-letter scales written against the digits, and whether lower case counts ("10k" yes,
@@ -192,7 +193,7 @@ enum ScannerLexicon {
     static let mentionStarters: Set<String> = {
         var words = Set(cardinals.keys).union(ordinals.keys).union(months.keys).union(percentWords)
             .union(multiplierWords.keys)
-        words.formUnion(["a", "an", "half", "halves", "quarter", "quarters", "per"])
+        words.formUnion(["a", "an", "half", "halves", "quarter", "quarters", "per", "point"])
         return words
     }()
 
