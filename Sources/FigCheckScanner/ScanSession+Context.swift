@@ -26,6 +26,8 @@ extension ScanSession {
         var hedgeText: String?
         /// "2 pm", "10.30 am": the figure is a time of day.
         var timeOfDay = false
+        /// "$2,450.00 NZD": the code after the figure says which dollar the "$" before it is.
+        var namesTheDollar = false
     }
 
     /// Builds the mention for `number` and returns the token after it.
@@ -60,7 +62,7 @@ extension ScanSession {
         if let hedge = suffix.hedge {
             combineHedges(&prefix, suffixHedge: hedge, suffixText: suffix.hedgeText, numberStart: number.first)
         }
-        var currency = prefix.currency ?? suffix.currency
+        var currency = suffix.namesTheDollar ? suffix.currency : prefix.currency ?? suffix.currency
         var millions = false
         if let code = currency, code.hasPrefix("M:") {
             currency = String(code.dropFirst(2))

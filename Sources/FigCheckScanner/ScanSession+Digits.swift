@@ -110,8 +110,9 @@ extension ScanSession {
         // Letters still glued after the number are a unit figcheck does not read ("180.25ml").
         let after = number.last + 1
         if after < tokens.count, tokens[after].kind == .word, adjacent(number.last, after), let suffix = word(after),
-           suffix != "s", physicalUnit(startingAt: after, glued: true) == nil, !ScannerLexicon.isoCodes.contains(suffix.uppercased()), !isMUnit(suffix),
-           ScannerLexicon.currencyWords[suffix] == nil, ScannerLexicon.percentWords.contains(suffix) == false {
+           suffix != "s", physicalUnit(startingAt: after, glued: true) == nil, !isCurrencyCode(suffix.uppercased()), !isMUnit(suffix),
+           ScannerLexicon.currencyWords[suffix] == nil, ScannerLexicon.percentWords.contains(suffix) == false,
+           !(text(of: after) == "c" && followsDollarAmountOnItsLine(start)) {
             return .consumed(ignore(from: start, reason: .identifier))
         }
         return .number(number)
@@ -252,7 +253,7 @@ extension ScanSession {
     mutating func identifierOrPattern(at index: Int) -> Int? {
         // Letters glued in front: G7, L2, USD115 is a currency, not an identifier.
         if index > 0, tokens[index - 1].kind == .word, adjacent(index - 1, index) {
-            if let prefix = word(index - 1), ScannerLexicon.isoCodes.contains(prefix.uppercased()) || prefix == "usd" {
+            if let prefix = word(index - 1), isCurrencyCode(prefix.uppercased()) || prefix == "usd" {
                 return nil
             }
             return ignore(from: index, reason: .identifier)
@@ -283,18 +284,24 @@ extension ScanSession {
                     || physicalUnit(startingAt: after, glued: true) != nil
                     || (suffix.count > 1 && ScannerLexicon.scaleWords[suffix] != nil)
                     || (letterScale.map { $0.lowerCaseToo || raw != suffix } ?? false)
-                    || ScannerLexicon.isoCodes.contains(suffix.uppercased()) || isMUnit(suffix)
+                    || isCurrencyCode(suffix.uppercased()) || isMUnit(suffix)
                     || ScannerLexicon.currencyWords[suffix] != nil
+                    || (raw == "c" && followsDollarAmountOnItsLine(index))
                 if !known { return ignore(from: index, reason: .identifier) }
             }
         }
         return nil
     }
 
+    /// Whether `code` (capitals) is an ISO 4217 code the scanner reads.
+    func isCurrencyCode(_ code: String) -> Bool {
+        ScannerLexicon.isoCodes.contains(code) || CurrencyNames.isoCodes.contains(code)
+    }
+
     /// "MUSD", "MEUR": million of a currency.
     func isMUnit(_ word: String) -> Bool {
         word.utf8.count == 4 && word.utf8.first == UInt8(ascii: "m")
-            && ScannerLexicon.isoCodes.contains(String(word.dropFirst()).uppercased())
+            && isCurrencyCode(String(word.dropFirst()).uppercased())
     }
 
     /// ISO and short dates, and slash dates.

@@ -77,6 +77,7 @@ extension ScanSession {
         if cursor >= 0, tokens[cursor].kind == .space, tokens[cursor].length <= 2 { cursor -= 1 }
         guard cursor >= 0, cursor >= consumedUpTo else { return nil }
         let token = tokens[cursor]
+        if let (code, start) = regionalAbbreviation(endingAt: cursor, before: number) { return (code, start) }
         if token.kind == .symbol, let code = ScannerLexicon.currencySigns[token.scalar] {
             guard token.scalar == 0x24 else { return (code, cursor) }
             // Letters in front of "$": "US$", "us $", "u.s $", "HK$", "C$", "usd$", "Mex$".
@@ -113,6 +114,22 @@ extension ScanSession {
             }
         }
         return nil
+    }
+
+    /// "Rs 450", "Rs. 450", "RM12": a regional abbreviation (as written) ending at token `index`,
+    /// when what follows the number does not make it something else ("RM 3 days ago").
+    func regionalAbbreviation(endingAt index: Int, before number: Int) -> (String, Int)? {
+        var start = index
+        if isSymbol(index, "."), index > 0, adjacent(index - 1, index) { start = index - 1 }
+        guard tokens[start].kind == .word, tokens[start].length <= 2,
+              let code = ScannerLexicon.regionalAbbreviations[text(of: start)],
+              start == 0 || tokens[start - 1].kind != .word else { return nil }
+        if start != index, text(of: start) != "Rs" { return nil }
+        if let after = next(after: number), let word = word(after),
+           ScannerLexicon.durationUnits[word] != nil || ScannerLexicon.percentWords.contains(word) {
+            return nil
+        }
+        return (code, start)
     }
 
     /// A hedge ending just before token `index`: the longest match of the hedge table, or a

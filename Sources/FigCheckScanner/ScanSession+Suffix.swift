@@ -10,7 +10,28 @@ extension ScanSession {
         let start = tokens[index].start
         for offset in 0..<3 where bytes[start + offset] &- 0x41 >= 26 { return nil }
         let code = text(of: index)
-        return ScannerLexicon.isoCodes.contains(code) ? code : nil
+        return ScannerLexicon.isoCodes.contains(code) || CurrencyNames.isoCodes.contains(code) ? code : nil
+    }
+
+    /// Whether the last mention, in the same sentence and at most 200 bytes before token `first`, is an
+    /// amount in a dollar currency (so a glued "c" after the number means cents, not a grade).
+    func followsDollarAmountOnItsLine(_ first: Int) -> Bool {
+        guard let last = mentions.last, let code = last.currency, code.hasSuffix("D"),
+              tokens[first].start - last.range.upperBound < 200 else { return false }
+        var cursor = first - 1
+        while cursor >= 0, tokens[cursor].start >= last.range.upperBound {
+            if tokens[cursor].kind == .newline { return false }
+            // A sentence ends between them.
+            if isSymbol(cursor, ".") || isSymbol(cursor, "!") || isSymbol(cursor, "?"), isSpace(cursor + 1) { return false }
+            cursor -= 1
+        }
+        return true
+    }
+
+    /// Whether the currency before the number is a "$" with no letters naming which dollar.
+    func prefixIsBareDollar(_ number: ParsedNumber) -> Bool {
+        guard number.first > 0, let (code, start) = currencyBefore(number.first - 1, number: number.first) else { return false }
+        return code == "USD" && isSymbol(start, "$")
     }
 
     /// Whether a currency is written before the number (then none is read after it).
@@ -52,9 +73,12 @@ extension ScanSession {
             suffix.end = next
             return suffix
         }
-        // "75 USD million": a code, then the scale.
+        // "75 USD million": a code, then the scale. After a bare "$", a dollar's code says which
+        // dollar ("$2,450.00 NZD").
         if let next = next(after: cursor), let code = isoCode(next),
-           !hasPrefixCurrency(number), !(isDigits(next + 1) && adjacent(next, next + 1)) {
+           !hasPrefixCurrency(number) || (code.hasSuffix("D") && prefixIsBareDollar(number)),
+           !(isDigits(next + 1) && adjacent(next, next + 1)) {
+            suffix.namesTheDollar = hasPrefixCurrency(number)
             suffix.currency = code == "RMB" ? "CNY" : code
             cursor = next
             suffix.end = next
@@ -75,11 +99,21 @@ extension ScanSession {
             return percentagePoints(&suffix)
         }
         if tokens[next].kind == .symbol, !number.isOrdinal, !hasPrefixCurrency(number),
-           let code = ScannerLexicon.currencySigns[tokens[next].scalar], tokens[next].scalar != 0xA2,
+           let code = ScannerLexicon.currencySigns[tokens[next].scalar],
+           tokens[next].scalar != 0xA2 || glued || !(number.fractionDigits ?? 0 > 0),
            !(isDigits(next + 1) && adjacent(next, next + 1)) {
-            // "10 $", "100 ₡", "5 €".
+            // "10 $", "100 ₡", "5 €", "25¢".
             suffix.currency = code
+            if code.hasSuffix("¢") { suffix.unit = "cents" }
             suffix.end = next
+            return suffix
+        }
+        // "8 R$", "50 HK$": a dollar's letters and the sign after the figure.
+        if tokens[next].kind == .word, !hasPrefixCurrency(number), isSymbol(next + 1, "$"), adjacent(next, next + 1),
+           let letters = word(next), let code = ScannerLexicon.dollarPrefixes[letters],
+           !(isDigits(next + 2) && adjacent(next + 1, next + 2)) {
+            suffix.currency = code
+            suffix.end = next + 1
             return suffix
         }
         if isSymbol(next, "-"), glued, let after = self.next(after: next), adjacent(next, after), let word = word(after) {
@@ -140,7 +174,14 @@ extension ScanSession {
            let (currency, end) = currencyWordAfter(next) {
             suffix.currency = currency
             suffix.end = end
-            if currency.hasSuffix("¢") { suffix.unit = word.hasPrefix("pen") ? "pence" : "cents" }
+            if currency.hasSuffix("¢") { suffix.unit = Self.minorUnitName(word) }
+            return suffix
+        }
+        if word == "c", glued, text(of: next) == "c", !hasPrefixCurrency(number), followsDollarAmountOnItsLine(number.first) {
+            // "$1.49, or 99c on sale": cents, where a dollar amount came just before.
+            suffix.currency = "USD¢"
+            suffix.unit = "cents"
+            suffix.end = next
             return suffix
         }
         if word == "times" || word == "x" && glued {
@@ -293,9 +334,16 @@ extension ScanSession {
         return suffix
     }
 
-    /// "dollars", "US dollars", "Hong Kong dollars", "swiss francs", "yen", "won" after a figure.
+    /// "dollars", "US dollars", "Hong Kong dollars", "swiss francs", "yen", "won", "30 Egyptian
+    /// pounds", "forty rand", "25 dirhams" after a figure.
     func currencyWordAfter(_ index: Int) -> (String, Int)? {
         guard let word = word(index) else { return nil }
+        // "45 kr", "45 kr.", "120 TL": as written, and not glued to a word after it.
+        if tokens[index].length <= 2, let code = ScannerLexicon.regionalAbbreviations[text(of: index)],
+           !(index + 1 < tokens.count && tokens[index + 1].kind == .word) {
+            return (code, isSymbol(index + 1, ".") && text(of: index) == "kr" ? index + 1 : index)
+        }
+        if let named = currencyNameOfSeveralWords(at: index) { return named }
         if let qualified = ScannerLexicon.currencyQualifiers[word], let next = next(after: index),
            let currencyWord = self.word(next), let code = qualified[currencyWord] {
             return (code, next)
@@ -312,12 +360,40 @@ extension ScanSession {
             // "won" is the Korean currency after a figure, but "he won 3 seats" has it before.
             return ("KRW", index)
         }
-        guard let code = ScannerLexicon.currencyWords[word] else { return nil }
         if ScannerLexicon.ambiguousCurrencyWords.contains(word) { return nil }
+        guard let code = ScannerLexicon.currencyWords[word] ?? CurrencyNames.names[word] else { return nil }
         if word == "pound" || word == "pounds", let next = next(after: index), self.word(next) == "sterling" {
             return ("GBP", next)
         }
         return (code, index)
+    }
+
+    /// The unit a minor currency word names: pence, cents, kopecks, paise.
+    static func minorUnitName(_ word: String) -> String {
+        if word.hasPrefix("pen") { return "pence" }
+        if word.hasPrefix("kope") { return "kopecks" }
+        if word.hasPrefix("pais") { return "paise" }
+        return "cents"
+    }
+
+    /// A currency name of two to four words starting at `index` ("egyptian pounds", "united arab
+    /// emirates dirhams"), longest first, and its last token.
+    func currencyNameOfSeveralWords(at index: Int) -> (String, Int)? {
+        var words: [String] = []
+        var ends: [Int] = []
+        var cursor = index
+        while words.count < CurrencyNames.longestName, let word = word(cursor) {
+            words.append(word)
+            ends.append(cursor)
+            guard let following = next(after: cursor), tokens[following].kind == .word,
+                  following == cursor + 2, tokens[cursor + 1].length == 1 else { break }
+            cursor = following
+        }
+        while words.count > 1 {
+            if let code = CurrencyNames.names[words.joined(separator: " ")] { return (code, ends[words.count - 1]) }
+            words.removeLast()
+        }
+        return nil
     }
 
     /// "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50.": the minor

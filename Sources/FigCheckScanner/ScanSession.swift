@@ -92,6 +92,14 @@ struct ScanSession {
             guard ScannerLexicon.mayStartMention(length: token.length, first: bytes[token.start], last: bytes[token.end - 1]) else {
                 return nil
             }
+            // "a dollar", "a penny": one of a currency.
+            if token.length <= 2, bytes[token.start] | 0x20 == UInt8(ascii: "a"), let next = next(after: index),
+               let following = word(next), ScannerLexicon.singularCurrencyWords.contains(following),
+               let article = word(index), article == "a" || article == "an" {
+                var one = ParsedNumber(value: 1, decimalText: "1", first: index, last: index, fractionDigits: nil)
+                one.spelled = true
+                return attachContext(to: one)
+            }
             // "a", "an": most are followed by a word that cannot start a number; tell by its shape.
             if token.length <= 2, bytes[token.start] | 0x20 == UInt8(ascii: "a"), let next = next(after: index),
                tokens[next].kind == .word,

@@ -91,6 +91,8 @@ enum ScannerLexicon {
         "bitcoin": "XBT", "bitcoins": "XBT", "btc": "XBT", "satoshi": "XBT", "satoshis": "XBT", "cent": "USD¢", "cents": "USD¢", "pence": "GBP¢",
         "penny": "GBP¢", "pennies": "GBP¢", "markka": "FIM", "pesetas": "ESP", "peseta": "ESP",
         "guilders": "NLG", "guilder": "NLG", "kip": "LAK", "lari": "GEL",
+        "buck": "USD", "bucks": "USD", "円": "JPY", "kopeck": "RUB¢", "kopecks": "RUB¢", "kopek": "RUB¢", "kopeks": "RUB¢", "paise": "INR¢",
+        "paisa": "INR¢",
     ]
 
     /// Words in front of a currency word that name whose currency it is ("Hong Kong dollars").
@@ -111,14 +113,25 @@ enum ScannerLexicon {
     static let currencySigns: [UInt32: String] = [
         0x24: "USD", 0x20AC: "EUR", 0xA3: "GBP", 0xA5: "JPY", 0x20A9: "KRW", 0x20B9: "INR", 0x20BD: "RUB",
         0x20BA: "TRY", 0x20BF: "XBT", 0x20A1: "CRC", 0x20BE: "GEL", 0x20AD: "LAK", 0x20AB: "VND", 0x20B1: "PHP",
-        0x20AA: "ILS", 0x0E3F: "THB", 0xA2: "USD¢",
+        0x20AA: "ILS", 0x0E3F: "THB", 0xA2: "USD¢", 0x20A6: "NGN", 0x20B4: "UAH", 0x20B8: "KZT", 0x09F3: "BDT",
+        0x20BC: "AZN", 0x20A4: "GBP", 0x20B5: "GHS", 0x20B2: "PYG", 0x20AE: "MNT", 0x5186: "JPY",
+    ]
+
+    /// Abbreviations English-language news writes for some currencies, matched as written (case
+    /// and all), before or after a figure ("Rs 450", "RM 12", "Rp 50,000", "45 kr", "120 TL",
+    /// "Tk 60"). "kr" is also the Norwegian, Danish and Icelandic crown: the Swedish is assumed.
+    static let regionalAbbreviations: [String: String] = [
+        "Rs": "INR", "RM": "MYR", "Rp": "IDR", "Tk": "BDT", "kr": "SEK", "TL": "TRY",
     ]
 
     /// Letters written before "$" that say which dollar ("US$", "HK$", "C$"), lower case.
     static let dollarPrefixes: [String: String] = [
         "us": "USD", "u.s": "USD", "u.s.": "USD", "usd": "USD", "hk": "HKD", "c": "CAD", "ca": "CAD", "cad": "CAD",
         "a": "AUD", "au": "AUD", "aud": "AUD", "nz": "NZD", "nzd": "NZD", "s": "SGD", "sg": "SGD", "nt": "TWD",
-        "r": "BRL", "mex": "MXN", "mx": "MXN", "mxn": "MXN",
+        "r": "BRL", "mex": "MXN", "mx": "MXN", "mxn": "MXN", "sgd": "SGD", "can": "CAD", "rd": "DOP",
+        // Not scales: "T$" is the paʻanga, "B$" the Brunei dollar, "J$" Jamaica's, "G$" Guyana's,
+        // "N$" Namibia's.
+        "t": "TOP", "b": "BND", "j": "JMD", "g": "GYD", "n": "NAD",
     ]
 
     /// ISO 4217 codes accepted in capitals around a figure ("USD 200", "115USD", "30 MUSD").
@@ -249,6 +262,9 @@ enum ScannerLexicon {
     static let lesserWords: Set<String> = ["less", "fewer", "below", "under", "lower", "smaller"]
     static let dimensionWords: Set<String> = ["thick", "long", "wide", "tall", "high", "deep", "across", "diameter", "gap", "bottle"]
     static let ambiguousCurrencyWords: Set<String> = ["real", "try", "rub", "kip", "lari"]
+    /// Currency words that "a" makes one of ("a dollar", "a penny", "a euro").
+    static let singularCurrencyWords: Set<String> = ["dollar", "euro", "pound", "penny", "cent", "rupee", "peso", "franc",
+                                                     "yen", "yuan", "rouble", "ruble", "buck", "quid"]
     static let minorCurrencyUnits: Set<String> = ["cents", "cent", "pence", "penny"]
     static let pairJoiners: Set<String> = ["and", "but", ",", "and also"]
     static let wordsAfterPlainNumber: Set<String> = ["and", "or", "to", "of", "in", "on", "at", "by", "from", "per", "the", "a", "an", "is", "are", "was", "were"]

@@ -64,4 +64,75 @@ struct NumberShapeTests {
         #expect(!years.contains { $0.kind == .fraction })
         #expect(years.filter { $0.kind == .year }.map(\.value) == [2022, 2019])
     }
+
+    // MARK: Currencies: codes and names (class 1), signs and dollars (class 2), cents (class 3)
+
+    static let currencies: [Reading] = [
+        Reading(sentence: "The taxi to the airport was 85 OMR.", text: "85 OMR", kind: .currency, value: 85, currency: "OMR"),
+        Reading(sentence: "Parking is PLN7.25 an hour.", text: "PLN7.25", kind: .currency, value: 7.25, currency: "PLN"),
+        Reading(sentence: "Tea was 2.60EUR at the station.", text: "2.60EUR", kind: .currency, value: 2.6, currency: "EUR"),
+        Reading(sentence: "The ferry costs 15THB.", text: "15THB", kind: .currency, value: 15, currency: "THB"),
+        Reading(sentence: "A tourist visa costs 300 KES.", text: "300 KES", kind: .currency, value: 300, currency: "KES"),
+        Reading(sentence: "The fine was 25 dirhams.", text: "25 dirhams", kind: .currency, value: 25, currency: "AED"),
+        Reading(sentence: "A loaf costs forty rand now.", text: "forty rand", kind: .currency, value: 40, currency: "ZAR"),
+        Reading(sentence: "Entry is 30 Egyptian pounds for adults.", text: "30 Egyptian pounds", kind: .currency, value: 30,
+                currency: "EGP"),
+        Reading(sentence: "The stamp costs 2 Swiss francs.", text: "2 Swiss francs", kind: .currency, value: 2, currency: "CHF"),
+        Reading(sentence: "Lunch was 300 baht.", text: "300 baht", kind: .currency, value: 300, currency: "THB"),
+        Reading(sentence: "Wages rose to 70,000 naira a month.", text: "70,000 naira", kind: .currency, value: 70_000, currency: "NGN"),
+        Reading(sentence: "The deal was worth 5 billion Kuwaiti dinars.", text: "5 billion Kuwaiti dinars", kind: .currency,
+                value: 5e9, currency: "KWD"),
+        Reading(sentence: "A kilo of rice is Rs 60 in the market.", text: "Rs 60", kind: .currency, value: 60, currency: "INR"),
+        Reading(sentence: "The ticket is Rs. 450.", text: "Rs. 450", kind: .currency, value: 450, currency: "INR"),
+        Reading(sentence: "The meal came to RM 12.", text: "RM 12", kind: .currency, value: 12, currency: "MYR"),
+        Reading(sentence: "The bill came to Rp 50,000.", text: "Rp 50,000", kind: .currency, value: 50_000, currency: "IDR"),
+        Reading(sentence: "A beer costs 45 kr in Stockholm.", text: "45 kr", kind: .currency, value: 45, currency: "SEK"),
+        Reading(sentence: "The simit sold for 12 TL.", text: "12 TL", kind: .currency, value: 12, currency: "TRY"),
+        Reading(sentence: "Rice costs Tk 60 a kilo.", text: "Tk 60", kind: .currency, value: 60, currency: "BDT"),
+        Reading(sentence: "Fuel is ₦650 a litre.", text: "₦650", kind: .currency, value: 650, currency: "NGN"),
+        Reading(sentence: "Bread is ₴40.", text: "₴40", kind: .currency, value: 40, currency: "UAH"),
+        Reading(sentence: "A coffee is 500円 here.", text: "500円", kind: .currency, value: 500, currency: "JPY"),
+        Reading(sentence: "A ticket is R$ 50.", text: "R$ 50", kind: .currency, value: 50, currency: "BRL"),
+        Reading(sentence: "It sold for 8 R$ at the stall.", text: "8 R$", kind: .currency, value: 8, currency: "BRL"),
+        Reading(sentence: "The fare is SGD$10.", text: "SGD$10", kind: .currency, value: 10, currency: "SGD"),
+        Reading(sentence: "Fees rose to CAN$30.", text: "CAN$30", kind: .currency, value: 30, currency: "CAD"),
+        Reading(sentence: "The invoice says $2,450.00 NZD in total.", text: "$2,450.00 NZD", kind: .currency, value: 2450,
+                currency: "NZD"),
+        Reading(sentence: "Aid of T$5 million was pledged.", text: "T$5 million", kind: .currency, value: 5e6, currency: "TOP"),
+        Reading(sentence: "The budget is B$10 million.", text: "B$10 million", kind: .currency, value: 1e7, currency: "BND"),
+        Reading(sentence: "A patty costs J$200.", text: "J$200", kind: .currency, value: 200, currency: "JMD"),
+        Reading(sentence: "Bus fare is G$1,000.", text: "G$1,000", kind: .currency, value: 1000, currency: "GYD"),
+        Reading(sentence: "Gum is 25¢ a pack.", text: "25¢", kind: .currency, value: 25, currency: "USD"),
+        Reading(sentence: "It lists at $1.49, or 99c on sale.", text: "99c", kind: .currency, value: 99, currency: "USD"),
+        Reading(sentence: "He owed two dollars and 15 cents.", text: "two dollars and 15 cents", kind: .currency, value: 2.15,
+                currency: "USD"),
+        Reading(sentence: "The app costs a dollar.", text: "a dollar", kind: .currency, value: 1, currency: "USD"),
+        Reading(sentence: "It is not worth a penny.", text: "a penny", kind: .currency, value: 1, currency: "GBP"),
+        Reading(sentence: "A match cost 30 kopecks.", text: "30 kopecks", kind: .currency, value: 30, currency: "RUB"),
+        Reading(sentence: "The plan costs Rs 10 crore.", text: "Rs 10 crore", kind: .currency, value: 1e8, currency: "INR"),
+        Reading(sentence: "The outlay is ₹1.5 lakh crore.", text: "₹1.5 lakh crore", kind: .currency, value: 1.5e12, currency: "INR"),
+        Reading(sentence: "Some 3 lakh people attended.", text: "Some 3 lakh", kind: .count, value: 3e5),
+        Reading(sentence: "The loan is USD 5bn over ten years.", text: "USD 5bn", kind: .currency, value: 5e9, currency: "USD"),
+        Reading(sentence: "The fund holds INR 4 billion.", text: "INR 4 billion", kind: .currency, value: 4e9, currency: "INR"),
+    ]
+
+    @Test("the world's currencies: ISO codes before or after, glued or spaced; names with and without a country word; regional abbreviations; signs; which dollar; cents",
+          arguments: currencies)
+    func currencyShapes(_ reading: Reading) { expect(reading) }
+
+    @Test("what looks like a currency but is not: abbreviations in other roles, codes that are words, grades, scales")
+    func currencyLookalikes() {
+        // "RM" as initials, "TL" as an abbreviation of something else, "kr" inside a word.
+        for sentence in ["Signed RM 3 days ago.", "The TL;DR is 2 lines.", "The team had 12 TLs on site.",
+                         "The krone fell 45 points.", "ALL 50 STATES AGREED.", "TOP 10 PICKS", "She got a 5c grade in maths.",
+                         "It costs $3. She got a 5c grade.", "She lost 3 marks.", "He poured a dram of 12 year old whisky."] {
+            let result = scanner.scan(sentence)
+            let mentions = result.mentions
+            #expect(!mentions.isEmpty || !result.ignored.isEmpty, "\(sentence): the number was not seen at all")
+            let money = mentions.filter { $0.currency != nil && !$0.text.contains("$3") }
+            #expect(money.isEmpty, "\(sentence): read as money: \(money.map(\.text))")
+        }
+        // A plain "$" with a capital letter before it is no scale: "T$5" is not 5 trillion.
+        #expect(mention("T$5", in: "Aid of T$5 was pledged.")?.value == 5)
+    }
 }
