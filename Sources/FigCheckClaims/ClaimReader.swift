@@ -52,6 +52,10 @@ struct ClaimReader {
                        table != said.basis {
                         found.unverifiableReason = "the text gives a \(said.basis) figure (\"\(said.phrase)\"); the bundled table of \(indicator.replacingOccurrences(of: "_", with: " ")) is \(table)"
                     }
+                    // "45.000 €" is 45,000 or 45: nothing is checked on a figure read two ways.
+                    if let other = found.mention.otherReading {
+                        found.unverifiableReason = "\"\(found.mention.text)\" reads as \(formatDecimal(found.mention.value)) or \(formatDecimal(other)) (a dot before three digits groups thousands in some conventions and marks decimals in others), and nothing in the text settles which"
+                    }
                     drafts.append(found)
                 }
             }

@@ -81,6 +81,10 @@ public struct Mention: Hashable, Sendable {
     /// Whether the bounds include their end ("at least 5" does, "more than 5" does not).
     public var lowInclusive: Bool
     public var highInclusive: Bool
+    /// The digits can be read two ways and nothing in the text settles which ("45.000 €": 45,000 or
+    /// 45.000): `value` is the likelier reading, `otherReading` the other; no claim is checked on it.
+    public var ambiguous = false
+    public var otherReading: Double?
 
     public init(range: Range<Int>, numberRange: Range<Int>, text: String, kind: MentionKind, value: Double,
                 decimalText: String, low: Double?, high: Double?, unit: String?, currency: String?, scale: String?,

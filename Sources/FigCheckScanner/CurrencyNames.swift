@@ -22,6 +22,11 @@ enum CurrencyNames {
         "XBT", "XCD", "XCG", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
     ]
 
+    /// Codes whose currency has no minor unit (ISO 4217 minor unit 0): "45.000 ₫" is 45,000.
+    static let withoutMinorUnit: Set<String> = [
+        "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF",
+    ]
+
     /// Lower-case names of one to four words, singular and plural, with and without a country
     /// word ("egyptian pounds", "baht"), and the code each names.
     static let names: [String: String] = [

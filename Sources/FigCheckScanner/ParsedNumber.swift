@@ -20,4 +20,7 @@ struct ParsedNumber {
     /// A plain integer written in digits without grouping (candidate year).
     var plainInteger = false
     var integerDigits = 0
+    /// One to three digits, a dot and three digits ("45.000", "3.275"): a decimal in English, a
+    /// thousands group in much of Europe. Settled by the currency and the document (`Context`).
+    var dotMayGroupThousands = false
 }

@@ -1,5 +1,8 @@
 import FigCheckCore
 
+/// The decimal mark a document's numbers use.
+enum DecimalMark { case point, comma, unknown }
+
 /// What surrounds a number: sign, currency, hedge and range words before it; scale, unit and
 /// range end after it. Decides the mention's kind and its interval.
 extension ScanSession {
@@ -31,7 +34,8 @@ extension ScanSession {
     }
 
     /// Builds the mention for `number` and returns the token after it.
-    mutating func attachContext(to number: ParsedNumber) -> Int {
+    mutating func attachContext(to parsed: ParsedNumber) -> Int {
+        var number = parsed
         var prefix = readPrefix(before: number.first)
         var suffix = readSuffix(after: number.last, number: number)
         if suffix.timeOfDay {
@@ -67,6 +71,21 @@ extension ScanSession {
         if let code = currency, code.hasPrefix("M:") {
             currency = String(code.dropFirst(2))
             millions = true
+        }
+        // "45.000 ₫", "€45.000": a dot before three digits groups thousands or marks decimals; the
+        // currency and the document's other numbers decide, and when they do not, the mention
+        // carries both readings.
+        var otherReading: Double?
+        // With a scale word ("5.009 million yen") the dot is always the decimal mark.
+        if number.dotMayGroupThousands, number.scaleText == nil, suffix.scaleText == nil, let code = currency {
+            let grouping = Self.groupingReading(of: number)
+            switch thousandsDecision(currency: String(code.prefix(3))) {
+            case .grouping: number = grouping
+            case .decimal: break
+            case .undecided:
+                otherReading = number.value
+                number = grouping
+            }
         }
         var minor = 0.0
         if currency != nil, upper == nil, suffix.kind == nil, !number.isFraction, suffix.unit == nil,
@@ -106,7 +125,61 @@ extension ScanSession {
                                 unit: unit, currency: currency.map { $0.hasSuffix("¢") ? String($0.dropLast()) : $0 },
                                 scale: scaleText, hedge: prefix.hedge, hedgeText: prefix.hedgeText,
                                 rangeEnd: rangeEnd))
+        if let otherReading {
+            mentions[mentions.count - 1].ambiguous = true
+            mentions[mentions.count - 1].otherReading = prefix.sign * otherReading * scale
+        }
         return suffix.end + 1
+    }
+
+    // MARK: - Thousands or decimals
+
+    enum ThousandsDecision { case grouping, decimal, undecided }
+
+    /// How to read a dot before three digits in an amount of `currency`.
+    mutating func thousandsDecision(currency: String) -> ThousandsDecision {
+        if CurrencyNames.withoutMinorUnit.contains(currency) { return .grouping }
+        switch documentDecimalMark() {
+        case .comma: return .grouping
+        case .point: return .decimal
+        case .unknown: return .undecided
+        }
+    }
+
+    /// "45.000" read as 45,000.
+    static func groupingReading(of number: ParsedNumber) -> ParsedNumber {
+        var grouped = number
+        let digits = String(number.decimalText.filter { $0 != "." })
+        grouped.value = Double(digits) ?? number.value * 1000
+        grouped.decimalText = digits
+        grouped.fractionDigits = nil
+        grouped.trailingZeros = digits.utf8.reversed().prefix { $0 == UInt8(ascii: "0") }.count
+        grouped.dotMayGroupThousands = false
+        return grouped
+    }
+
+    /// The decimal mark the document's numbers show: a point ("1,234", "2.5", "0.25") or a comma
+    /// ("2,5", "1.234.567", "1.234,5"), or unknown when they show neither or both. Read once.
+    mutating func documentDecimalMark() -> DecimalMark {
+        if let decimalMark { return decimalMark }
+        var point = 0
+        var comma = 0
+        var index = 0
+        while index + 2 < tokens.count {
+            defer { index += 1 }
+            guard tokens[index].kind == .digits, isDigits(index + 2), adjacent(index, index + 1), adjacent(index + 1, index + 2),
+                  !isDigits(index - 2) || !(isSymbol(index - 1, ",") || isSymbol(index - 1, ".")) else { continue }
+            let after = tokens[index + 2].length
+            let continues = (isSymbol(index + 3, ",") || isSymbol(index + 3, ".")) && isDigits(index + 4) && adjacent(index + 2, index + 3)
+            if isSymbol(index + 1, ",") {
+                if after == 3, tokens[index].length <= 3 { point += 1 } else if after <= 2, !continues { comma += 1 }
+            } else if isSymbol(index + 1, ".") {
+                if after == 3, continues, isSymbol(index + 3, ".") { comma += 1 } else if after != 3, !continues { point += 1 }
+            }
+        }
+        let mark: DecimalMark = point > 0 && comma == 0 ? .point : comma > 0 && point == 0 ? .comma : .unknown
+        decimalMark = mark
+        return mark
     }
 
     // MARK: - Hedges on both sides

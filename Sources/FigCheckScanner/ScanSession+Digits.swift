@@ -56,7 +56,40 @@ extension ScanSession {
                 group += 2
                 grouped = true
             }
+            // "CHF 2'375.40": the Swiss apostrophe groups thousands, never decimals.
+            if !grouped {
+                while isSymbol(group + 1, "'") || isSymbol(group + 1, "’"), isDigits(group + 2), tokens[group + 2].length == 3,
+                      adjacent(group, group + 1), adjacent(group + 1, group + 2) {
+                    integerText += text(of: group + 2)
+                    group += 2
+                    grouped = true
+                }
+            }
+            // "€ 3.275.000": two or more dot groups of three are thousands, never decimals.
+            if !grouped {
+                var dots = group
+                var groups: [Int] = []
+                while isSymbol(dots + 1, "."), isDigits(dots + 2), tokens[dots + 2].length == 3, adjacent(dots, dots + 1),
+                      adjacent(dots + 1, dots + 2) {
+                    groups.append(dots + 2)
+                    dots += 2
+                }
+                if groups.count >= 2, !(isSymbol(dots + 1, ".") && isDigits(dots + 2) && adjacent(dots + 1, dots + 2)) {
+                    for token in groups { integerText += text(of: token) }
+                    group = dots
+                    grouped = true
+                }
+            }
             last = group
+            // "2 480,50 €", "3.275.000,25": after space or dot groups, a comma and one or two digits
+            // are the decimals.
+            if grouped, isSymbol(last + 1, ","), isDigits(last + 2), (1...2).contains(tokens[last + 2].length),
+               adjacent(last, last + 1), adjacent(last + 1, last + 2),
+               !(isSymbol(last + 3, ",") && isDigits(last + 4)) {
+                fractionText = text(of: last + 2)
+                fractionDigits = fractionText.utf8.count
+                last += 2
+            }
         }
         // European grouping "1.111,11".
         if !grouped, fractionDigits == nil, tokens[index].length <= 3, isSymbol(last + 1, "."), isDigits(last + 2),
@@ -78,6 +111,8 @@ extension ScanSession {
             fractionDigits = fractionText.utf8.count
             last += 2
         }
+        let dotMayGroupThousands = !grouped && tokens[index].length <= 3 && fractionDigits == 3 && last == index + 2
+            && bytes[tokens[index].start] != UInt8(ascii: "0") && isSymbol(index + 1, ".") && !(isSymbol(last + 1, ",") && isDigits(last + 2))
         // A leading decimal point: ".08".
         var start = index
         if fractionDigits == nil, !grouped, isSymbol(index - 1, "."), adjacent(index - 1, index),
@@ -97,6 +132,7 @@ extension ScanSession {
                                   fractionDigits: fractionDigits)
         number.integerDigits = integerBytes.count
         number.plainInteger = fractionDigits == nil && !grouped
+        number.dotMayGroupThousands = dotMayGroupThousands
         if fractionDigits == nil {
             number.trailingZeros = integerPart == "0" ? 0 : integerPart.utf8.reversed().prefix { $0 == UInt8(ascii: "0") }.count
         }
@@ -367,10 +403,23 @@ extension ScanSession {
         let isPhone = (plus && groups.count >= 2) || (groups.count >= 3 && digits >= 7)
             || (groups.count == 2 && tokens[groups[0]].length == 3 && tokens[groups[1]].length == 4 && leadingZeroGroup)
         guard isPhone else { return nil }
+        // "€ 3.275.000", "3.275.000 €": dot groups of three beside a currency are an amount.
+        if !plus, tokens[index].length <= 3, groups.dropFirst().allSatisfy({ tokens[$0].length == 3 && isSymbol($0 - 1, ".") }),
+           currencyBefore(index - 1, number: index) != nil
+            || currencySignOrCode(after: isSymbol(cursor + 1, ",") && isDigits(cursor + 2) ? cursor + 2 : cursor) {
+            return nil
+        }
         let start = plus ? index - 1 : index
         let range = tokens[start].start..<tokens[cursor].end
         ignored.append(IgnoredNumber(range: range, text: text(range), reason: .phoneNumber))
         return cursor + 1
+    }
+
+    /// Whether a currency sign, code or word follows token `index`.
+    func currencySignOrCode(after index: Int) -> Bool {
+        guard let next = next(after: index) else { return false }
+        if tokens[next].kind == .symbol { return ScannerLexicon.currencySigns[tokens[next].scalar] != nil }
+        return isoCode(next) != nil || currencyWordAfter(next) != nil
     }
 
     /// Records tokens `first`…`last` as a number that is not a quantity; returns the next token.

@@ -17,6 +17,8 @@ struct ScanSession {
     var consumedUpTo = 0
     /// The word (or "-") that joined the two ends of the last range read.
     var lastRangeJoiner: String?
+    /// Which decimal mark the document's other numbers use, worked out when first needed.
+    var decimalMark: DecimalMark?
 
     init(bytes: UnsafeBufferPointer<UInt8>, options: MentionScanner.Options) {
         self.bytes = bytes

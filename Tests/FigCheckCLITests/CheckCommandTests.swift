@@ -163,6 +163,38 @@ struct CheckCommandTests {
 
 @Suite("figcheck mentions, end to end")
 struct MentionsCommandTests {
+    @Test("JSON gives the ISO code of each currency, and flags a figure whose grouping nothing settles with both readings")
+    func currenciesAndAmbiguity() throws {
+        let file = try TestPaths.temporaryDirectory().appendingPathComponent("prices.txt")
+        try Data("""
+            A taxi was 85 OMR, lunch 300 baht, a visa Rs 450 and a ticket 30 Egyptian pounds.
+            Aid of T$5 million came with $2,450.00 NZD in fees.
+
+            The deposit is €45.000 and a bowl of pho 45.000 ₫.
+            """.utf8).write(to: file)
+        let result = try FigCheckBinary.run(["mentions", file.path, "--format", "json"])
+        #expect(result.exitCode == 0)
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let mentions = try #require(body["mentions"] as? [[String: Any]])
+        let codes = Dictionary(mentions.map { ($0["text"] as? String ?? "", $0["currency"] as? String ?? "") }) { first, _ in first }
+        #expect(codes["85 OMR"] == "OMR" && codes["300 baht"] == "THB" && codes["Rs 450"] == "INR")
+        #expect(codes["30 Egyptian pounds"] == "EGP" && codes["T$5 million"] == "TOP" && codes["$2,450.00 NZD"] == "NZD")
+        // "$2,450.00" shows the document's decimal point: "€45.000" is 45 euros here.
+        let deposit = try #require(mentions.first { $0["text"] as? String == "€45.000" })
+        #expect(deposit["ambiguous"] as? Bool == false && deposit["value"] as? Double == 45)
+        let pho = try #require(mentions.first { $0["text"] as? String == "45.000 ₫" })
+        #expect(pho["ambiguous"] as? Bool == false && pho["value"] as? Double == 45_000)
+
+        // Alone, nothing settles it: both readings, the likelier (45,000) first.
+        let alone = try TestPaths.temporaryDirectory().appendingPathComponent("deposit.txt")
+        try Data("The deposit is €45.000 in all.\n".utf8).write(to: alone)
+        let second = try FigCheckBinary.run(["mentions", alone.path, "--format", "json"])
+        let secondBody = try #require(try JSONSerialization.jsonObject(with: Data(second.standardOutput.utf8)) as? [String: Any])
+        let flagged = try #require((secondBody["mentions"] as? [[String: Any]])?.first)
+        #expect(flagged["ambiguous"] as? Bool == true)
+        #expect(flagged["readings"] as? [Double] == [45_000, 45])
+    }
+
     @Test("JSON lists each mention with its location, value, interval, unit, scale, hedge and kind")
     func json() throws {
         let result = try FigCheckBinary.run(["mentions", TestPaths.hansunSeed.path, "--format", "json"])
@@ -180,7 +212,9 @@ struct MentionsCommandTests {
         let location = try #require(pledge["location"] as? [String: Any])
         #expect(location["line"] as? Int == 58)
         #expect(Set(pledge.keys) == ["text", "location", "kind", "value", "decimal", "low", "high", "rangeEnd", "unit",
-                                     "currency", "scale", "hedge"])
+                                     "currency", "scale", "hedge", "ambiguous", "readings"])
+        #expect(pledge["ambiguous"] as? Bool == false)
+        #expect(pledge["readings"] is NSNull)
         let over = try #require(mentions.first { $0["text"] as? String == "over 90%" })
         #expect(over["high"] is NSNull)
         #expect(over["hedge"] as? String == "over")

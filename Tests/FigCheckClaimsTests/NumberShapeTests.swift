@@ -135,4 +135,42 @@ struct NumberShapeTests {
         // A plain "$" with a capital letter before it is no scale: "T$5" is not 5 trillion.
         #expect(mention("T$5", in: "Aid of T$5 was pledged.")?.value == 5)
     }
+
+    // MARK: Other grouping conventions (class 4)
+
+    static let groupings: [Reading] = [
+        Reading(sentence: "The sofa was 2 480,50 € in Lyon.", text: "2 480,50 €", kind: .currency, value: 2480.5, currency: "EUR"),
+        Reading(sentence: "The flat sold for € 3.275.000 last year.", text: "€ 3.275.000", kind: .currency, value: 3_275_000,
+                currency: "EUR"),
+        Reading(sentence: "The villa sold for 3.275.000,25 € in May.", text: "3.275.000,25 €", kind: .currency, value: 3_275_000.25,
+                currency: "EUR"),
+        Reading(sentence: "A bowl of pho is 45.000 ₫ now.", text: "45.000 ₫", kind: .currency, value: 45_000, currency: "VND"),
+        // A scale word makes the dot a decimal mark, whatever the currency.
+        Reading(sentence: "Income per head was about 5.009 million yen.", text: "about 5.009 million yen", kind: .currency,
+                value: 5_009_000, currency: "JPY"),
+        Reading(sentence: "The watch costs CHF 2'375.40 in Geneva.", text: "CHF 2'375.40", kind: .currency, value: 2375.4,
+                currency: "CHF"),
+        // The document's other numbers decide: decimal commas elsewhere make the dot a group.
+        Reading(sentence: "Inflation was 2,5 percent. The fee is €45.000 in total.", text: "€45.000", kind: .currency,
+                value: 45_000, currency: "EUR"),
+        // Decimal points and comma groups elsewhere make it a decimal (a fuel price).
+        Reading(sentence: "Sales were 1,234 units and growth 2.5%. Fuel is €1.659 a litre.", text: "€1.659", kind: .currency,
+                value: 1.659, currency: "EUR"),
+    ]
+
+    @Test("grouping by spaces, dots and apostrophes, decimal commas; a dot before three digits settled by the currency or the document",
+          arguments: groupings)
+    func groupingConventions(_ reading: Reading) { expect(reading) }
+
+    @Test("a dot before three digits that nothing settles: flagged ambiguous with both readings, and no claim is checked on it")
+    func ambiguousGrouping() throws {
+        let found = try #require(mention("€45.000", in: "The fee is €45.000 in total."))
+        #expect(found.ambiguous)
+        #expect(found.value == 45_000 && found.otherReading == 45)
+        let settled = try #require(mention("45.000 ₫", in: "A bowl is 45.000 ₫ now."))
+        #expect(!settled.ambiguous && settled.otherReading == nil)
+        // Not a phone number, not a version, never a confident €0 or a page number.
+        #expect(scanner.scan("The flat sold for € 3.275.000 last year.").ignored.isEmpty)
+        #expect(mention("3.275.000", in: "Call 3.275.000 now.") == nil)
+    }
 }

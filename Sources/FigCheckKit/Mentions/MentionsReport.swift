@@ -19,6 +19,9 @@ public enum MentionsReport {
         var currency: String?
         var scale: String?
         var hedge: String
+        /// The digits can be read two ways ("45.000 €"); `readings` gives both, the likelier first.
+        var ambiguous: Bool
+        var readings: [Double]?
 
         func encode(to encoder: Encoder) throws {
             // Every key is written, unknowns as null, so consumers see one shape.
@@ -35,10 +38,12 @@ public enum MentionsReport {
             try container.encode(currency, forKey: .currency)
             try container.encode(scale, forKey: .scale)
             try container.encode(hedge, forKey: .hedge)
+            try container.encode(ambiguous, forKey: .ambiguous)
+            try container.encode(readings, forKey: .readings)
         }
 
         enum CodingKeys: String, CodingKey {
-            case text, location, kind, value, decimal, low, high, rangeEnd, unit, currency, scale, hedge
+            case text, location, kind, value, decimal, low, high, rangeEnd, unit, currency, scale, hedge, ambiguous, readings
         }
     }
 
@@ -63,7 +68,8 @@ public enum MentionsReport {
                 Entry(text: mention.text, location: document.location(of: mention.range), kind: mention.kind.rawValue,
                       value: mention.value, decimal: mention.decimalText, low: mention.low, high: mention.high,
                       rangeEnd: mention.rangeEnd, unit: mention.unit, currency: mention.currency, scale: mention.scale,
-                      hedge: mention.hedge.rawValue)
+                      hedge: mention.hedge.rawValue, ambiguous: mention.ambiguous,
+                      readings: mention.otherReading.map { [mention.value, $0] })
             },
             ignored: analysis.ignoredNumbers.map {
                 Ignored(text: $0.text, location: document.location(of: $0.range), reason: $0.reason.rawValue)
@@ -85,6 +91,9 @@ public enum MentionsReport {
             if let unit = mention.unit { parts.append(unit) }
             if let scale = mention.scale { parts.append("scale \(scale)") }
             if mention.hedge != .none { parts.append("hedge \(mention.hedge.rawValue) (\(mention.hedgeText ?? ""))") }
+            if let other = mention.otherReading {
+                parts.append("ambiguous: \(formatDecimal(mention.value)) or \(formatDecimal(other))")
+            }
             lines.append(parts.joined(separator: "  "))
         }
         for number in analysis.ignoredNumbers {
