@@ -481,6 +481,32 @@ enum CurrencyNames {
         "đồng": "VND",
     ]
 
+    /// The first words of the names of more than one word, so most words are passed over with
+    /// one look-up.
+    static let firstWordsOfLongerNames: Set<String> = [
+        "afghan", "albanian", "algerian", "angolan", "argentine", "armenian", "aruban", "australian",
+        "azerbaijan", "azerbaijani", "bahamian", "bahraini", "bangladeshi", "barbadian", "barbados", "belarusian",
+        "belize", "bermudian", "bhutanese", "bolivian", "botswana", "brazilian", "british", "brunei",
+        "burmese", "burundi", "burundian", "cabo", "cambodian", "canadian", "cape", "caribbean",
+        "cayman", "central", "cfa", "cfp", "chilean", "chinese", "colombian", "comorian",
+        "congolese", "convertible", "cordoba", "costa", "cuban", "czech", "danish", "djibouti",
+        "djiboutian", "dominican", "east", "eastern", "egyptian", "eritrean", "ethiopian", "falkland",
+        "fiji", "fijian", "ghana", "ghanaian", "gibraltar", "guatemalan", "guinean", "guyana",
+        "guyanese", "haitian", "honduran", "hong", "hungarian", "iceland", "icelandic", "indonesian",
+        "iranian", "iraqi", "israeli", "jamaican", "japanese", "jordanian", "kazakhstani", "kenyan",
+        "kuwaiti", "kyrgyzstani", "lao", "lebanese", "lesotho", "liberian", "libyan", "macanese",
+        "malagasy", "malawi", "malawian", "malaysian", "maldivian", "mauritanian", "mauritian", "mauritius",
+        "mexican", "moldovan", "mongolian", "moroccan", "mozambican", "mozambique", "namibian", "nepalese",
+        "new", "nicaraguan", "nigerian", "north", "norwegian", "omani", "pakistan", "pakistani",
+        "panamanian", "papua", "paraguayan", "peruvian", "philippine", "polish", "pound", "qatari",
+        "rial", "romanian", "russian", "rwanda", "rwandan", "saint", "samoan", "saudi",
+        "serbian", "seychelles", "seychellois", "singapore", "solomon", "somali", "south", "sri",
+        "sudanese", "surinam", "surinamese", "swazi", "swedish", "swiss", "syrian", "tajikistani",
+        "tanzanian", "thai", "tongan", "trinidad", "tunisian", "turkmenistan", "uae", "uganda",
+        "ugandan", "ukrainian", "united", "uruguayan", "us", "uzbekistan", "uzbekistani", "vanuatu",
+        "venezuelan", "vietnamese", "west", "yemeni", "yuan", "zambian", "zimbabwe",
+    ]
+
     /// The most words a name has.
     static let longestName = 4
 }

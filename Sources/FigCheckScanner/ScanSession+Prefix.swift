@@ -121,7 +121,9 @@ extension ScanSession {
     func regionalAbbreviation(endingAt index: Int, before number: Int) -> (String, Int)? {
         var start = index
         if isSymbol(index, "."), index > 0, adjacent(index - 1, index) { start = index - 1 }
-        guard tokens[start].kind == .word, tokens[start].length <= 2,
+        // Cheap tests first: this runs for every number after a short word ("in 2024").
+        guard tokens[start].kind == .word, tokens[start].length == 2,
+              ScannerLexicon.regionalAbbreviationFirstBytes.contains(bytes[tokens[start].start]),
               let code = ScannerLexicon.regionalAbbreviations[text(of: start)],
               start == 0 || tokens[start - 1].kind != .word else { return nil }
         if start != index, text(of: start) != "Rs" { return nil }

@@ -109,9 +109,9 @@ extension ScanSession {
             return suffix
         }
         // "8 R$", "50 HK$": a dollar's letters and the sign after the figure.
-        if tokens[next].kind == .word, !hasPrefixCurrency(number), isSymbol(next + 1, "$"), adjacent(next, next + 1),
+        if tokens[next].kind == .word, isSymbol(next + 1, "$"), adjacent(next, next + 1),
            let letters = word(next), let code = ScannerLexicon.dollarPrefixes[letters],
-           !(isDigits(next + 2) && adjacent(next + 1, next + 2)) {
+           !(isDigits(next + 2) && adjacent(next + 1, next + 2)), !hasPrefixCurrency(number) {
             suffix.currency = code
             suffix.end = next + 1
             return suffix
@@ -339,7 +339,8 @@ extension ScanSession {
     func currencyWordAfter(_ index: Int) -> (String, Int)? {
         guard let word = word(index) else { return nil }
         // "45 kr", "45 kr.", "120 TL": as written, and not glued to a word after it.
-        if tokens[index].length <= 2, let code = ScannerLexicon.regionalAbbreviations[text(of: index)],
+        if tokens[index].length == 2, ScannerLexicon.regionalAbbreviationFirstBytes.contains(bytes[tokens[index].start]),
+           let code = ScannerLexicon.regionalAbbreviations[text(of: index)],
            !(index + 1 < tokens.count && tokens[index + 1].kind == .word) {
             return (code, isSymbol(index + 1, ".") && text(of: index) == "kr" ? index + 1 : index)
         }
@@ -360,8 +361,8 @@ extension ScanSession {
             // "won" is the Korean currency after a figure, but "he won 3 seats" has it before.
             return ("KRW", index)
         }
-        if ScannerLexicon.ambiguousCurrencyWords.contains(word) { return nil }
         guard let code = ScannerLexicon.currencyWords[word] ?? CurrencyNames.names[word] else { return nil }
+        if ScannerLexicon.ambiguousCurrencyWords.contains(word) { return nil }
         if word == "pound" || word == "pounds", let next = next(after: index), self.word(next) == "sterling" {
             return ("GBP", next)
         }
@@ -379,6 +380,7 @@ extension ScanSession {
     /// A currency name of two to four words starting at `index` ("egyptian pounds", "united arab
     /// emirates dirhams"), longest first, and its last token.
     func currencyNameOfSeveralWords(at index: Int) -> (String, Int)? {
+        guard let first = word(index), CurrencyNames.firstWordsOfLongerNames.contains(first) else { return nil }
         var words: [String] = []
         var ends: [Int] = []
         var cursor = index

@@ -96,6 +96,8 @@ struct ScanSession {
             }
             // "a dollar", "a penny": one of a currency.
             if token.length <= 2, bytes[token.start] | 0x20 == UInt8(ascii: "a"), let next = next(after: index),
+               tokens[next].kind == .word, tokens[next].length <= ScannerLexicon.longestSingularCurrencyWord,
+               ScannerLexicon.singularCurrencyFirstBytes.contains(bytes[tokens[next].start] | 0x20),
                let following = word(next), ScannerLexicon.singularCurrencyWords.contains(following),
                let article = word(index), article == "a" || article == "an" {
                 var one = ParsedNumber(value: 1, decimalText: "1", first: index, last: index, fractionDigits: nil)

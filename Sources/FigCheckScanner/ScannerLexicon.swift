@@ -123,6 +123,8 @@ enum ScannerLexicon {
     static let regionalAbbreviations: [String: String] = [
         "Rs": "INR", "RM": "MYR", "Rp": "IDR", "Tk": "BDT", "kr": "SEK", "TL": "TRY",
     ]
+    /// Their first bytes, for a test before any string is made.
+    static let regionalAbbreviationFirstBytes = ByteSet(regionalAbbreviations.keys.compactMap(\.utf8.first))
 
     /// Letters written before "$" that say which dollar ("US$", "HK$", "C$"), lower case.
     static let dollarPrefixes: [String: String] = [
@@ -265,9 +267,23 @@ enum ScannerLexicon {
     /// Currency words that "a" makes one of ("a dollar", "a penny", "a euro").
     static let singularCurrencyWords: Set<String> = ["dollar", "euro", "pound", "penny", "cent", "rupee", "peso", "franc",
                                                      "yen", "yuan", "rouble", "ruble", "buck", "quid"]
+    /// Their first letters and longest length, to pass over most words after "a" without a string.
+    static let singularCurrencyFirstBytes = ByteSet(singularCurrencyWords.compactMap(\.utf8.first))
+    static let longestSingularCurrencyWord = singularCurrencyWords.map(\.utf8.count).max() ?? 0
     static let minorCurrencyUnits: Set<String> = ["cents", "cent", "pence", "penny"]
     static let pairJoiners: Set<String> = ["and", "but", ",", "and also"]
     static let wordsAfterPlainNumber: Set<String> = ["and", "or", "to", "of", "in", "on", "at", "by", "from", "per", "the", "a", "an", "is", "are", "was", "were"]
+}
+
+/// A set of bytes tested by indexing, for the scanner's hot path (a `Set<UInt8>` would hash).
+struct ByteSet {
+    private var members = [Bool](repeating: false, count: 256)
+
+    init(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes { members[Int(byte)] = true }
+    }
+
+    @inline(__always) func contains(_ byte: UInt8) -> Bool { members[Int(byte)] }
 }
 
 /// The currency words the scanner knows, for the claim rules ("won" → KRW).
