@@ -124,9 +124,16 @@ extension ScanSession {
         // Cheap tests first: this runs for every number after a short word ("in 2024").
         guard tokens[start].kind == .word, tokens[start].length == 2,
               ScannerLexicon.regionalAbbreviationFirstBytes.contains(bytes[tokens[start].start]),
-              let code = ScannerLexicon.regionalAbbreviations[text(of: start)],
+              case let written = text(of: start), let code = ScannerLexicon.regionalAbbreviations[written],
+              !ScannerLexicon.regionalAbbreviationsAfterTheFigure.contains(written),
               start == 0 || tokens[start - 1].kind != .word else { return nil }
-        if start != index, text(of: start) != "Rs" { return nil }
+        if start != index, written != "Rs" { return nil }
+        // "Mr Rs 3", "Ashok Rs": after a capitalised word inside a sentence it is part of a name.
+        if let before = previous(before: start), tokens[before].kind == .word,
+           bytes[tokens[before].start] &- 0x41 < 26, let earlier = previous(before: before),
+           !(isSymbol(earlier, ".") || isSymbol(earlier, "!") || isSymbol(earlier, "?")) {
+            return nil
+        }
         if let after = next(after: number), let word = word(after),
            ScannerLexicon.durationUnits[word] != nil || ScannerLexicon.percentWords.contains(word) {
             return nil

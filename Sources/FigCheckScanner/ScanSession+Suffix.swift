@@ -340,6 +340,7 @@ extension ScanSession {
         guard let word = word(index) else { return nil }
         // "45 kr", "45 kr.", "120 TL": as written, and not glued to a word after it.
         if tokens[index].length == 2, ScannerLexicon.regionalAbbreviationFirstBytes.contains(bytes[tokens[index].start]),
+           ScannerLexicon.regionalAbbreviationsAfterTheFigure.contains(text(of: index)),
            let code = ScannerLexicon.regionalAbbreviations[text(of: index)],
            !(index + 1 < tokens.count && tokens[index + 1].kind == .word) {
             return (code, isSymbol(index + 1, ".") && text(of: index) == "kr" ? index + 1 : index)

@@ -118,11 +118,13 @@ enum ScannerLexicon {
     ]
 
     /// Abbreviations English-language news writes for some currencies, matched as written (case
-    /// and all), before or after a figure ("Rs 450", "RM 12", "Rp 50,000", "45 kr", "120 TL",
-    /// "Tk 60"). "kr" is also the Norwegian, Danish and Icelandic crown: the Swedish is assumed.
+    /// and all): before the figure "Rs 450", "RM 12", "Rp 50,000", "Tk 60"; after it "45 kr",
+    /// "120 TL" (where those are written). "kr" is also the Norwegian, Danish and Icelandic
+    /// crown: the Swedish is assumed.
     static let regionalAbbreviations: [String: String] = [
         "Rs": "INR", "RM": "MYR", "Rp": "IDR", "Tk": "BDT", "kr": "SEK", "TL": "TRY",
     ]
+    static let regionalAbbreviationsAfterTheFigure: Set<String> = ["kr", "TL"]
     /// Their first bytes, for a test before any string is made.
     static let regionalAbbreviationFirstBytes = ByteSet(regionalAbbreviations.keys.compactMap(\.utf8.first))
 

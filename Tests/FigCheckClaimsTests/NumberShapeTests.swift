@@ -123,7 +123,7 @@ struct NumberShapeTests {
     @Test("what looks like a currency but is not: abbreviations in other roles, codes that are words, grades, scales")
     func currencyLookalikes() {
         // "RM" as initials, "TL" as an abbreviation of something else, "kr" inside a word.
-        for sentence in ["Signed RM 3 days ago.", "The TL;DR is 2 lines.", "The team had 12 TLs on site.",
+        for sentence in ["Signed RM 3 days ago.", "Yesterday Mr Rs 3 said so.", "The TL 5 line is closed.", "The TL;DR is 2 lines.", "The team had 12 TLs on site.",
                          "The krone fell 45 points.", "ALL 50 STATES AGREED.", "TOP 10 PICKS", "She got a 5c grade in maths.",
                          "It costs $3. She got a 5c grade.", "She lost 3 marks.", "He poured a dram of 12 year old whisky."] {
             let result = scanner.scan(sentence)
