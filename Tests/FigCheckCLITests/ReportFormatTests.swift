@@ -108,6 +108,44 @@ struct ReportFormatTests {
         #expect(fingerprints.count == results.count)
     }
 
+    /// Runs `command` and returns its exit status and everything it printed.
+    static func run(_ command: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = command
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
+    @Test("JUnit validates against the schema Jenkins' xUnit plugin enforces, and SARIF against the OASIS schema (the consumers' own)")
+    func consumerSchemas() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let formats = TestPaths.shared.appendingPathComponent("conformance/formats")
+        let junit = try FigCheckBinary.run(["check", TestPaths.hansunSeed.path, TestPaths.pacificCouncilSeed.path, "missing.txt",
+                                            "--subject", "KOR", "--format", "junit"])
+        let junitFile = directory.appendingPathComponent("report.xml")
+        try Data(junit.standardOutput.utf8).write(to: junitFile)
+        let xmllint = try Self.run(["xmllint", "--noout", "--schema", formats.appendingPathComponent("junit-10.xsd").path, junitFile.path])
+        #expect(xmllint.status == 0 && xmllint.output.contains("validates"), "\(xmllint.output)")
+
+        let sarif = try FigCheckBinary.run(["check", TestPaths.hansunSeed.path, "--subject", "KOR", "--format", "sarif"])
+        let sarifFile = directory.appendingPathComponent("report.sarif")
+        try Data(sarif.standardOutput.utf8).write(to: sarifFile)
+        let script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            jsonschema.Draft4Validator(schema).validate(json.load(open(sys.argv[2])))
+            print("valid")
+            """
+        let validated = try Self.run(["python3", "-c", script, formats.appendingPathComponent("sarif-schema-2.1.0.json").path, sarifFile.path])
+        #expect(validated.status == 0 && validated.output.contains("valid"), "\(validated.output)")
+    }
+
     @Test("JUnit parses as XML: a suite per document, a case per claim, failures for failing findings")
     func junit() throws {
         let result = try FigCheckBinary.run(["check", TestPaths.hansunSeed.path, TestPaths.pacificCouncilSeed.path, "missing.txt",
