@@ -45,4 +45,30 @@ struct PDFLoaderTests {
             #expect(error.localizedDescription.contains("apt-get install poppler-utils"))
         }
     }
+
+    /// A stand-in pdftotext that writes `bytes` of chatter to standard error, then its output.
+    static func chattyPdftotext(writing bytes: Int, exitStatus: Int = 0) throws -> URL {
+        let script = try TestPaths.temporaryDirectory().appendingPathComponent("pdftotext")
+        try Data("""
+            #!/bin/sh
+            # Arguments as figcheck passes them: -layout -enc UTF-8 -q INPUT OUTPUT
+            head -c \(bytes) /dev/zero | tr '\\0' 'w' >&2
+            printf 'Exports rose 4.2%% in 2024.\\n' > "$6"
+            exit \(exitStatus)
+            """.utf8).write(to: script)
+        chmod(script.path, 0o755)
+        return script
+    }
+
+    @Test("a pdftotext that writes 1 MB to standard error is read at once, not held until the time limit")
+    func chattyStandardError() throws {
+        let loader = PDFLoader(timeout: 20, executable: try Self.chattyPdftotext(writing: 1_000_000))
+        let started = Date()
+        let loaded = try loader.load(Array("%PDF-1.4\n".utf8), source: "chatty.pdf", budget: .unlimited)
+        #expect(Date().timeIntervalSince(started) < 10, "took \(Date().timeIntervalSince(started)) s")
+        #expect(loaded.text.contains("Exports rose 4.2% in 2024."))
+        // A failing run still gives the first line of what it said, whatever its length.
+        let failing = PDFLoader(timeout: 20, executable: try Self.chattyPdftotext(writing: 1_000_000, exitStatus: 1))
+        #expect(throws: FigCheckError.self) { try failing.load(Array("%PDF-1.4\n".utf8), source: "bad.pdf", budget: .unlimited) }
+    }
 }
