@@ -394,7 +394,7 @@ def main():
     hand_written("indicators", "lexicon", ["phrase", "indicator", "note"],
                  "Words and phrases that name each indicator", ["phrase", "indicator"],
                  "Matched case-insensitively on word boundaries; the longest phrase wins.")
-    hand_written("indicator-frames", "frames", ["indicator", "shapes", "sources", "basis", "growth_indicator", "role", "mirror", "note"],
+    hand_written("indicator-frames", "frames", ["indicator", "shapes", "sources", "basis", "growth_indicator", "role", "mirror", "forecast", "note"],
                  "What each indicator's tables hold: the figure shapes and whose definitions", ["indicator"],
                  "shapes: amount, count, level, growth, share_of_gdp, share_of_total; sources: the publishers "
                  "whose figures the bundled tables carry, as named in sources.csv; basis: nominal or real, "
@@ -402,7 +402,8 @@ def main():
                  "rules use it for (gdp: the denominator of ratios; target; share_by_partner; exchange_rate; "
                  "defence_share; pledge_component:<name>; bilateral:<reporter>: one country's trade with each partner); "
                  "mirror: the reporter's indicator for the same flow seen from the partner (the partner's exports to "
-                 "the reporter are the reporter's imports from it).")
+                 "the reporter are the reporter's imports from it); forecast: SOURCE:indicator, the series of that "
+                 "publisher's forecasts, in dated vintages, that a forecast it is said to make is checked against.")
     hand_written("scopes", "scopes", ["phrase", "scope", "note"],
                  "Words that give the scope of a share (the scope values of the share tables)", ["phrase"],
                  "Matched case-insensitively on whole words; the first scope found in the sentence order of this table wins.")

@@ -142,6 +142,9 @@ public struct ClaimDraft: Sendable {
     /// The publisher or definition the sentence cites for the figure ("NATO put …", "according
     /// to the IMF"), as the sources lexicon names it.
     public var namedSource: String?
+    /// A forecast the text attributes to this publisher ("the IMF projects …"), checked against its
+    /// forecast release current on the document's date; nil for other figures.
+    public var forecastBy: String?
 
     init(ruleId: String, kind: ClaimKind, context: MentionContext) {
         self.ruleId = ruleId

@@ -265,14 +265,26 @@ extension MentionContext {
         return nil
     }
 
+    static let forecastWords: Set<String> = ["forecast", "forecasts", "forecasted", "projected", "projects", "projection",
+                                             "expected", "estimate", "would", "predicts", "predicted"]
+
+    /// Whether the figure's clause speaks of a forecast ("projects", "expected", "would").
+    var speaksOfForecast: Bool { !Set(clauseWords).isDisjoint(with: Self.forecastWords) }
+
+    /// The publisher whose forecast of `indicator` the sentence gives, when that publisher's
+    /// forecast releases are bundled: it is named ("the IMF", "World Economic Outlook") and the
+    /// sentence speaks of a forecast ("projects", "forecast", "will grow").
+    func forecastSource(of indicator: String, knowledge: ClaimKnowledge) -> String? {
+        let words = Set(sentenceWords)
+        guard !words.isDisjoint(with: Self.forecastWords.union(["will", "sees", "cut", "raised", "lowered"])) else { return nil }
+        return sentence.sources.map(\.source).first { knowledge.frames.forecastIndicator(of: indicator, by: $0) != nil }
+    }
+
     /// A word for the scope of a share ("crude", "shipped") or a reason the figure is outside the
     /// tables ("forecast", "Section 301").
     var outOfScopeReason: String? {
         let words = Set(clauseWords)
-        if !words.isDisjoint(with: ["forecast", "forecasts", "forecasted", "projected", "projects", "projection", "expected",
-                                    "estimate", "would", "predicts", "predicted"]) {
-            return "a forecast or projection, which no reference table holds"
-        }
+        if speaksOfForecast { return "a forecast or projection, which no reference table holds" }
         if words.contains("section") || sentenceWords.contains("section") {
             return "Section 301/232 duties, which the tariff tables do not cover"
         }

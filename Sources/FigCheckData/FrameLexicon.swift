@@ -36,6 +36,9 @@ public struct FrameLexicon: Sendable {
         /// For a bilateral indicator, the reporter's indicator of the same flow seen from the partner
         /// ("Mexico's shipments to the US" are US imports from Mexico), else empty.
         public var mirror: String
+        /// A publisher whose forecasts of this indicator are bundled, in dated vintages, and the
+        /// indicator of that series ("IMF" → imf_gdp_growth), else nil.
+        public var forecast: (source: String, indicator: String)?
         public var note: String
     }
 
@@ -79,7 +82,8 @@ public struct FrameLexicon: Sendable {
                     let sources = Set(field("sources").split(separator: "|").map { String($0) })
                     frames[field("indicator")] = IndicatorFrame(shapes: shapes, sources: sources, basis: field("basis"),
                                                                 growthIndicator: field("growth_indicator"), role: field("role"),
-                                                                mirror: field("mirror"), note: field("note"))
+                                                                mirror: field("mirror"),
+                                                                forecast: Self.sourceAndIndicator(field("forecast")), note: field("note"))
                 case .sources:
                     sourceNames.append(SourceName(phrase: field("phrase"), source: field("source")))
                 case .bases:
@@ -133,6 +137,19 @@ public struct FrameLexicon: Sendable {
 
     /// The reporter's indicator of the flow a bilateral indicator measures, seen from the partner
     /// (imports from ↔ exports to; two-way trade is its own mirror), else nil.
+    /// "IMF:imf_gdp_growth" → ("IMF", "imf_gdp_growth"); nil when empty or malformed.
+    static func sourceAndIndicator(_ text: String) -> (source: String, indicator: String)? {
+        let parts = text.split(separator: ":", maxSplits: 1).map { String($0) }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        return (parts[0], parts[1])
+    }
+
+    /// The series of `source`'s forecasts of `indicator`, when bundled.
+    public func forecastIndicator(of indicator: String, by source: String) -> String? {
+        guard let forecast = frames[indicator]?.forecast, forecast.source == source else { return nil }
+        return forecast.indicator
+    }
+
     public func mirror(of indicator: String) -> String? {
         guard let mirror = frames[indicator]?.mirror, !mirror.isEmpty else { return nil }
         return mirror

@@ -13,6 +13,9 @@ extension Verifier {
         guard let (year, values) = annualValues(indicator, entity, draft: &draft) else {
             return unverifiable("no period was said and the document has no date")
         }
+        if let source = draft.forecastBy {
+            return checkForecast(draft, indicator: indicator, entity: entity, year: year, source: source)
+        }
         if let forecast = forecastReason(year) { return unverifiable(forecast) }
         guard let newest = values.last else {
             return unverifiable("the tables have no \(indicator) for \(entity) in \(year)")

@@ -110,6 +110,16 @@ struct ClaimFrameShapeTests {
         Case(shape: "growth known only from a vintage released after the text may have been revised", date: "2024-02-15",
              text: "Over the full year, Japan's real GDP rose 1.9 percent in 2023, the Cabinet Office said.",
              figure: "1.9 percent", allowed: [.needsReview, .consistent, .unverifiable]),
+        // Forecasts by a publisher whose releases are bundled: the release current on the date.
+        Case(shape: "the IMF's forecast quoted after its April release is checked against that release", date: "2025-04-28",
+             text: "In its World Economic Outlook the IMF now projects that South Korea's economy will grow 1.0% in 2025.",
+             figure: "1.0%", allowed: [.consistent]),
+        Case(shape: "the IMF's autumn forecast quoted after the spring release is a superseded forecast", date: "2025-05-02",
+             text: "The IMF projects that South Korea's economy will grow 2.2% in 2025.",
+             figure: "2.2%", allowed: [.needsReview]),
+        Case(shape: "a forecast by a publisher whose forecasts are not bundled stays unverifiable", date: "2025-05-02",
+             text: "The central bank projects that South Korea's economy will grow 1.5% in 2025.",
+             figure: "1.5%", allowed: [.unverifiable]),
     ]
 
     @Test("each shape is read in its own frame", arguments: cases)
@@ -123,6 +133,19 @@ struct ClaimFrameShapeTests {
         let finding = try #require(findings.sorted { $0.location.offset < $1.location.offset }.last { $0.text.contains(example.figure) },
                                    "no claim for \(example.figure)")
         #expect(example.allowed.contains(finding.verdict), "\(finding.verdict): \(finding.message)")
+    }
+
+    @Test("a superseded IMF forecast names both releases: the one it matches and the one current on the date")
+    func staleForecastHint() async throws {
+        let file = try TestPaths.temporaryDirectory().appendingPathComponent("forecast.md")
+        try Data("---\ndate: 2025-05-02\n---\n\nThe IMF projects that South Korea's economy will grow 2.2% in 2025.\n".utf8).write(to: file)
+        let document = try await DocumentReader().read(file.path)
+        let pipeline = try Check.standardPipeline(CheckOptions(inputs: [], dataDirectory: TestPaths.referenceData.path))
+        let finding = try #require(pipeline.analyse(document).findings.first { $0.text.contains("2.2%") })
+        #expect(finding.verdict == .needsReview)
+        #expect(finding.message.contains("2024-10-22") && finding.message.contains("2025-04-22"), "\(finding.message)")
+        #expect(finding.hints.contains { $0.contains("October 2024") && $0.contains("April 2025") }, "\(finding.hints)")
+        #expect(finding.computed?.inputs.first?.table == "weo.ngdp_rpch.2025-04-22")
     }
 
     @Test("an amount glossed in brackets after another currency is not an accounting negative")

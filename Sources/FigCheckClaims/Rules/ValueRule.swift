@@ -25,11 +25,16 @@ struct ValueRule: ClaimRule {
             draft.period = context.resolvePeriod(drafts: drafts)
             return draft
         }
-        if let reason = context.outOfScopeReason {
+        let resolved = context.resolveIndicator(units: units, knowledge: knowledge, drafts: drafts)
+        // "The IMF projects 1.0% growth": a forecast by a publisher whose forecast releases are
+        // bundled is checked against the release current on the document's date.
+        let forecaster = resolved.flatMap { context.forecastSource(of: $0.indicator, knowledge: knowledge) }
+        if let reason = context.outOfScopeReason, forecaster == nil {
             draft.unverifiableReason = reason
             return draft
         }
-        guard let indicator = context.resolveIndicator(units: units, knowledge: knowledge, drafts: drafts) else {
+        draft.forecastBy = forecaster
+        guard let indicator = resolved else {
             // A spelled-out small number with nothing to measure ("one battery", "one-sidedly") is no claim.
             if [.count, .number].contains(mention.kind), mention.scale == nil, mention.value < 100,
                mention.text.first?.isLetter == true {
