@@ -145,6 +145,8 @@ public struct ClaimDraft: Sendable {
     /// A forecast the text attributes to this publisher ("the IMF projects …"), checked against its
     /// forecast release current on the document's date; nil for other figures.
     public var forecastBy: String?
+    /// "An earlier projection of 6.5%": the text itself dates the forecast before the newest release.
+    public var forecastIsAnEarlierOne = false
 
     init(ruleId: String, kind: ClaimKind, context: MentionContext) {
         self.ruleId = ruleId

@@ -87,6 +87,12 @@ extension Verifier {
         }
         if let stale = released.dropLast().last(where: { stated.overlaps(.point($0.observation.value)) }) {
             let older = reading(stale, "\(stale.table.title), released \(stale.table.vintage)")
+            if draft.forecastIsAnEarlierOne {
+                // The text dates it itself ("an earlier projection of 6.5%").
+                return CheckOutcome(verdict: .consistent, primary: older,
+                                    message: "Stated \(draft.mention.text), an earlier forecast; \(source)'s forecast of \(stale.table.vintage) (\(stale.table.title)) = \(older.display), since revised to \(primary.display) (\(current.table.title)).",
+                                    hints: [], resolved: draft)
+            }
             return CheckOutcome(verdict: .needsReview, primary: primary,
                                 message: "Stated \(draft.mention.text); that is \(source)'s forecast of \(stale.table.vintage) (\(older.display), \(stale.table.title)), superseded before the document's date by \(primary.display) (\(current.table.title), released \(current.table.vintage)).",
                                 hints: ["\(draft.mention.text) matches \(stale.table.title) (released \(stale.table.vintage)); the release current on \(date) is \(current.table.title): \(primary.display)."],

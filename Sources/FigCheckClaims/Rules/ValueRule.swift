@@ -34,6 +34,8 @@ struct ValueRule: ClaimRule {
             return draft
         }
         draft.forecastBy = forecaster
+        draft.forecastIsAnEarlierOne = forecaster != nil
+            && !Set(context.clauseWords).isDisjoint(with: ["earlier", "previous", "prior", "previously", "original", "initial"])
         guard let indicator = resolved else {
             // A spelled-out small number with nothing to measure ("one battery", "one-sidedly") is no claim.
             if [.count, .number].contains(mention.kind), mention.scale == nil, mention.value < 100,
