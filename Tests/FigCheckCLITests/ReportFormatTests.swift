@@ -61,17 +61,10 @@ struct ReportFormatTests {
                 jsonschema.validate(json.load(open(path)), schema, cls=jsonschema.Draft202012Validator)
             print("valid", len(sys.argv) - 2)
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, TestPaths.repository.appendingPathComponent("schema/report-v1.schema.json").path]
-            + files.map(\.path)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        process.waitUntilExit()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try Self.run(["python3", "-c", script,
+                                           TestPaths.repository.appendingPathComponent("schema/report-v1.schema.json").path]
+                                          + files.map(\.path))
+        #expect(status == 0, "\(text)")
         #expect(text.contains("valid 4"))
     }
 
