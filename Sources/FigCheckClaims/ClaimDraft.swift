@@ -75,6 +75,9 @@ public enum Relation: String, Sendable {
     case sum
     /// "W, of which P": a part, at most the whole A.
     case partOf
+    /// "tops 60 trillion won for the first time": the newer figure A above the stated threshold,
+    /// the older B not.
+    case crossing
 }
 
 /// One part of a ratio's numerator: a figure stated in the text, or a reference value looked up.

@@ -85,6 +85,10 @@ struct ClaimReader {
                 if drafts[position].operands.allSatisfy({ $0.subject == nil || $0.base == nil }),
                    let appositive = appositiveChangeOperands(draft, at: position, in: drafts, document: document) {
                     drafts[position].operands = [appositive]
+                } else if drafts[position].operands.allSatisfy({ $0.subject == nil || $0.base == nil }),
+                          let neighbour = neighbouringPair(draft, document: document) {
+                    drafts[position].operands = []
+                    drafts[position].statedOperands = neighbour
                 }
             } else {
                 drafts[position].operands = comparisonOperands(draft, at: position, in: drafts, document: document)
@@ -166,7 +170,7 @@ struct ClaimReader {
         else { return nil }
         // "an increase of 4.2 per cent on this year": the base is named, and it is not on the page.
         let after = sentence.words(startingAtOrAfter: draft.mention.range.upperBound - sentence.range.lowerBound).first?.lower
-        if let after, ["on", "over", "from", "compared", "than", "since", "against", "versus", "vs"].contains(after) { return nil }
+        if let after, Self.namedBaseWords.contains(after) { return nil }
         let window = max(0, newer - Self.memory)..<newer
         guard let base = window.last(where: { index in
             isFigure(drafts[index]) && drafts[index].paragraph == draft.paragraph && drafts[index].mention.rangeEnd == nil
@@ -174,6 +178,32 @@ struct ClaimReader {
         }) else { return nil }
         return (newer, base)
     }
+
+    /// "wants to raise defence spending by 3.6 per cent next year." then "a 2025 spending proposal
+    /// of 61.59 trillion won, up from 59.42 trillion won this year": a change with no figures of its
+    /// own, over the pair a neighbouring sentence ties as newer and older, when the two sentences
+    /// share a subject word. Being in another sentence, the pair is evidence for review, not an error.
+    private func neighbouringPair(_ draft: ClaimDraft, document: DocumentContext) -> StatedOperands? {
+        guard draft.relation == .relativeChange || draft.relation == .difference else { return nil }
+        let sentence = document.sentences[draft.sentenceIndex]
+        // "an increase of 4.2 per cent on this year": the base is named, and it is not on the page.
+        let after = sentence.words(startingAtOrAfter: draft.mention.range.upperBound - sentence.range.lowerBound).first?.lower
+        if let after, Self.namedBaseWords.contains(after) { return nil }
+        let subject = MeasureWords.stems(of: sentence)
+        for distance in [1, -1, 2, -2] {
+            let index = draft.sentenceIndex + distance
+            guard document.sentences.indices.contains(index), abs(document.sentences[index].paragraph - sentence.paragraph) <= 1,
+                  !subject.isDisjoint(with: MeasureWords.stems(of: document.sentences[index])) else { continue }
+            let pairs = document.tiedPairs(inSentence: index).filter { found in
+                draft.relation == .relativeChange || found.newer.kind == .percent
+            }
+            if pairs.count == 1 { return pairs[0].pair }
+        }
+        return nil
+    }
+
+    /// Words after a change that name its base ("on this year", "since 2020"): a base not on the page.
+    static let namedBaseWords: Set<String> = ["on", "over", "from", "compared", "than", "since", "against", "versus", "vs"]
 
     private func changeOperands(_ draft: ClaimDraft, at position: Int, in drafts: [ClaimDraft]) -> [(subject: Int?, base: Int?)] {
         if draft.mention.kind == .multiplier {

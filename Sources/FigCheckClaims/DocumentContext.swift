@@ -44,18 +44,18 @@ package struct SentenceContext {
     }
 
     /// The words wholly inside `range` (sentence-relative).
-    func words(in range: Range<Int>) -> ArraySlice<SentenceWords.Word> {
+    package func words(in range: Range<Int>) -> ArraySlice<SentenceWords.Word> {
         let first = indexOfFirstWord(startingAtOrAfter: range.lowerBound)
         return words[first..<max(first, endOfWords(endingAtOrBefore: range.upperBound))]
     }
 
     /// The words that end at or before the sentence-relative `offset`, in order.
-    func words(endingAtOrBefore offset: Int) -> ArraySlice<SentenceWords.Word> {
+    package func words(endingAtOrBefore offset: Int) -> ArraySlice<SentenceWords.Word> {
         words[..<endOfWords(endingAtOrBefore: offset)]
     }
 
     /// The words that start at or after the sentence-relative `offset`, in order.
-    func words(startingAtOrAfter offset: Int) -> ArraySlice<SentenceWords.Word> {
+    package func words(startingAtOrAfter offset: Int) -> ArraySlice<SentenceWords.Word> {
         words[indexOfFirstWord(startingAtOrAfter: offset)...]
     }
 

@@ -1,7 +1,8 @@
 /// Splits analysed text into sentences and paragraphs, the units claims are read in.
 ///
 /// A sentence ends at ".", "!" or "?" followed by a space and a capital, digit, quote or
-/// currency sign, or at a paragraph break (a blank line). Abbreviations that end in a full stop
+/// currency sign, at a paragraph break (a blank line), before a table row and before the item of
+/// a bulleted list. Abbreviations that end in a full stop
 /// ("U.S.", "Mr.", "Jan.", "e.g.") and decimal points do not end a sentence.
 public struct SentenceSplitter: Sendable {
     /// A sentence: its byte range in the text and the paragraph it belongs to (0-based).
@@ -54,7 +55,9 @@ public struct SentenceSplitter: Sendable {
                 }
                 // Each row of a table ("| Vietnam | 46 | …") is read on its own.
                 let pipe = UInt8(ascii: "|")
-                if start < bytes.count, bytes[start] == pipe || (next < bytes.count && bytes[next] == pipe) {
+                // So is each item of a bulleted list, and the line before the list (its heading).
+                if start < bytes.count, bytes[start] == pipe || (next < bytes.count && bytes[next] == pipe)
+                    || startsListItem(bytes, at: next) {
                     append(&sentences, start..<index, paragraph: paragraph, bytes: bytes)
                     start = skipSpace(bytes, from: index + 1)
                     index = start
@@ -77,6 +80,20 @@ public struct SentenceSplitter: Sendable {
         }
         append(&sentences, start..<bytes.count, paragraph: paragraph, bytes: bytes)
         return sentences
+    }
+
+    /// "• ", "- ", "* ", "– " or "· " at `index`: a line that opens an item of a bulleted list.
+    private func startsListItem(_ bytes: [UInt8], at index: Int) -> Bool {
+        guard index < bytes.count else { return false }
+        let marker: Int
+        switch bytes[index] {
+        case UInt8(ascii: "-"), UInt8(ascii: "*"): marker = 1
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA2 || bytes[index + 2] == 0x93):
+            marker = 3  // • and –
+        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xB7: marker = 2  // ·
+        default: return false
+        }
+        return index + marker < bytes.count && bytes[index + marker] == UInt8(ascii: " ")
     }
 
     private func endsSentence(_ bytes: [UInt8], punctuation: Int, after end: Int) -> Bool {

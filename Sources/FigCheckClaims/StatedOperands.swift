@@ -161,3 +161,38 @@ extension MentionContext {
         return distance(start..<max(start, end))
     }
 }
+
+extension DocumentContext {
+    /// The pairs of figures a sentence ties as the newer and the older value of one measure, with
+    /// no change of its own between them: "from A to B"; "B, up from A"; "climbed to B in March,
+    /// from A in February". A change said in another sentence may be over them ("wants to raise
+    /// spending by 3.6%" before "a budget of 61.59 trillion won, up from 59.42 trillion won").
+    func tiedPairs(inSentence index: Int) -> [(pair: StatedOperands, newer: Mention)] {
+        let sentence = sentences[index]
+        let figures = sentence.mentionIndices.map { mentions[$0] }.filter { ![.year, .date, .ordinal].contains($0.kind) }
+        var pairs: [(pair: StatedOperands, newer: Mention)] = []
+        for figure in figures {
+            if let ends = figure.fromToEnds {
+                pairs.append((StatedOperands(subject: ends.to, base: ends.from, subjectText: ends.toText, baseText: ends.fromText,
+                                             shape: "from \(ends.fromText) to \(ends.toText)", tied: false), figure))
+            }
+        }
+        for (position, older) in figures.enumerated() where position > 0 && older.rangeEnd == nil {
+            let start = older.range.lowerBound - sentence.range.lowerBound
+            let lead = sentence.words(endingAtOrBefore: start).suffix(3).map(\.lower)
+            guard lead.last == "from" else { continue }
+            // The newer figure: the nearest before it in the same unit, a few words away ("61.59
+            // trillion won (46.3 billion US dollars), up from 59.42 trillion won").
+            guard let newer = figures[..<position].last(where: { $0.sharesUnit(with: older) && $0.rangeEnd == nil }) else { continue }
+            let between = sentence.words(in: (newer.range.upperBound - sentence.range.lowerBound)..<start).count
+            guard between <= 10 else { continue }
+            let upDown = lead.dropLast().last.map { ["up", "down", "rising", "falling", "higher", "lower"].contains($0) } ?? false
+            let newerLead = sentence.words(endingAtOrBefore: newer.range.lowerBound - sentence.range.lowerBound).last?.lower
+            guard upDown || newerLead == "to" else { continue }
+            pairs.append((StatedOperands(subject: newer.interval, base: older.interval, subjectText: newer.text, baseText: older.text,
+                                         shape: upDown ? "\(newer.text), \(lead.dropLast().last!) from \(older.text)"
+                                             : "to \(newer.text) from \(older.text)", tied: false), newer))
+        }
+        return pairs
+    }
+}

@@ -35,13 +35,19 @@ public struct ClaimVerificationStage: AnalysisStage {
             adjusted.mention.high = draft.mention.hedge == .nearly ? value : value + tolerance * abs(value)
             return adjusted
         }
+        var outcomes: [CheckOutcome] = []
+        outcomes.reserveCapacity(drafts.count)
         for draft in drafts {
             // A spent budget stops here; the pipeline gives the document up.
             if analysis.budget.isSpent { return }
-            let outcome = verifier.check(draft, drafts: drafts, document: context)
+            outcomes.append(verifier.check(draft, drafts: drafts, document: context))
+        }
+        let lineOf: (ClaimDraft) -> Int = { document.sourceMap.location(ofAnalysed: $0.mention.range).line }
+        Restatements(lineOf: lineOf).adopt(drafts, outcomes: &outcomes, document: context)
+        for (draft, outcome) in zip(drafts, outcomes) {
             findings.append(finding(outcome.resolved ?? draft, outcome, document: document, context: context))
         }
-        let internalChecks = InternalConsistency { document.sourceMap.location(ofAnalysed: $0.mention.range).line }
+        let internalChecks = InternalConsistency(lineOf: lineOf)
         for issue in internalChecks.issues(in: drafts, document: context) {
             var draft = issue.draft
             draft.ruleId = issue.ruleId

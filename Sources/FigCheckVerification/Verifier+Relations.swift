@@ -169,10 +169,11 @@ extension Verifier {
             case .changeOnLevel: return (base / (subject - base.scaled(by: Double(draft.direction))))?.scaled(by: 100)
             case .sum: return Interval(low: subject.low + base.low, high: subject.high + base.high)
             case .partOf: return Interval(low: 0, high: subject.high)
+            case .crossing: return subject
             }
         }
         let unitText: [Relation: String] = [.ratio: "×", .difference: "", .relativeChange: "%", .percentOf: "%", .excess: "",
-                                            .percentMore: "%", .changeOnLevel: "%", .sum: "", .partOf: ""]
+                                            .percentMore: "%", .changeOnLevel: "%", .sum: "", .partOf: "", .crossing: ""]
         let stated = draft.stated
         if relation == .partOf, let whole = draft.statedOperands {
             let limit = Recomputation(interval: Interval(low: 0, high: whole.subject.high), formula: "partOf(\(whole.subjectText))",
@@ -182,6 +183,7 @@ extension Verifier {
                                 message: "Stated \(draft.mention.text) as a part of \(whole.subjectText): "
                                     + (holds ? "no more than the whole." : "more than the whole."), hints: [])
         }
+        if relation == .crossing, let pair = draft.statedOperands { return checkCrossing(draft, pair: pair) }
         if !draft.statedPairs.isEmpty { return checkParallelPairs(draft, relation: relation, compute: compute) }
         var first: Recomputation?
         for pair in pairs {
@@ -222,6 +224,25 @@ extension Verifier {
                             message: "Stated \(draft.mention.text); recomputed \(relation.rawValue) from \(pair.text) = \(primary.display) \(primary.interval)."
                                 + (confident ? "" : " The figures compared may not be the ones meant."),
                             hints: hints, nearMiss: stated.gap(to: primary.interval) / max(abs(primary.interval.midpoint), 1e-12) <= settings.nearMissRelative)
+    }
+
+    /// "tops 60 trillion won for the first time": the newer figure above the threshold, the older
+    /// one not. The pair is the one the text ties nearest before, so a failure is for review.
+    private func checkCrossing(_ draft: ClaimDraft, pair: StatedOperands) -> CheckOutcome {
+        let threshold = draft.mention.value
+        let newerAbove = pair.subject.high > threshold
+        let olderNotAbove = pair.base.low <= threshold
+        let primary = Recomputation(interval: pair.subject, formula: "crossing(\(pair.subjectText), \(pair.baseText))", inputs: [],
+                                    label: "from \(pair.shape)", display: pair.subjectText)
+        let figures = "\(pair.subjectText) now against \(pair.baseText) before (\(pair.shape))"
+        if newerAbove, olderNotAbove {
+            return CheckOutcome(verdict: .consistent, primary: primary,
+                                message: "Stated \(draft.mention.text) crossed for the first time; \(figures): above it only now.", hints: [])
+        }
+        let why = newerAbove ? "the figure before was above it already" : "the newer figure is not above it"
+        return CheckOutcome(verdict: draft.statedOperands?.tied == true ? .inconsistent : .needsReview, primary: primary,
+                            message: "Stated \(draft.mention.text) crossed for the first time, but \(why): \(figures). The figures compared may not be the ones meant.",
+                            hints: [])
     }
 
     // MARK: - Dates

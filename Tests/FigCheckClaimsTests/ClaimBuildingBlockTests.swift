@@ -39,6 +39,15 @@ struct ClaimBuildingBlockTests {
                           "Few ship to the U.K.", "Its ports are full."])
     }
 
+    @Test("a heading line and each item of a bulleted list are sentences of their own")
+    func bulletedList() {
+        let text = "Imports climb 7 percent\n  • Imports rose 7 percent in May, a sign of demand\n  - Stocks fell\n* Prices held\n\nA line that wraps\ngoes on here."
+        let bytes = Array(text.utf8)
+        let texts = SentenceSplitter().sentences(in: text).map { String(decoding: bytes[$0.range], as: UTF8.self) }
+        #expect(texts == ["Imports climb 7 percent", "• Imports rose 7 percent in May, a sign of demand", "- Stocks fell", "* Prices held",
+                          "A line that wraps\ngoes on here."])
+    }
+
     @Test("the Hansun seed splits into sentences that keep each claim whole")
     func seedSentences() throws {
         let text = try String(contentsOf: TestPaths.hansunSeed, encoding: .utf8)

@@ -18,6 +18,8 @@ struct InternalRelationTests {
         var verdict: Verdict
         /// Words the finding's message or hints must contain (the operands, a hint).
         var mentions: [String] = []
+        /// Words of the sentence the figure is in, when the figure appears more than once.
+        var sentence: String?
 
         var description: String { shape }
     }
@@ -87,7 +89,49 @@ struct InternalRelationTests {
              figure: "$3.1 billion", verdict: .consistent),
         Case(shape: "a part ('of which') larger than its whole", text: "The plan sets aside $3.1 billion for ports, of which $8.2 billion goes to dredging.",
              figure: "$8.2 billion", verdict: .inconsistent),
+        Case(shape: "a headline restating a change its paragraph recomputes: right",
+             text: "Acme's earnings drop 30%\n\nAcme's earnings fell 30% to $84 million in 2024, down from $120 million in 2023.",
+             figure: "30%", verdict: .consistent, mentions: ["$84 million", "$120 million"]),
+        Case(shape: "a headline restating a change its paragraph recomputes: the error is the same",
+             text: "Chile's port traffic falls 7.6%\n\nChile's port traffic came to 4,120,000 containers last year, down 312,000 (7.6%) on the year before.",
+             figure: "7.6%", verdict: .inconsistent, mentions: ["line 7", "4,120,000"]),
+        Case(shape: "a figure referred back to ('her 10% figure') after the sentence that recomputes it",
+             text: "The register listed 2,350,000 claimants in the spring. By the autumn the count was 2,585,000, a rise of 10%. Ms Grey's 10% figure came from the register of claimants.",
+             figure: "10%", verdict: .consistent, mentions: ["2,585,000"], sentence: "Grey"),
+        Case(shape: "a change with its figures tied in the next sentence: right",
+             text: "The ministry wants to raise road spending by 4 percent next year. Its road spending plan comes to $5.2 billion, up from $5.0 billion this year.",
+             figure: "4 percent", verdict: .consistent, mentions: ["$5.2 billion", "$5.0 billion"]),
+        Case(shape: "a change with its figures tied in the next sentence: a mismatch is for review",
+             text: "The ministry wants to raise road spending by 9 percent next year. Its road spending plan comes to $5.2 billion, up from $5.0 billion this year.",
+             figure: "9 percent", verdict: .needsReview),
+        Case(shape: "a threshold crossed for the first time, after the pair that shows it: right",
+             text: "The cabinet approved a plan worth $5.4 billion, up from $4.8 billion this year. If it passes, the budget will top $5 billion for the first time.",
+             figure: "$5 billion", verdict: .consistent, mentions: ["$5.4 billion", "$4.8 billion"]),
+        Case(shape: "a threshold 'crossed for the first time' that the figure before already passed: for review",
+             text: "The cabinet approved a plan worth $5.4 billion, up from $5.1 billion this year. If it passes, the budget will top $5 billion for the first time.",
+             figure: "$5 billion", verdict: .needsReview, mentions: ["above it already"]),
     ]
+
+    /// Relations whose operands are not established: nothing is recomputed, so nothing is judged.
+    static let unestablished: [Case] = [
+        Case(shape: "a headline change over a paragraph about another measure",
+             text: "Acme's exports fall 30%\n\nAcme's earnings fell 30% to $84 million in 2024, down from $120 million in 2023.",
+             figure: "30%", verdict: .unverifiable),
+        Case(shape: "a change beside a pair of figures of another subject",
+             text: "The ministry wants to raise pensions by 4 percent next year. Its road plan comes to $5.2 billion, up from $5.0 billion this year.",
+             figure: "4 percent", verdict: .unverifiable),
+        Case(shape: "a threshold with no pair of figures before it",
+             text: "If it passes, the budget will top $5 billion for the first time.",
+             figure: "$5 billion", verdict: .unverifiable),
+    ]
+
+    @Test("a relation whose figures are not established is not judged", arguments: unestablished)
+    func unestablishedRelation(_ example: Case) async throws {
+        let findings = try await Self.findings(example.text)
+        let finding = findings.first { $0.text.contains(example.figure) }
+        #expect(finding?.verdict ?? .unverifiable == .unverifiable, "\(finding?.verdict as Any): \(finding?.message ?? "")")
+        #expect(finding?.computed == nil, "recomputed: \(finding?.message ?? "")")
+    }
 
     static func findings(_ text: String) async throws -> [Finding] {
         let file = try TestPaths.temporaryDirectory().appendingPathComponent("relation.md")
@@ -100,7 +144,10 @@ struct InternalRelationTests {
     @Test("each relation is recomputed from the figures its sentence ties to it", arguments: cases)
     func relation(_ example: Case) async throws {
         let findings = try await Self.findings(example.text)
-        let finding = try #require(findings.first { $0.text.contains(example.figure) }, "no claim for \(example.figure)")
+        let finding = try #require(findings.first { finding in
+            finding.text.contains(example.figure) && example.sentence.map { finding.sentence.contains($0) } ?? true
+        },
+                                   "no claim for \(example.figure)")
         #expect(finding.verdict == example.verdict, "\(finding.verdict): \(finding.message)")
         #expect(finding.computed != nil, "not recomputed: \(finding.message)")
         let said = ([finding.message] + finding.hints).joined(separator: " ")

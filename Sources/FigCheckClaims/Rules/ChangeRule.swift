@@ -20,7 +20,12 @@ struct ChangeRule: ClaimRule {
 
     static let changeVerbs: Set<String> = ["fallen", "fell", "falls", "risen", "rose", "rises", "grown", "grew", "dropped", "drops",
                                            "declined", "increased", "decreased", "shrunk", "shrank", "climbed", "jumped", "slid",
-                                           "surged", "plunged", "gained", "lost", "expanded"]
+                                           "surged", "plunged", "gained", "lost", "expanded", "rise", "fall", "drop", "grow",
+                                           "slip", "slips", "slipped", "shrinks", "expands", "climbs", "jumps", "gains"]
+    /// Verbs that make a change with an object: "raise defence spending by 3.6 per cent".
+    static let transitiveChangeVerbs: Set<String> = ["raise", "raises", "raised", "raising", "increase", "increases", "increasing",
+                                                     "cut", "cuts", "cutting", "lift", "lifts", "lifted", "boost", "boosts",
+                                                     "boosted", "reduce", "reduces", "reduced", "lower", "lowers", "lowered"]
 
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention
@@ -53,13 +58,18 @@ struct ChangeRule: ClaimRule {
             let before = context.wordsBefore(3)
             // "a rise of around 7%, or 0.3 percentage points": the same change restated in points.
             let restated = mention.kind == .percentagePoints && before.last == "or"
-            let byChange = before.last == "by" && before.contains(where: Self.changeVerbs.contains)
+            // "rose by 7%"; "wants to raise defence spending by 3.6 per cent": the verb and its object before "by".
+            let clauseBefore = sentence(context, wordsBeforeInClause: 6)
+            let byChange = before.last == "by" && (before.contains(where: Self.changeVerbs.contains)
+                || clauseBefore.contains(where: Self.transitiveChangeVerbs.contains))
             let nounChange = before.last == "of" && before.contains(where: { ["rise", "fall", "drop", "increase", "decrease",
                 "decline", "gain", "jump"].contains($0) })
             let upDown = ["up", "down"].contains(before.last ?? "") && context.wordsAfter(1).first != "from"
             let statedOperands = context.statedChangeOperands()
-            // "fell 25% to $121 billion …, down from $161 billion": a verb right before, with both figures said.
-            let verbChange = Self.changeVerbs.contains(before.last ?? "") && statedOperands != nil
+            // "fell 25% to $121 billion …, down from $161 billion"; "its profits drop 25%": a verb
+            // right before. Without the figures said, the change is one the text may state again
+            // with them (a headline over its paragraph), or one left unchecked.
+            let verbChange = Self.changeVerbs.contains(before.last ?? "")
             guard byChange || nounChange || upDown || verbChange || (restated && statedOperands != nil) else { return nil }
             if let indicator = context.resolveIndicator(units: ["percent"], knowledge: knowledge, drafts: drafts)?.indicator,
                knowledge.frames.frames[indicator]?.shapes.contains(.growth) == true {
@@ -69,7 +79,9 @@ struct ChangeRule: ClaimRule {
             draft.relation = mention.kind == .percent ? .relativeChange : .difference
             let falling = before.contains(where: { ["fallen", "fell", "falls", "dropped", "drops", "declined", "decreased", "down",
                                                     "fall", "drop", "decline", "decrease", "shrunk", "shrank", "slid", "plunged",
-                                                    "lost"].contains($0) })
+                                                    "lost", "slip", "slips", "slipped", "shrinks"].contains($0) })
+                || byChange && clauseBefore.contains(where: { ["cut", "cuts", "cutting", "reduce", "reduces", "reduced", "lower",
+                                                               "lowers", "lowered"].contains($0) })
             draft.direction = falling ? -1 : 1
             if falling { draft.sign = -1 }
             draft.statedOperands = statedOperands
@@ -93,5 +105,10 @@ struct ChangeRule: ClaimRule {
             }
         }
         return draft
+    }
+
+    /// Up to `count` words before the figure within its clause, nearest last.
+    private func sentence(_ context: MentionContext, wordsBeforeInClause count: Int) -> [String] {
+        context.sentence.words(in: context.clause.lowerBound..<context.local.lowerBound).suffix(count).map(\.lower)
     }
 }

@@ -21,7 +21,7 @@ protocol ClaimRule: Sendable {
 /// The rules, in the order they are tried: the first that recognises a figure claims it.
 public enum ClaimRules {
     static let all: [any ClaimRule] = [
-        ConversionRule(), DateArithmeticRule(), ListCountRule(), StatedFormulaRule(), PartOfWholeRule(), LeadRule(), BalanceRule(), RankRule(), ComparisonRule(), ChangeRule(), RateRule(), ShareRule(), RatioRule(),
+        ConversionRule(), DateArithmeticRule(), ListCountRule(), StatedFormulaRule(), PartOfWholeRule(), ThresholdRule(), LeadRule(), BalanceRule(), RankRule(), ComparisonRule(), ChangeRule(), RateRule(), ShareRule(), RatioRule(),
         CountRule(), ValueRule(), DateRule(),
     ]
 
