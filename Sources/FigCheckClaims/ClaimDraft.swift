@@ -150,6 +150,9 @@ public struct ClaimDraft: Sendable {
     public var forecastBy: String?
     /// "An earlier projection of 6.5%": the text itself dates the forecast before the newest release.
     public var forecastIsAnEarlierOne = false
+    /// "The strongest growth since 2021", "the fourth year of growth in a row": the claim's shape
+    /// and the series of the text's own figures it is checked against.
+    package var series: SeriesRule.Claim?
 
     init(ruleId: String, kind: ClaimKind, context: MentionContext) {
         self.ruleId = ruleId

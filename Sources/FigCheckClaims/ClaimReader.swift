@@ -61,6 +61,11 @@ struct ClaimReader {
             }
         }
         link(&drafts, document: document)
+        // Claims about a year against the other years of its series, which may be said after them.
+        if drafts.count < Self.maximumClaims, !budget.isSpent {
+            let claimed = Set(drafts.map(\.mention.range.lowerBound))
+            drafts += SeriesRule().drafts(in: document, claims: drafts).filter { !claimed.contains($0.mention.range.lowerBound) }
+        }
         return drafts
     }
 

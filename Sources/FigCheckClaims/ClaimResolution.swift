@@ -150,6 +150,16 @@ extension MentionContext {
         // 38%") is this figure's measure: nothing from elsewhere stands in for it.
         let ownMeasure = sentence.cues.contains { clause.overlaps($0.range) && $0.range.upperBound <= local.lowerBound }
         if let cue = fitting.first, !ownMeasure { return (cue.indicator, .inSentence) }
+        // "Brazil's economy expanded by 3.4% in 2024. … Growth was 3.2% in 2023": growth that names
+        // no measure is the growth the recent claims measure (this paragraph or the one before).
+        if !shapeFree, !ownMeasure, (shape ?? figureShape) == .growth, clauseHas(["growth"]),
+           let recent = drafts.last(where: { draft in
+               draft.paragraph >= sentence.paragraph - 1 && draft.sentenceIndex >= sentence.index - 5
+                   && draft.indicator.map { knowledge.frames.frames[$0]?.shapes.contains(.growth) == true
+                       && units.contains(knowledge.unit(of: $0) ?? "") } == true
+           }), let indicator = recent.indicator {
+            return (indicator, .carried)
+        }
         // Ellipsis and anaphora carry the measure over only with a sign of them: a new owner in the
         // clause ("and Germany 1.9%", "the EU's at 6.9%") or a word pointing back ("that figure", "it").
         let pointing: Set<String> = ["it", "its", "that", "this", "figure", "share", "rate", "total", "number", "level"]

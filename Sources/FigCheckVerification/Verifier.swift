@@ -72,6 +72,7 @@ struct Verifier {
             return CheckOutcome(verdict: .unverifiable, primary: nil, message: "Not checked: \(reason).", hints: [])
         }
         if let items = draft.listedItems { return checkListCount(draft, items: items) }
+        if let series = draft.series { return checkSeries(draft, series) }
         switch draft.kind {
         case .value, .count: return checkValue(draft)
         case .conversion: return checkConversion(draft)

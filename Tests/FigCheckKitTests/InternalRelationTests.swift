@@ -110,6 +110,18 @@ struct InternalRelationTests {
         Case(shape: "a threshold 'crossed for the first time' that the figure before already passed: for review",
              text: "The cabinet approved a plan worth $5.4 billion, up from $5.1 billion this year. If it passes, the budget will top $5 billion for the first time.",
              figure: "$5 billion", verdict: .needsReview, mentions: ["above it already"]),
+        Case(shape: "the strongest growth since a year, against every year the text gives since: right",
+             text: "Chile's economy grew 2.9% in 2024, its strongest growth since 2021. Growth was 2.1% in 2023, 1.4% in 2022 and 3.5% in 2021.",
+             figure: "2021", verdict: .consistent, mentions: ["2.1% in 2023", "3.5% in 2021"], sentence: "strongest"),
+        Case(shape: "the strongest growth since a year, with a stronger year between: wrong",
+             text: "Chile's economy grew 2.9% in 2024, its strongest growth since 2021. Growth was 3.1% in 2023, 1.4% in 2022 and 3.5% in 2021.",
+             figure: "2021", verdict: .inconsistent, mentions: ["3.1% in 2023"], sentence: "strongest"),
+        Case(shape: "the Nth year of growth in a row, against the years the text gives: right",
+             text: "Chile's economy grew 2.9% in 2024. It was the third year of growth in a row. Growth was 2.1% in 2023 and 1.4% in 2022, after the economy shrank by 0.6% in 2021.",
+             figure: "third", verdict: .consistent, mentions: ["3 years of growth"]),
+        Case(shape: "the Nth year of growth in a row, one year too many: wrong",
+             text: "Chile's economy grew 2.9% in 2024. It was the fourth year of growth in a row. Growth was 2.1% in 2023 and 1.4% in 2022, after the economy shrank by 0.6% in 2021.",
+             figure: "fourth", verdict: .inconsistent, mentions: ["show 3 years"]),
     ]
 
     /// Relations whose operands are not established: nothing is recomputed, so nothing is judged.
@@ -123,6 +135,12 @@ struct InternalRelationTests {
         Case(shape: "a threshold with no pair of figures before it",
              text: "If it passes, the budget will top $5 billion for the first time.",
              figure: "$5 billion", verdict: .unverifiable),
+        Case(shape: "the strongest growth since a year the text gives no figure for in between",
+             text: "Chile's economy grew 2.9% in 2024, its strongest growth since 2021. Growth was 2.1% in 2023.",
+             figure: "2021", verdict: .unverifiable, sentence: "strongest"),
+        Case(shape: "a run whose start the text does not show",
+             text: "Chile's economy grew 2.9% in 2024. It was the third year of growth in a row. Growth was 2.1% in 2023 and 1.4% in 2022.",
+             figure: "third", verdict: .unverifiable),
     ]
 
     @Test("a relation whose figures are not established is not judged", arguments: unestablished)
