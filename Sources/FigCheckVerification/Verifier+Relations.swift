@@ -314,7 +314,9 @@ extension Verifier {
         let verdict: Verdict = draft.period?.resolution == .said ? .inconsistent : .needsReview
         return CheckOutcome(verdict: verdict, primary: primary,
                             message: "Stated \(names[said]), \(date); that date was a \(names[actual])."
-                                + (verdict == .needsReview ? " The year is not said; the document's year was assumed." : ""),
+                                + (verdict == .needsReview ? (draft.mention.kind == .number
+                                    ? " Only the day is said; the month of the document's date was assumed."
+                                    : " The year is not said; the document's year was assumed.") : ""),
                             hints: [])
     }
 

@@ -77,6 +77,7 @@ struct Verifier {
         case .value, .count: return checkValue(draft)
         case .conversion: return checkConversion(draft)
         case .ratio: return checkRatio(draft)
+        case .share where draft.relation == .percentOf: return checkRelation(draft, drafts: drafts)
         case .share: return checkShare(draft)
         case .rate:
             var outcome = checkRate(draft)

@@ -122,6 +122,18 @@ struct InternalRelationTests {
         Case(shape: "the Nth year of growth in a row, one year too many: wrong",
              text: "Chile's economy grew 2.9% in 2024. It was the fourth year of growth in a row. Growth was 2.1% in 2023 and 1.4% in 2022, after the economy shrank by 0.6% in 2021.",
              figure: "fourth", verdict: .inconsistent, mentions: ["show 3 years"]),
+        Case(shape: "a weekday with the day of the month in brackets, in the dateline's month: right",
+             text: "The statistics office published the figures on Sunday morning (1), a day early.",
+             figure: "1", verdict: .consistent, mentions: ["Sunday"]),
+        Case(shape: "a weekday with the day of the month in brackets, in the dateline's month: the wrong weekday is for review",
+             text: "The statistics office published the figures on Friday morning (1), a day early.",
+             figure: "1", verdict: .needsReview, mentions: ["month of the document's date"]),
+        Case(shape: "a share beside its part, of a total stated sentences before: right",
+             text: "Exporters in the bloc earned $820 billion from gas sales in 2024. Output fell in the north. The largest member earned $270 billion in 2024, about 33% of the bloc's total.",
+             figure: "33%", verdict: .consistent, mentions: ["$270 billion", "$820 billion"]),
+        Case(shape: "a share beside its part, of a total stated sentences before: a mismatch is for review",
+             text: "Exporters in the bloc earned $820 billion from gas sales in 2024. Output fell in the north. The largest member earned $270 billion in 2024, about 45% of the bloc's total.",
+             figure: "45%", verdict: .needsReview),
     ]
 
     /// Relations whose operands are not established: nothing is recomputed, so nothing is judged.
@@ -141,6 +153,9 @@ struct InternalRelationTests {
         Case(shape: "a run whose start the text does not show",
              text: "Chile's economy grew 2.9% in 2024. It was the third year of growth in a row. Growth was 2.1% in 2023 and 1.4% in 2022.",
              figure: "third", verdict: .unverifiable),
+        Case(shape: "a share of a total whose stated figure is of another year",
+             text: "Exporters in the bloc earned $820 billion from gas sales in 2023. The largest member earned $270 billion in 2024, about 45% of the bloc's total.",
+             figure: "45%", verdict: .unverifiable),
     ]
 
     @Test("a relation whose figures are not established is not judged", arguments: unestablished)

@@ -21,8 +21,8 @@ protocol ClaimRule: Sendable {
 /// The rules, in the order they are tried: the first that recognises a figure claims it.
 public enum ClaimRules {
     static let all: [any ClaimRule] = [
-        ConversionRule(), DateArithmeticRule(), ListCountRule(), StatedFormulaRule(), PartOfWholeRule(), ThresholdRule(), LeadRule(), BalanceRule(), RankRule(), ComparisonRule(), ChangeRule(), RateRule(), ShareRule(), RatioRule(),
-        CountRule(), ValueRule(), DateRule(),
+        ConversionRule(), DateArithmeticRule(), DateRule(), ListCountRule(), StatedFormulaRule(), PartOfWholeRule(), ThresholdRule(), LeadRule(), BalanceRule(), RankRule(), ComparisonRule(), ChangeRule(), RateRule(), ShareOfStatedTotalRule(), ShareRule(), RatioRule(),
+        CountRule(), ValueRule(),
     ]
 
     /// The id, kind and summary of every rule, for reports and documentation.

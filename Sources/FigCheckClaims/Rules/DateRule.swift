@@ -10,15 +10,18 @@ package struct DateRule: ClaimRule {
     let triggeringExamples = [
         "The agreement was signed on Wednesday, «July 30, 2025», in Washington.",
         "The paper's website carried the story on «23 January», a day before print.",
+        "The agency published the figures on Wednesday morning («1»), as planned.",
     ]
     let nonTriggeringExamples = [
         "Exports rose «5%» in the first quarter of the year.",
         "The treaty was signed in «1953» after three years of war.",
+        "The agency published the figures on Wednesday in table («1»), as planned.",
     ]
     package static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention
+        if let dayInBrackets = dayAfterWeekday(context) { return dayInBrackets }
         // Day-precision dates in prose; a dateline or a list of titles is not a claim.
         guard mention.kind == .date, mention.unit == "date", context.sentence.words.count >= 6 else { return nil }
         // "2025-07-30", or "--01-23" for a day and month without a year.
@@ -34,6 +37,31 @@ package struct DateRule: ClaimRule {
         if let before = context.wordsBefore(1).first, let weekday = Self.weekdays.firstIndex(of: before) {
             draft.statedWeekday = weekday
         }
+        return draft
+    }
+
+    /// "on Friday morning (7)": the day of the month in brackets after a weekday (a house style of
+    /// some newsrooms), in the month of the document's date, or the month before when the day is
+    /// later than the dateline's. The month is inferred, so a wrong weekday is for review.
+    private func dayAfterWeekday(_ context: MentionContext) -> ClaimDraft? {
+        let mention = context.mention
+        guard mention.kind == .number, mention.scale == nil, mention.value >= 1, mention.value <= 31,
+              mention.value == mention.value.rounded(), let dateline = context.document.date else { return nil }
+        let bytes = Array(context.sentence.text.utf8)
+        guard context.local.lowerBound > 0, context.local.upperBound < bytes.count,
+              bytes[context.local.lowerBound - 1] == UInt8(ascii: "("), bytes[context.local.upperBound] == UInt8(ascii: ")") else { return nil }
+        let before = context.wordsBefore(2)
+        let partsOfDay: Set<String> = ["morning", "afternoon", "evening", "night"]
+        guard let weekdayWord = before.last.flatMap({ partsOfDay.contains($0) ? before.dropLast().last : $0 }),
+              let weekday = Self.weekdays.firstIndex(of: weekdayWord) else { return nil }
+        let day = Int(mention.value)
+        var month = (year: dateline.year, month: dateline.month)
+        if day > dateline.day { month = month.month == 1 ? (month.year - 1, 12) : (month.year, month.month - 1) }
+        guard let date = CalendarDate(year: month.year, month: month.month, day: day) else { return nil }
+        var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+        draft.statedDate = date
+        draft.statedWeekday = weekday
+        draft.period = PeriodChoice(key: date.description, first: date, last: date, resolution: .guessed)
         return draft
     }
 }
