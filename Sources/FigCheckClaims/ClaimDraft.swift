@@ -78,6 +78,8 @@ public enum Relation: String, Sendable {
     /// "tops 60 trillion won for the first time": the newer figure A above the stated threshold,
     /// the older B not.
     case crossing
+    /// "then to decline to $59": the figure A reached below (or above) the level B before it.
+    case direction
 }
 
 /// One part of a ratio's numerator: a figure stated in the text, or a reference value looked up.

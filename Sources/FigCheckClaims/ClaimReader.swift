@@ -61,6 +61,8 @@ struct ClaimReader {
             }
         }
         link(&drafts, document: document)
+        // Wholes against the parts later sentences give of them.
+        StatedPartsRule().apply(to: &drafts, document: document)
         // Claims about a year against the other years of its series, which may be said after them.
         if drafts.count < Self.maximumClaims, !budget.isSpent {
             let claimed = Set(drafts.map(\.mention.range.lowerBound))

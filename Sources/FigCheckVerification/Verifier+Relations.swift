@@ -169,11 +169,11 @@ extension Verifier {
             case .changeOnLevel: return (base / (subject - base.scaled(by: Double(draft.direction))))?.scaled(by: 100)
             case .sum: return Interval(low: subject.low + base.low, high: subject.high + base.high)
             case .partOf: return Interval(low: 0, high: subject.high)
-            case .crossing: return subject
+            case .crossing, .direction: return subject
             }
         }
         let unitText: [Relation: String] = [.ratio: "×", .difference: "", .relativeChange: "%", .percentOf: "%", .excess: "",
-                                            .percentMore: "%", .changeOnLevel: "%", .sum: "", .partOf: "", .crossing: ""]
+                                            .percentMore: "%", .changeOnLevel: "%", .sum: "", .partOf: "", .crossing: "", .direction: ""]
         let stated = draft.stated
         if relation == .partOf, let whole = draft.statedOperands {
             let limit = Recomputation(interval: Interval(low: 0, high: whole.subject.high), formula: "partOf(\(whole.subjectText))",
@@ -184,6 +184,7 @@ extension Verifier {
                                     + (holds ? "no more than the whole." : "more than the whole."), hints: [])
         }
         if relation == .crossing, let pair = draft.statedOperands { return checkCrossing(draft, pair: pair) }
+        if relation == .direction, let pair = draft.statedOperands { return checkDirection(draft, pair: pair) }
         if !draft.statedPairs.isEmpty { return checkParallelPairs(draft, relation: relation, compute: compute) }
         var first: Recomputation?
         for pair in pairs {
@@ -242,6 +243,24 @@ extension Verifier {
         let why = newerAbove ? "the figure before was above it already" : "the newer figure is not above it"
         return CheckOutcome(verdict: draft.statedOperands?.tied == true ? .inconsistent : .needsReview, primary: primary,
                             message: "Stated \(draft.mention.text) crossed for the first time, but \(why): \(figures). The figures compared may not be the ones meant.",
+                            hints: [])
+    }
+
+    /// "then to decline to $59" after "$66": only the direction is claimed, so it holds when the
+    /// figures allow a move that way (at their written precision) and fails when they forbid it.
+    private func checkDirection(_ draft: ClaimDraft, pair: StatedOperands) -> CheckOutcome {
+        let rising = draft.direction > 0
+        let possible = rising ? pair.subject.high > pair.base.low : pair.subject.low < pair.base.high
+        let primary = Recomputation(interval: pair.subject - pair.base, formula: "difference(\(pair.subjectText), \(pair.baseText))",
+                                    inputs: [], label: "from \(pair.shape)", display: pair.subjectText)
+        let move = rising ? "a rise" : "a fall"
+        if possible {
+            return CheckOutcome(verdict: .consistent, primary: primary,
+                                message: "Stated \(move) to \(draft.mention.text); from \(pair.baseText) it is \(move) (\(pair.shape)).", hints: [])
+        }
+        return CheckOutcome(verdict: pair.tied && draft.isConfident ? .inconsistent : .needsReview, primary: primary,
+                            message: "Stated \(move) to \(draft.mention.text), but from \(pair.baseText) it is not (\(pair.shape))."
+                                + (pair.tied ? "" : " The figures compared may not be the ones meant."),
                             hints: [])
     }
 

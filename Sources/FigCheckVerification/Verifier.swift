@@ -74,6 +74,7 @@ struct Verifier {
         if let items = draft.listedItems { return checkListCount(draft, items: items) }
         if let series = draft.series { return checkSeries(draft, series) }
         switch draft.kind {
+        case .value where draft.relation == .sum: return checkRelation(draft, drafts: drafts)
         case .value, .count: return checkValue(draft)
         case .conversion: return checkConversion(draft)
         case .ratio: return checkRatio(draft)

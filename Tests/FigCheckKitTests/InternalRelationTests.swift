@@ -134,6 +134,24 @@ struct InternalRelationTests {
         Case(shape: "a share beside its part, of a total stated sentences before: a mismatch is for review",
              text: "Exporters in the bloc earned $820 billion from gas sales in 2024. Output fell in the north. The largest member earned $270 billion in 2024, about 45% of the bloc's total.",
              figure: "45%", verdict: .needsReview),
+        Case(shape: "a figure that overshoots the right one by an amount, the right one said before: right",
+             text: "Counting goods only, the shortfall was $412.6 billion. The $520 billion figure she quotes overshoots by $107.4 billion.",
+             figure: "$107.4 billion", verdict: .consistent, mentions: ["$520 billion", "$412.6 billion"]),
+        Case(shape: "'leaves his number too high by', the number named sentences before: a mismatch is for review",
+             text: "He keeps citing a $520.5 billion number. Adding services, the deficit is $371.2 billion, which leaves his number too high by $189.3 billion.",
+             figure: "$189.3 billion", verdict: .needsReview, mentions: ["$520.5 billion", "$371.2 billion"]),
+        Case(shape: "a whole against the parts a later sentence gives 'within' it: right",
+             text: "The cabinet approved a budget worth $61.59 billion for next year. Within the budget, $18.07 billion goes to ports and $43.52 billion to roads.",
+             figure: "$61.59 billion", verdict: .consistent, mentions: ["$18.07 billion", "$43.52 billion"]),
+        Case(shape: "a whole against parts that add up to more: for review",
+             text: "The cabinet approved a budget worth $61.59 billion for next year. Within the budget, $18.07 billion goes to ports and $45.52 billion to roads.",
+             figure: "$61.59 billion", verdict: .needsReview),
+        Case(shape: "a level reached by a fall, after the level before it in the sentence: right",
+             text: "We expect the price to average $66.20 a barrel next year and then to decline to $59.10 the year after.",
+             figure: "$59.10", verdict: .consistent, mentions: ["$66.20"]),
+        Case(shape: "a level reached by a rise, tied to its start by 'from': wrong",
+             text: "Shipments climbed to 4.4 million tonnes in March, from 4.9 million tonnes in February.",
+             figure: "4.4 million", verdict: .inconsistent, mentions: ["4.9 million"]),
     ]
 
     /// Relations whose operands are not established: nothing is recomputed, so nothing is judged.
@@ -156,6 +174,9 @@ struct InternalRelationTests {
         Case(shape: "a share of a total whose stated figure is of another year",
              text: "Exporters in the bloc earned $820 billion from gas sales in 2023. The largest member earned $270 billion in 2024, about 45% of the bloc's total.",
              figure: "45%", verdict: .unverifiable),
+        Case(shape: "a whole with only some of its parts given",
+             text: "The cabinet approved a budget worth $61.59 billion for next year. Within the budget, $18.07 billion goes to ports and $20.15 billion to rail.",
+             figure: "$61.59 billion", verdict: .unverifiable),
     ]
 
     @Test("a relation whose figures are not established is not judged", arguments: unestablished)

@@ -21,13 +21,13 @@ protocol ClaimRule: Sendable {
 /// The rules, in the order they are tried: the first that recognises a figure claims it.
 public enum ClaimRules {
     static let all: [any ClaimRule] = [
-        ConversionRule(), DateArithmeticRule(), DateRule(), ListCountRule(), StatedFormulaRule(), PartOfWholeRule(), ThresholdRule(), LeadRule(), BalanceRule(), RankRule(), ComparisonRule(), ChangeRule(), RateRule(), ShareOfStatedTotalRule(), ShareRule(), RatioRule(),
-        CountRule(), ValueRule(),
+        ConversionRule(), DateArithmeticRule(), DateRule(), ListCountRule(), StatedFormulaRule(), PartOfWholeRule(), ThresholdRule(), LeadRule(), BalanceRule(), OvershootRule(), RankRule(), ComparisonRule(), ChangeRule(), RateRule(), ShareOfStatedTotalRule(), ShareRule(), RatioRule(),
+        CountRule(), DirectionRule(), ValueRule(),
     ]
 
     /// The id, kind and summary of every rule, for reports and documentation.
     public static var catalog: [(id: String, kind: ClaimKind, summary: String)] {
-        all.map { ($0.id, $0.kind, $0.summary) } + SeriesRule.catalog
+        all.map { ($0.id, $0.kind, $0.summary) } + SeriesRule.catalog + StatedPartsRule.catalog
     }
 
     /// One example sentence of a rule: the figure marked «…» must (or must not) be claimed by it.
@@ -44,7 +44,7 @@ public enum ClaimRules {
         all.flatMap { rule in
             rule.triggeringExamples.map { Example(ruleId: rule.id, sentence: $0, triggers: true) }
                 + rule.nonTriggeringExamples.map { Example(ruleId: rule.id, sentence: $0, triggers: false) }
-        } + SeriesRule.examples.map { Example(ruleId: $0.id, sentence: $0.sentence, triggers: $0.triggers) }
+        } + (SeriesRule.examples + StatedPartsRule.examples).map { Example(ruleId: $0.id, sentence: $0.sentence, triggers: $0.triggers) }
     }
 
     static let unitsByMentionKind: [MentionKind: Set<String>] = [
