@@ -12,7 +12,7 @@ package struct SentenceContext {
     }
 
     var index: Int
-    var paragraph: Int
+    package var paragraph: Int
     /// Byte range in the analysed text.
     package var range: Range<Int>
     var text: String

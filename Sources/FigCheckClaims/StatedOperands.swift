@@ -46,7 +46,7 @@ extension Mention {
     }
 
     /// Whether two mentions measure in one unit (both percentages, both amounts of one currency, both counts).
-    func sharesUnit(with other: Mention) -> Bool {
+    package func sharesUnit(with other: Mention) -> Bool {
         switch (kind, other.kind) {
         case (.currency, .currency): return currency == other.currency
         case (.percent, .percent), (.measure, .measure): return unit == other.unit

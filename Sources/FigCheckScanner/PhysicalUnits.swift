@@ -127,8 +127,9 @@ enum PhysicalUnits {
 
     /// Symbols that read as ordinary words or other things on their own: they count only at the
     /// end of a sentence or before a non-word ("2 in.", "3 to 4 L of wine" is the exception).
+    /// Prefixed symbols are among them: "in 2020 as the economy shrank" is a year, not 2020 attoseconds.
     static let wordLikeSymbols: Set<String> = ["in", "am", "pm", "s", "h", "d", "t", "l", "g", "m", "min", "ha", "cc",
-                                               "sec", "gal", "B", "J", "K", "W", "L"]
+                                               "sec", "gal", "B", "J", "K", "W", "L", "as", "Ms", "da", "ca", "pa", "ma"]
 
     /// First letters (lower-cased) of every unit name and symbol: a word starting otherwise
     /// cannot begin a unit, which saves building candidate strings for most words.

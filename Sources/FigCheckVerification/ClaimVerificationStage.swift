@@ -43,7 +43,9 @@ public struct ClaimVerificationStage: AnalysisStage {
             outcomes.append(verifier.check(draft, drafts: drafts, document: context))
         }
         let lineOf: (ClaimDraft) -> Int = { document.sourceMap.location(ofAnalysed: $0.mention.range).line }
-        Restatements(lineOf: lineOf).adopt(drafts, outcomes: &outcomes, document: context)
+        let restatements = Restatements(lineOf: lineOf)
+        restatements.adopt(drafts, outcomes: &outcomes, document: context)
+        restatements.adoptBounds(drafts, outcomes: &outcomes, document: context)
         for (draft, outcome) in zip(drafts, outcomes) {
             findings.append(finding(outcome.resolved ?? draft, outcome, document: document, context: context))
         }

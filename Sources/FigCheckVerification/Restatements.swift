@@ -49,6 +49,70 @@ struct Restatements {
         }
     }
 
+    /// "leapt to more than ¥8 trillion in 2024" after "¥8.4 trillion" for that year; "for over 120
+    /// countries" beside "127 countries": a bound restating a figure the text gives exactly. The
+    /// nearest such figure (same unit and counted noun, no other entity or period, a shared subject
+    /// word; one of the same period first) decides: within the bound it confirms the bound; outside
+    /// it, the two are for review when both name the same entity and period, else nothing is said.
+    func adoptBounds(_ read: [ClaimDraft], outcomes: inout [CheckOutcome], document: DocumentContext) {
+        // The claims as verification resolved them (a conversion's period is filled in there).
+        let drafts = read.indices.map { outcomes[$0].resolved ?? read[$0] }
+        let bounded: Set<Hedge> = [.over, .under, .atLeast, .atMost]
+        let exact = drafts.indices.filter { drafts[$0].mention.hedge == .none && drafts[$0].mention.rangeEnd == nil
+            && [.value, .count, .conversion, .rate].contains(drafts[$0].kind) }
+        guard !exact.isEmpty else { return }
+        for index in drafts.indices where bounded.contains(drafts[index].mention.hedge) && outcomes[index].verdict == .unverifiable
+            && outcomes[index].primary == nil && [.value, .count].contains(drafts[index].kind) && drafts[index].mention.rangeEnd == nil {
+            let bound = drafts[index]
+            // The subject words of the bound's sentence and of the two before it in its paragraph
+            // ("Japan spent ¥3.7 trillion on its military in 1988. … then leapt to more than ¥8 trillion").
+            var subject = Set<String>()
+            for sentenceIndex in max(0, bound.sentenceIndex - 2)...bound.sentenceIndex
+                where document.sentences[sentenceIndex].paragraph == bound.paragraph {
+                subject.formUnion(MeasureWords.stems(of: document.sentences[sentenceIndex]))
+            }
+            let candidates = exact.filter { other in
+                let figure = drafts[other]
+                // Two figures of one sentence are two statements ("has not got to 2.5% but is above 2%").
+                return figure.sentenceIndex != bound.sentenceIndex
+                    && figure.mention.sharesUnit(with: bound.mention) && figure.mention.unit == bound.mention.unit
+                    && countedNoun(figure, document) == countedNoun(bound, document)
+                    && (figure.entity == nil || bound.entity == nil || figure.entity == bound.entity)
+                    && (figure.period == nil || bound.period == nil || figure.period?.key == bound.period?.key)
+                    && !subject.isDisjoint(with: MeasureWords.stems(of: document.sentences[figure.sentenceIndex]))
+            }
+            // The same period said on both sides first, then the nearest.
+            func rank(_ other: Int) -> (Int, Int) {
+                let samePeriod = bound.period != nil && drafts[other].period?.key == bound.period?.key
+                return (samePeriod ? 0 : 1, abs(drafts[other].sentenceIndex - bound.sentenceIndex))
+            }
+            guard let nearest = candidates.min(by: { rank($0) < rank($1) }) else { continue }
+            let figure = drafts[nearest]
+            let within = bound.stated.overlaps(figure.stated)
+            // Outside the bound, the two are for review only when both say the same entity and period.
+            let understood: Set<Resolution> = [.said, .inSentence, .carried]
+            let sameFrame = bound.entity != nil && figure.entity == bound.entity && figure.period?.key == bound.period?.key
+                && [bound.period?.resolution, figure.period?.resolution].allSatisfy { $0.map(understood.contains) ?? false }
+            // Within it, a figure two sentences away or more is the same one only when both name the same entity and period.
+            guard sameFrame || within && abs(figure.sentenceIndex - bound.sentenceIndex) <= 2 else { continue }
+            let line = lineOf(figure)
+            let primary = Recomputation(interval: figure.stated, formula: "restates(\(figure.mention.text), line \(line))", inputs: [],
+                                        label: "the figure the text gives on line \(line)", display: figure.mention.text)
+            outcomes[index] = CheckOutcome(
+                verdict: within ? .consistent : .needsReview, primary: primary,
+                message: "Stated \(bound.mention.text); the text gives \(figure.mention.text) on line \(line), "
+                    + (within ? "within the bound." : "outside the bound: one of the two is wrong, or they are not the same figure."),
+                hints: [], resolved: bound)
+        }
+    }
+
+    /// The noun a count counts ("120 countries" → "countries"); nil for other figures.
+    private func countedNoun(_ draft: ClaimDraft, _ document: DocumentContext) -> String? {
+        guard [.count, .number].contains(draft.mention.kind) else { return nil }
+        let sentence = document.sentences[draft.sentenceIndex]
+        return sentence.words(startingAtOrAfter: draft.mention.range.upperBound - sentence.range.lowerBound).first?.lower
+    }
+
     /// A verdict recomputed from figures of the text itself (no table row among its inputs).
     private func isInternalRecomputation(_ draft: ClaimDraft, _ outcome: CheckOutcome) -> Bool {
         guard let primary = outcome.primary, outcome.verdict != .unverifiable, primary.inputs.isEmpty else { return false }

@@ -67,6 +67,14 @@ struct NumberShapeTests {
         #expect(years.filter { $0.kind == .year }.map(\.value) == [2022, 2019])
     }
 
+    @Test("a prefixed unit symbol that is an English word ('as', 'Ms') does not follow a year or a number as its unit")
+    func wordLikePrefixedSymbols() {
+        let mentions = scanner.scan("The economy shrank in 2020 as the pandemic hit, and 40 Ms Lee said so; a 20 ms delay.").mentions
+        #expect(mentions.filter { $0.kind == .year }.map(\.value) == [2020], "\(mentions.map(\.text))")
+        #expect(!mentions.contains { $0.text.hasSuffix(" as") || $0.text.hasSuffix(" Ms") }, "\(mentions.map(\.text))")
+        #expect(mentions.contains { $0.text == "20 ms" && $0.kind == .measure }, "\(mentions.map(\.text))")
+    }
+
     // MARK: Currencies: codes and names (class 1), signs and dollars (class 2), cents (class 3)
 
     static let currencies: [Reading] = [

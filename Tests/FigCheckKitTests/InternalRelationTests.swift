@@ -152,6 +152,12 @@ struct InternalRelationTests {
         Case(shape: "a level reached by a rise, tied to its start by 'from': wrong",
              text: "Shipments climbed to 4.4 million tonnes in March, from 4.9 million tonnes in February.",
              figure: "4.4 million", verdict: .inconsistent, mentions: ["4.9 million"]),
+        Case(shape: "a bound restating a figure the next sentence gives exactly: within it",
+             text: "The agency cut its outlook for over 120 countries. Downgrades for 127 countries were listed in an annex.",
+             figure: "over 120", verdict: .consistent, mentions: ["127"]),
+        Case(shape: "a bound restating a figure given for the same country and year: outside it, for review",
+             text: "Japan's outlays grew to ¥8.4 trillion in 2024. Its spending on the military first exceeded ¥6 trillion in 2023, and then leapt to more than ¥9 trillion in 2024.",
+             figure: "more than ¥9 trillion", verdict: .needsReview, mentions: ["¥8.4 trillion"]),
     ]
 
     /// Relations whose operands are not established: nothing is recomputed, so nothing is judged.
@@ -177,6 +183,9 @@ struct InternalRelationTests {
         Case(shape: "a whole with only some of its parts given",
              text: "The cabinet approved a budget worth $61.59 billion for next year. Within the budget, $18.07 billion goes to ports and $20.15 billion to rail.",
              figure: "$61.59 billion", verdict: .unverifiable),
+        Case(shape: "a bound beside a figure of the same sentence is another statement",
+             text: "The minister said the country had not yet got to 2.5% of GDP but was comfortably above 2%.",
+             figure: "above 2%", verdict: .unverifiable),
     ]
 
     @Test("a relation whose figures are not established is not judged", arguments: unestablished)
