@@ -300,6 +300,7 @@ extension Verifier {
         case "days": conventions = [("days elapsed", days)]
         case "weeks": conventions = [("weeks elapsed", days / 7)]
         case "months": conventions = [("months elapsed", days / 30.4375)]
+        case "decades": conventions = [("decades elapsed", days / 3652.425), ("decades between", Double(end.year - start.year) / 10)]
         default:
             conventions = [("years elapsed", days / 365.2425), ("calendar years between", Double(end.year - start.year)),
                            ("calendar years counted inclusively", Double(end.year - start.year + 1))]

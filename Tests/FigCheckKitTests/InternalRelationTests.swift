@@ -158,6 +158,18 @@ struct InternalRelationTests {
         Case(shape: "a bound restating a figure given for the same country and year: outside it, for review",
              text: "Japan's outlays grew to ¥8.4 trillion in 2024. Its spending on the military first exceeded ¥6 trillion in 2023, and then leapt to more than ¥9 trillion in 2024.",
              figure: "more than ¥9 trillion", verdict: .needsReview, mentions: ["¥8.4 trillion"]),
+        Case(shape: "the gap between two countries against the levels the text gives for them: right",
+             text: "Chile's output per head came to $17,310 last year. Peru's stood at $8,120. The gap between the two countries grew to $9,190.",
+             figure: "$9,190", verdict: .consistent, mentions: ["$17,310", "$8,120"]),
+        Case(shape: "the gap between two countries against the levels the text gives for them: a mismatch is for review",
+             text: "Chile's output per head came to $17,310 last year. Peru's stood at $8,120. The gap between the two countries grew to $9,910.",
+             figure: "$9,910", verdict: .needsReview),
+        Case(shape: "a span in decades over the years of the series the next sentence gives: right",
+             text: "Over roughly three decades the surplus grew. It was $2.1 billion in 1994, $40.3 billion in 2009 and $88 billion by 2024.",
+             figure: "three decades", verdict: .consistent, mentions: ["1994", "2024"]),
+        Case(shape: "a span in decades over the years of the next sentence: a mismatch is for review",
+             text: "For two decades the surplus grew. It was $2.1 billion in 1994, $40.3 billion in 2009 and $88 billion by 2024.",
+             figure: "two decades", verdict: .needsReview),
     ]
 
     /// Relations whose operands are not established: nothing is recomputed, so nothing is judged.

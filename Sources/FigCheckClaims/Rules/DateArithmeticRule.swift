@@ -11,6 +11,7 @@ struct DateArithmeticRule: ClaimRule {
         "The alliance was founded in 1953. This year marks its «70th» anniversary.",
         "Korea was under Japanese colonial rule for «36 years».",
         "Agents detained them on September 4 and flew them home on September 12, after «eight days».",
+        "Over «two decades» the deficit ballooned. It was $10 billion in 1990 and $273 billion by 2010.",
     ]
     let nonTriggeringExamples = [
         "It was the «first» summit of the two leaders.",
@@ -25,7 +26,7 @@ struct DateArithmeticRule: ClaimRule {
             draft.indicator = "anniversary"
             return draft
         }
-        guard mention.kind == .duration, let unit = mention.unit, ["years", "days", "months", "weeks"].contains(unit) else {
+        guard mention.kind == .duration, let unit = mention.unit, ["years", "decades", "days", "months", "weeks"].contains(unit) else {
             return nil
         }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
@@ -39,6 +40,18 @@ struct DateArithmeticRule: ClaimRule {
         if let dates = datesAround(context), dates.count >= 2 {
             draft.span = (dates[0].date, dates[dates.count - 1].date, dates[0].text, dates[dates.count - 1].text)
             return draft
+        }
+        // "Over roughly two decades the gap has ballooned. It was $10 billion in 1990, … $273 billion
+        // by 2010": a span in years introducing the series the next sentence gives.
+        if ["years", "decades"].contains(unit), context.sentence.periods.isEmpty,
+           let next = context.document.sentences.first(where: { $0.index == context.sentence.index + 1 }),
+           next.paragraph == context.sentence.paragraph {
+            let years = next.periods.filter { $0.period.count == 4 && !$0.relative }.map { ($0.first, $0.text) }
+            if let first = years.min(by: { $0.0 < $1.0 }), let last = years.max(by: { $0.0 < $1.0 }), first.0.year < last.0.year {
+                draft.span = (first.0, last.0, first.1, last.1)
+                draft.uncertainties.append("which years it spans (read from the years of the sentence after it)")
+                return draft
+            }
         }
         // "Many Koreans speak of 36 years": the span of the paragraph's previous duration.
         if let previous = drafts.last(where: { $0.kind == .dateArithmetic && $0.paragraph == context.sentence.paragraph
