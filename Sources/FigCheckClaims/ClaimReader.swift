@@ -93,7 +93,8 @@ struct ClaimReader {
                    let appositive = appositiveChangeOperands(draft, at: position, in: drafts, document: document) {
                     drafts[position].operands = [appositive]
                 } else if drafts[position].operands.allSatisfy({ $0.subject == nil || $0.base == nil }),
-                          let neighbour = neighbouringPair(draft, document: document) {
+                          let neighbour = neighbouringPair(draft, document: document)
+                            ?? periodOnPeriodPair(draft, at: position, in: drafts, document: document) {
                     drafts[position].operands = []
                     drafts[position].statedOperands = neighbour
                 }
@@ -209,6 +210,50 @@ struct ClaimReader {
         return nil
     }
 
+    /// "India's purchases rose by 7 percent month-on-month in March": the entity's figures of the
+    /// unit for March and for February, wherever the text gives them ("India's 1.36 million bpd" in
+    /// a sentence about March, "India's 1.27 million bpd" in one about February), when there is one
+    /// of each. Their measure is read from the entity and the periods alone: evidence for review.
+    private func periodOnPeriodPair(_ draft: ClaimDraft, at position: Int, in drafts: [ClaimDraft],
+                                    document: DocumentContext) -> StatedOperands? {
+        guard draft.relation == .relativeChange, let entity = draft.entity else { return nil }
+        let sentence = document.sentences[draft.sentenceIndex]
+        let end = draft.mention.range.upperBound - sentence.range.lowerBound
+        let after = Array(sentence.words(startingAtOrAfter: end).prefix(8).map(\.lower))
+        let monthsBack: Int
+        if zip(after, zip(after.dropFirst(), after.dropFirst(2))).contains(where: { $0 == "month" && $1.0 == "on" && $1.1 == "month" }) {
+            monthsBack = 1
+        } else if zip(after, zip(after.dropFirst(), after.dropFirst(2))).contains(where: { $0 == "year" && $1.0 == "on" && $1.1 == "year" }) {
+            monthsBack = 12
+        } else {
+            return nil
+        }
+        let clause = sentence.clause(containing: end)
+        guard let newer = sentence.periods.first(where: { $0.range.lowerBound >= end && clause.contains($0.range.lowerBound) }),
+              newer.first.year == newer.last.year, newer.first.month == newer.last.month else { return nil }
+        var year = newer.first.year
+        var month = newer.first.month - monthsBack
+        while month < 1 { month += 12; year -= 1 }
+        let newKey = String(format: "%04d-%02d", newer.first.year, newer.first.month)
+        let baseKey = String(format: "%04d-%02d", year, month)
+        let window = max(0, position - Self.memory)..<min(drafts.count, position + Self.memory)
+        func levels(_ key: String) -> [Int] {
+            window.filter { index in
+                isFigure(drafts[index]) && drafts[index].entity == entity && drafts[index].mention.kind != .percent
+                    && drafts[index].mention.rangeEnd == nil && drafts[index].period?.key == key
+            }
+        }
+        // One pair of the same unit and measure (as far as it is read), or none.
+        let pairs = levels(newKey).flatMap { newer in levels(baseKey).map { (newer, $0) } }.filter { newer, older in
+            drafts[newer].mention.sharesUnit(with: drafts[older].mention) && drafts[newer].mention.unit == drafts[older].mention.unit
+                && drafts[newer].indicator == drafts[older].indicator
+        }
+        guard pairs.count == 1 else { return nil }
+        let (subject, base) = (drafts[pairs[0].0], drafts[pairs[0].1])
+        return StatedOperands(subject: subject.stated, base: base.stated, subjectText: subject.mention.text, baseText: base.mention.text,
+                              shape: "\(subject.mention.text) in \(newKey) against \(base.mention.text) in \(baseKey)", tied: false)
+    }
+
     /// Words after a change that name its base ("on this year", "since 2020"): a base not on the page.
     static let namedBaseWords: Set<String> = ["on", "over", "from", "compared", "than", "since", "against", "versus", "vs"]
 
@@ -224,6 +269,8 @@ struct ClaimReader {
         }
         // The figures of the same measure said before the change in its paragraph: the newest
         // period is the "to" figure; the base is the one of the period said ("since 2020", "on 2023").
+        // Figures of no known measure are not "the same measure" as a change of no known measure.
+        guard draft.indicator != nil else { return [] }
         var related = (max(0, position - Self.memory)..<position).filter { index in
             index < position && isFigure(drafts[index]) && drafts[index].paragraph == draft.paragraph
                 && drafts[index].indicator == draft.indicator && drafts[index].period != nil

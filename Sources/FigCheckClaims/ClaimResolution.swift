@@ -240,7 +240,9 @@ extension MentionContext {
         }
         if let next = periods.first(where: { $0.range.lowerBound >= local.upperBound }),
            !mentionBetween(local.upperBound, next.range.lowerBound), next.range.lowerBound - local.upperBound < 40,
-           clause.contains(next.range.lowerBound) || (next.range.lowerBound - local.upperBound < 12 && !leadsOtherFigure(next)) {
+           clause.contains(next.range.lowerBound) || (next.range.lowerBound - local.upperBound < 12 && !leadsOtherFigure(next)
+               // "exceeded India's 1.27 million bpd, and in March the gap grew": a period past a new clause is the clause's.
+               && !sentence.words(in: local.upperBound..<next.range.lowerBound).contains { SentenceContext.clauseWords.contains($0.lower) }) {
             return choice(next)
         }
         // "In 2020, 51% …", "By 2024 that share had fallen to 12%": a period before the figure, in its
@@ -259,6 +261,13 @@ extension MentionContext {
            !mentionBetween(previous.range.upperBound, local.lowerBound),
            clause.contains(previous.range.lowerBound) || previous.range.upperBound <= firstMention || !boundToOtherFigure(previous) {
             return choice(previous)
+        }
+        // "In May Brazil shipped 2.31 million tonnes, more than Peru's 1.12 million": a figure compared
+        // with another shares the period that opens the sentence.
+        if let opening = periods.first, opening.range.upperBound <= firstMention,
+           !periods.contains(where: { $0.range.lowerBound > opening.range.lowerBound && $0.range.upperBound <= local.lowerBound }),
+           wordsBefore(3).contains("than") {
+            return choice(opening)
         }
         // Another figure's period in the same sentence ("fell to $297 million in 2024 … while inflows into
         // China collapsed to $42.6 billion"): likely shared, but a guess.

@@ -27,7 +27,7 @@ package enum MeasureWords {
 
     /// The stem of one lower-case word, or nil for a word that says nothing about the subject.
     package static func stem(_ lower: String) -> String? {
-        guard lower.utf8.count >= 4, lower.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }),
+        guard lower.utf8.count >= 3, lower.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }),
               !generic.contains(lower) else { return nil }
         var stem = lower
         for suffix in ["ments", "ment", "ings", "ing", "ies", "ed", "es", "s"] where stem.hasSuffix(suffix)
@@ -48,6 +48,10 @@ package enum MeasureWords {
         "same", "should", "since", "some", "such", "than", "that", "their", "them", "then", "there", "these", "they",
         "this", "those", "through", "under", "until", "upon", "very", "were", "what", "when", "where", "which", "while",
         "will", "with", "within", "would", "your", "still", "well", "already", "nearly", "almost", "roughly", "some",
+        "the", "and", "for", "was", "but", "its", "has", "had", "are", "not", "all", "can", "per", "one", "two", "six",
+        "ten", "new", "old", "out", "end", "day", "yet", "now", "may", "say", "set", "put", "got", "own", "via", "who",
+        "how", "any", "off", "far", "few", "big", "his", "her", "him", "our", "you", "she", "they", "too", "why", "did",
+        "get", "let", "see", "use", "way", "top", "low", "high", "lot", "bit", "due", "key", "ago", "net", "sum",
         // Quantities, periods and their words.
         "percent", "cent", "point", "points", "percentage", "billion", "million", "trillion", "thousand", "hundred",
         "year", "years", "month", "months", "week", "weeks", "quarter", "quarters", "today", "earlier", "later",

@@ -170,6 +170,12 @@ struct InternalRelationTests {
         Case(shape: "a span in decades over the years of the next sentence: a mismatch is for review",
              text: "For two decades the surplus grew. It was $2.1 billion in 1994, $40.3 billion in 2009 and $88 billion by 2024.",
              figure: "two decades", verdict: .needsReview),
+        Case(shape: "a month-on-month change over the entity's figures for the two months, given elsewhere: right",
+             text: "In May Brazil shipped 2.31 million tonnes, more than Peru's 1.12 million tonnes. In April Peru's 1.04 million tonnes trailed Chile's 1.2 million tonnes, and in May the gap grew. Peru's exports rose by 8 percent month-on-month in May.",
+             figure: "8 percent", verdict: .consistent, mentions: ["1.12 million", "1.04 million"]),
+        Case(shape: "a month-on-month change over the entity's figures for the two months: a mismatch is for review",
+             text: "In May Brazil shipped 2.31 million tonnes, more than Peru's 1.12 million tonnes. In April Peru's 1.04 million tonnes trailed Chile's 1.2 million tonnes, and in May the gap grew. Peru's exports rose by 15 percent month-on-month in May.",
+             figure: "15 percent", verdict: .needsReview),
     ]
 
     /// Relations whose operands are not established: nothing is recomputed, so nothing is judged.

@@ -43,6 +43,10 @@ struct ValueRule: ClaimRule {
                 return nil
             }
             draft.unverifiableReason = "no reference table was found for what this figure measures"
+            // Whose figure and for when, all the same: the text's own relations use them ("India's
+            // 1.36 million bpd" in March against "India's 1.27 million bpd" in February).
+            draft.take(context.resolveEntity(drafts: drafts))
+            draft.period = context.resolvePeriod(drafts: drafts)
             return draft
         }
         draft.indicator = indicator.indicator
