@@ -116,6 +116,9 @@ public struct Finding: Codable, Hashable, Sendable {
     public var hints: [String]
     /// Where the figure is in the analysed text (for reports that show the text); not in the JSON.
     public var analysedRange: Range<Int>? = nil
+    /// A relation ("a rise of 4%") whose figures the text does not give: nothing was judged, so
+    /// the terminal report counts these instead of listing each; not in the JSON (its message says so).
+    public var operandsNotFound = false
 
     public init(id: String, ruleId: String, kind: String, text: String, sentence: String, location: TextLocation,
                 stated: StatedFigure, about: ClaimSubject, verdict: Verdict, severity: Severity,

@@ -81,6 +81,7 @@ public struct ClaimVerificationStage: AnalysisStage {
                                 scope: draft.scope ?? draft.partner),
             verdict: outcome.verdict, severity: severity, computed: computed, message: message, hints: outcome.hints)
         finding.analysedRange = draft.mention.range
+        finding.operandsNotFound = outcome.operandsNotFound
         return finding
     }
 

@@ -157,7 +157,11 @@ extension Verifier {
                               "\(subject.mention.text) and \(shown) (\(entity) \(period.key), \(sourceLabel(value)))", [input(value)], true))
             }
         }
-        guard !pairs.isEmpty || !draft.statedPairs.isEmpty else { return unverifiable("the figures it relates were not found in the text") }
+        guard !pairs.isEmpty || !draft.statedPairs.isEmpty else {
+            var outcome = unverifiable("the figures it relates were not found in the text")
+            outcome.operandsNotFound = true
+            return outcome
+        }
         func compute(_ relation: Relation, _ subject: Interval, _ base: Interval) -> Interval? {
             switch relation {
             case .ratio: return subject / base

@@ -45,6 +45,8 @@ struct CheckOutcome {
     var nearMiss: Bool = false
     /// The claim as finally read (a default period filled in, the row's partner chosen).
     var resolved: ClaimDraft?
+    /// A relation whose figures were not found in the text.
+    var operandsNotFound = false
 }
 
 /// Reference-data problems met while checking (a malformed table, a missing file): the claims go on

@@ -43,6 +43,19 @@ struct CheckCommandTests {
         #expect(result.standardError == message + "\n")
     }
 
+    @Test("a relation whose figures the text does not give is counted in the terminal report, not listed; the JSON lists it")
+    func relationsWithoutFiguresAreCounted() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let file = directory.appendingPathComponent("unrelated.txt")
+        try Data("Ferry traffic rose 4% on the year, the port said.\n".utf8).write(to: file)
+        let text = try FigCheckBinary.run(["check", file.path, "--date", "2025-06-01"])
+        #expect(text.exitCode == 0)
+        #expect(text.standardOutput.contains("not checked: 1 relation"), "\(text.standardOutput)")
+        #expect(!text.standardOutput.contains("the figures it relates were not found"), "\(text.standardOutput)")
+        let json = try FigCheckBinary.run(["check", file.path, "--date", "2025-06-01", "--format", "json"])
+        #expect(json.standardOutput.contains("the figures it relates were not found"), "\(json.standardOutput)")
+    }
+
     @Test("a binary file is refused with exit 2")
     func binaryFile() throws {
         let directory = try TestPaths.temporaryDirectory()

@@ -31,8 +31,10 @@ struct TextReporter: Reporter {
             lines.append("  claims   \(summary.claims): \(summary.consistent) consistent, "
                 + "\(summary.inconsistent) inconsistent, \(summary.needsReview) to review, "
                 + "\(summary.unverifiable) unverifiable")
-            // Grouped by verdict: what needs attention first, each group in document order.
-            for finding in ReportText.ordered(document.claims) {
+            // Grouped by verdict: what needs attention first, each group in document order. A
+            // relation whose figures the text does not give judged nothing: counted, not listed.
+            let unrelated = document.claims.filter(\.operandsNotFound).count
+            for finding in ReportText.ordered(document.claims) where !finding.operandsNotFound {
                 let location = "\(document.source):\(finding.location.line):\(finding.location.column)"
                 let severity: String
                 switch finding.severity {
@@ -50,6 +52,9 @@ struct TextReporter: Reporter {
                     }
                 }
                 lines += finding.hints.map { "    hint: \($0)" }
+            }
+            if unrelated > 0 {
+                lines.append("  not checked: \(unrelated) relation\(unrelated == 1 ? "" : "s") (\"a rise of 4%\") whose figures the text does not give; the json and markdown reports list \(unrelated == 1 ? "it" : "them")")
             }
         }
         return lines.joined(separator: "\n") + "\n"
