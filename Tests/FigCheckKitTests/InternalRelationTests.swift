@@ -176,6 +176,20 @@ struct InternalRelationTests {
         Case(shape: "a month-on-month change over the entity's figures for the two months: a mismatch is for review",
              text: "In May Brazil shipped 2.31 million tonnes, more than Peru's 1.12 million tonnes. In April Peru's 1.04 million tonnes trailed Chile's 1.2 million tonnes, and in May the gap grew. Peru's exports rose by 15 percent month-on-month in May.",
              figure: "15 percent", verdict: .needsReview),
+        Case(shape: "N-fold, from A to B: right", text: "Output rose fourfold over the decade, from 2.1 million tonnes to 8.4 million tonnes.",
+             figure: "fourfold", verdict: .consistent, mentions: ["8.4 million tonnes", "2.1 million tonnes"]),
+        Case(shape: "N-fold, from A to B: wrong", text: "Output rose fivefold over the decade, from 2.1 million tonnes to 8.4 million tonnes.",
+             figure: "fivefold", verdict: .inconsistent),
+        Case(shape: "an N% slide from A to B per dollar (the price of a dollar rises): right",
+             text: "The peso's 10% slide took it from 80 to 88 per dollar.", figure: "10%", verdict: .consistent, mentions: ["88", "80"]),
+        Case(shape: "an N% slide from A to B per dollar: wrong", text: "The peso's 6% slide took it from 80 to 88 per dollar.",
+             figure: "6%", verdict: .inconsistent),
+        Case(shape: "an N% fall from A to B: right", text: "A 10% fall in the quarter took the index from 80 to 72.",
+             figure: "10%", verdict: .consistent),
+        Case(shape: "a count's share in brackets, of the whole named with 'of': right", text: "Of the 40 firms surveyed, 12 (30%) reported losses.",
+             figure: "30%", verdict: .consistent, mentions: ["12", "40"]),
+        Case(shape: "a count's share in brackets, of the whole named with 'of': wrong", text: "Of the 40 firms surveyed, 12 (35%) reported losses.",
+             figure: "35%", verdict: .inconsistent),
     ]
 
     /// Relations whose operands are not established: nothing is recomputed, so nothing is judged.

@@ -22,6 +22,9 @@ struct ChangeRule: ClaimRule {
                                            "declined", "increased", "decreased", "shrunk", "shrank", "climbed", "jumped", "slid",
                                            "surged", "plunged", "gained", "lost", "expanded", "rise", "fall", "drop", "grow",
                                            "slip", "slips", "slipped", "shrinks", "expands", "climbs", "jumps", "gains"]
+    /// Nouns of change said after the figure: "an 8% slide", "a 3% rise".
+    static let changeNouns: Set<String> = ["rise", "fall", "drop", "increase", "decrease", "decline", "gain", "jump", "slide", "slump",
+                                           "surge", "climb", "cut", "depreciation", "appreciation", "loss", "plunge"]
     /// Verbs that make a change with an object: "raise defence spending by 3.6 per cent".
     static let transitiveChangeVerbs: Set<String> = ["raise", "raises", "raised", "raising", "increase", "increases", "increasing",
                                                      "cut", "cuts", "cutting", "lift", "lifts", "lifted", "boost", "boosts",
@@ -70,7 +73,11 @@ struct ChangeRule: ClaimRule {
             // right before. Without the figures said, the change is one the text may state again
             // with them (a headline over its paragraph), or one left unchecked.
             let verbChange = Self.changeVerbs.contains(before.last ?? "")
-            guard byChange || nounChange || upDown || verbChange || (restated && statedOperands != nil) else { return nil }
+            // "The rupee's 8% slide took it from 80 to 88 per dollar": a change noun after the figure,
+            // with both figures said. Its size is checked, not its direction: a currency's slide is a
+            // rise of its price in dollars.
+            let changeNounAfter = Self.changeNouns.contains(context.wordsAfter(1).first ?? "") && statedOperands != nil
+            guard byChange || nounChange || upDown || verbChange || changeNounAfter || (restated && statedOperands != nil) else { return nil }
             if let indicator = context.resolveIndicator(units: ["percent"], knowledge: knowledge, drafts: drafts)?.indicator,
                knowledge.frames.frames[indicator]?.shapes.contains(.growth) == true {
                 // An indicator that is itself a change ("the economy grew 7.1%"): a value claim.
@@ -85,6 +92,11 @@ struct ChangeRule: ClaimRule {
             draft.direction = falling ? -1 : 1
             if falling { draft.sign = -1 }
             draft.statedOperands = statedOperands
+            if changeNounAfter, !byChange, !nounChange, !upDown, !verbChange, let stated = statedOperands {
+                let rising = stated.subject.midpoint >= stated.base.midpoint
+                draft.direction = rising ? 1 : -1
+                draft.sign = rising ? 1 : -1
+            }
         } else {
             return nil
         }

@@ -55,6 +55,12 @@ struct ComparisonRule: ClaimRule {
         default:
             return nil
         }
+        // "Output rose fourfold, from 2.1 million tonnes to 8.4 million tonnes": a multiple of change
+        // over the two figures the sentence ties to it.
+        if draft.relation == .ratio, ChangeRule.changeVerbs.contains(context.wordsBefore(1).first ?? ""),
+           let stated = context.statedChangeOperands() {
+            draft.statedOperands = stated
+        }
         // The subject is the nearest country named before the figure ("we promised … three times
         // larger", "South Korea's population … is about 42% of Japan's"); the operands are matched
         // after the whole document is read (ClaimReader.link).
