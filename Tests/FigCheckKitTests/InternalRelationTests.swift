@@ -190,6 +190,10 @@ struct InternalRelationTests {
              figure: "30%", verdict: .consistent, mentions: ["12", "40"]),
         Case(shape: "a count's share in brackets, of the whole named with 'of': wrong", text: "Of the 40 firms surveyed, 12 (35%) reported losses.",
              figure: "35%", verdict: .inconsistent),
+        Case(shape: "a 'Top 3' heading over a list of four", text: "## Top 3 exporters\n\n- China\n- Germany\n- Japan\n- Korea",
+             figure: "3", verdict: .inconsistent, mentions: ["names 4"]),
+        Case(shape: "a 'The 4 largest' heading over its list of four", text: "## The 4 largest buyers\n\n- Spain\n- Italy\n- France\n- Greece",
+             figure: "4", verdict: .consistent, mentions: ["Spain", "Greece"]),
     ]
 
     /// Relations whose operands are not established: nothing is recomputed, so nothing is judged.

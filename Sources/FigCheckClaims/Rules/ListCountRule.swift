@@ -10,11 +10,13 @@ struct ListCountRule: ClaimRule {
     let triggeringExamples = [
         "«Three» states missed the deadline: Ohio, Utah and Iowa.",
         "«Four» allies still fall short of the goal: Spain (1.3%), Belgium (1.3%), Canada (1.4%) and Italy (1.5%).",
+        "Top «3» exporters\n\nChina\nGermany\nJapan",
     ]
     let nonTriggeringExamples = [
         "«Five» members spend more, including: Poland, Estonia and Latvia.",
         "The plan has «three» parts: the first is a levy, the second a rebate, and the third a fund.",
         "Spending rose «3%» last year: Poland, Estonia and Latvia led.",
+        "Top «3» exporters\n\nChina led the list this year, as it has for a decade.",
     ]
 
     /// Words that make what follows a part of the set, not all of it.
@@ -24,6 +26,11 @@ struct ListCountRule: ClaimRule {
         let mention = context.mention
         guard [.count, .number].contains(mention.kind), mention.rangeEnd == nil, mention.value >= 2, mention.value <= 40,
               mention.value == mention.value.rounded(), mention.currency == nil else { return nil }
+        if let items = headedList(context) {
+            var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+            draft.listedItems = items
+            return draft
+        }
         let text = context.sentence.text
         let utf8 = Array(text.utf8)
         guard let colon = utf8[context.local.upperBound...].firstIndex(of: UInt8(ascii: ":")) else { return nil }
@@ -34,6 +41,27 @@ struct ListCountRule: ClaimRule {
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         draft.listedItems = items
         return draft
+    }
+
+    /// "Top 3 exporters" (a heading) over a list of one name per line: the items of the paragraph
+    /// that follows, when the heading is a few words that count them ("Top 3 …", "The 10 largest …")
+    /// and every line of the list is a short name.
+    private func headedList(_ context: MentionContext) -> [String]? {
+        let words = context.sentence.words.map(\.lower)
+        guard words.count <= 7, let position = context.sentence.words.firstIndex(where: { $0.range.lowerBound >= context.local.lowerBound })
+        else { return nil }
+        let before = words[..<position]
+        let after = words[(position + 1)...].prefix(1)
+        let superlative = after.first.map { $0.hasSuffix("est") } ?? false
+        guard before.last == "top" || superlative else { return nil }
+        let document = context.document
+        let next = context.sentence.index + 1
+        guard next < document.sentences.count, document.sentences[next].paragraph == context.sentence.paragraph + 1 else { return nil }
+        let lines = document.sentences[next].text.split(separator: "\n").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        guard lines.count >= 2, lines.allSatisfy({ line in
+            line.first?.isUppercase == true && line.split(separator: " ").count <= 5 && !line.hasSuffix(".")
+        }) else { return nil }
+        return lines
     }
 
     /// The items of a list of names ("A (1.8%), B, C and D"), or nil when what follows is not one:
