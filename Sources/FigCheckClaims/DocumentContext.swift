@@ -77,7 +77,7 @@ package struct SentenceContext {
 extension Array {
     /// The first index whose element satisfies `belongsToSecondPart`, for an array in which every
     /// element that does comes after every element that does not (binary search); `count` when none does.
-    func partitioningIndex(where belongsToSecondPart: (Element) -> Bool) -> Int {
+    package func partitioningIndex(where belongsToSecondPart: (Element) -> Bool) -> Int {
         var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2

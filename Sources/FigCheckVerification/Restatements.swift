@@ -11,6 +11,10 @@ struct Restatements {
     /// The line of the original document a claim starts on.
     let lineOf: (ClaimDraft) -> Int
 
+    /// How far apart, in claims, a restatement and its original may be: a headline and its
+    /// paragraph are close, and the bound keeps a long document's pass linear.
+    static let reach = 200
+
     /// Nouns that refer back to a figure already given ("the 10% figure", "his $500 billion number").
     static let referenceNouns: Set<String> = ["figure", "number", "claim", "estimate", "statistic"]
 
@@ -38,7 +42,7 @@ struct Restatements {
             for index in drafts.indices where isUnchecked(drafts[index], outcomes[index], document: document) {
                 let restating = drafts[index]
                 guard let source = sources.first(where: { sourceIndex in
-                    sourceIndex != index && sameFigure(restating, drafts[sourceIndex])
+                    sourceIndex != index && abs(sourceIndex - index) <= Self.reach && sameFigure(restating, drafts[sourceIndex])
                         && !words(index).isDisjoint(with: words(sourceIndex))
                 }) else { continue }
                 outcomes[index] = restated(restating, as: drafts[source], outcome: outcomes[source])
@@ -61,6 +65,14 @@ struct Restatements {
         let exact = drafts.indices.filter { drafts[$0].mention.hedge == .none && drafts[$0].mention.rangeEnd == nil
             && [.value, .count, .conversion, .rate].contains(drafts[$0].kind) }
         guard !exact.isEmpty else { return }
+        // Each sentence's subject words, read once.
+        var stemsBySentence: [Int: Set<String>] = [:]
+        func stems(_ sentenceIndex: Int) -> Set<String> {
+            if let known = stemsBySentence[sentenceIndex] { return known }
+            let found = MeasureWords.stems(of: document.sentences[sentenceIndex])
+            stemsBySentence[sentenceIndex] = found
+            return found
+        }
         for index in drafts.indices where bounded.contains(drafts[index].mention.hedge) && outcomes[index].verdict == .unverifiable
             && outcomes[index].primary == nil && [.value, .count].contains(drafts[index].kind) && drafts[index].mention.rangeEnd == nil {
             let bound = drafts[index]
@@ -69,9 +81,10 @@ struct Restatements {
             var subject = Set<String>()
             for sentenceIndex in max(0, bound.sentenceIndex - 2)...bound.sentenceIndex
                 where document.sentences[sentenceIndex].paragraph == bound.paragraph {
-                subject.formUnion(MeasureWords.stems(of: document.sentences[sentenceIndex]))
+                subject.formUnion(stems(sentenceIndex))
             }
-            let candidates = exact.filter { other in
+            let nearby = exact[exact.partitioningIndex { $0 >= index - Self.reach }..<exact.partitioningIndex { $0 > index + Self.reach }]
+            let candidates = nearby.filter { other in
                 let figure = drafts[other]
                 // Two figures of one sentence are two statements ("has not got to 2.5% but is above 2%").
                 return figure.sentenceIndex != bound.sentenceIndex
@@ -79,7 +92,7 @@ struct Restatements {
                     && countedNoun(figure, document) == countedNoun(bound, document)
                     && (figure.entity == nil || bound.entity == nil || figure.entity == bound.entity)
                     && (figure.period == nil || bound.period == nil || figure.period?.key == bound.period?.key)
-                    && !subject.isDisjoint(with: MeasureWords.stems(of: document.sentences[figure.sentenceIndex]))
+                    && !subject.isDisjoint(with: stems(figure.sentenceIndex))
             }
             // The same period said on both sides first, then the nearest.
             func rank(_ other: Int) -> (Int, Int) {
