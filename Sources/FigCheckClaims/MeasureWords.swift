@@ -3,6 +3,9 @@
 /// unemployed" and "unemployment had risen" share "unemploy". Function words, figures and the words
 /// any statistic uses ("rise", "year", "percent") are left out, so a shared stem is a shared subject.
 package enum MeasureWords {
+    /// Nouns that refer back to a figure already given ("the 10% figure", "his $500 billion number").
+    package static let referenceNouns: Set<String> = ["figure", "number", "claim", "estimate", "statistic"]
+
     /// The stems of the words, without the generic ones.
     package static func stems<Words: Sequence>(_ words: Words) -> Set<String> where Words.Element == SentenceWords.Word {
         var stems: Set<String> = []

@@ -15,9 +15,6 @@ struct Restatements {
     /// paragraph are close, and the bound keeps a long document's pass linear.
     static let reach = 200
 
-    /// Nouns that refer back to a figure already given ("the 10% figure", "his $500 billion number").
-    static let referenceNouns: Set<String> = ["figure", "number", "claim", "estimate", "statistic"]
-
     /// The outcomes of `drafts` with each unchecked restatement given its original's recomputation.
     func adopt(_ drafts: [ClaimDraft], outcomes: inout [CheckOutcome], document: DocumentContext) {
         let recomputed = drafts.indices.filter { isInternalRecomputation(drafts[$0], outcomes[$0]) }
@@ -138,7 +135,7 @@ struct Restatements {
         if draft.kind == .change { return true }
         let sentence = document.sentences[draft.sentenceIndex]
         let next = sentence.words(startingAtOrAfter: draft.mention.range.upperBound - sentence.range.lowerBound).first?.lower
-        return next.map(Self.referenceNouns.contains) ?? false
+        return next.map(MeasureWords.referenceNouns.contains) ?? false
     }
 
     /// The same value in the same unit, no contrary direction, and not two different entities.

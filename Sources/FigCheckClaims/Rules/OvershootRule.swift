@@ -40,7 +40,7 @@ struct OvershootRule: ClaimRule {
         // the earlier figure a noun names ("the claim", "his number": the last figure called a number before).
         var claimed: Mention?
         var right: Mention?
-        let referring = sentence.words(in: context.clause.lowerBound..<context.local.lowerBound).contains { ["number", "figure", "claim", "estimate"].contains($0.lower) }
+        let referring = sentence.words(in: context.clause.lowerBound..<context.local.lowerBound).contains { MeasureWords.referenceNouns.contains($0.lower) }
         if let subject = earlier.first, earlier.count == 1, !referring || referenceNounFollows(subject, in: sentence) {
             claimed = subject
         } else if referring, let named = lastNamedFigure(before: sentence.index, unitOf: mention, in: document) {
@@ -65,7 +65,7 @@ struct OvershootRule: ClaimRule {
     /// "the $500 billion number": a figure followed by a noun that names it as a claim.
     private func referenceNounFollows(_ figure: Mention, in sentence: SentenceContext) -> Bool {
         let next = sentence.words(startingAtOrAfter: figure.range.upperBound - sentence.range.lowerBound).first?.lower
-        return next.map { ["number", "figure", "claim", "estimate"].contains($0) } ?? false
+        return next.map(MeasureWords.referenceNouns.contains) ?? false
     }
 
     /// The last figure of the unit, in the sentences before, that a noun names as a claim ("the $500 billion number").

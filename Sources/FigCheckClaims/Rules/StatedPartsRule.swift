@@ -44,17 +44,14 @@ package struct StatedPartsRule: Sendable {
             }
             guard let wholeIndex else { continue }
             let whole = drafts[wholeIndex]
-            var sum = Interval(low: 0, high: 0)
-            for part in parts { sum = Interval(low: sum.low + part.interval.low, high: sum.high + part.interval.high) }
+            let last = parts[parts.count - 1]
+            let others = parts.dropLast().map(\.interval).reduce(.point(0), +)
             // Fewer than the whole: some parts only; nothing to say.
-            guard sum.high >= whole.stated.low else { continue }
+            guard (others + last.interval).high >= whole.stated.low else { continue }
             var reread = whole
             reread.ruleId = Self.id
             reread.unverifiableReason = nil
             reread.relation = .sum
-            let last = parts[parts.count - 1]
-            var others = Interval(low: 0, high: 0)
-            for part in parts.dropLast() { others = Interval(low: others.low + part.interval.low, high: others.high + part.interval.high) }
             let listed = parts.map(\.text).joined(separator: " + ")
             reread.statedOperands = StatedOperands(subject: others, base: last.interval,
                                                    subjectText: parts.dropLast().map(\.text).joined(separator: " + "), baseText: last.text,
