@@ -80,6 +80,8 @@ public enum Relation: String, Sendable {
     case crossing
     /// "then to decline to $59": the figure A reached below (or above) the level B before it.
     case direction
+    /// "A narrowly exceeded B", "the gap grew wider": A − B above zero (direction +1) or below it (−1).
+    case order
 }
 
 /// One part of a ratio's numerator: a figure stated in the text, or a reference value looked up.
@@ -140,6 +142,8 @@ public struct ClaimDraft: Sendable {
     /// Dates of events: the date said, and the weekday said with it (0 Monday … 6 Sunday).
     public var statedDate: CalendarDate?
     public var statedWeekday: Int?
+    /// Orders: the figure whose unit and scale the difference is shown in ("0.1 million tonnes").
+    package var orderedFigure: Mention?
     /// Conversions: the amount converted from (the figure before the brackets).
     public var convertedFrom: Mention?
     /// "real" or "nominal", when the figure's clause says so ("inflation-adjusted").

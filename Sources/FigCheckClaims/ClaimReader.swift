@@ -67,6 +67,8 @@ struct ClaimReader {
         if drafts.count < Self.maximumClaims, !budget.isSpent {
             let claimed = Set(drafts.map(\.mention.range.lowerBound))
             drafts += SeriesRule().drafts(in: document, claims: drafts).filter { !claimed.contains($0.mention.range.lowerBound) }
+            // Orders the words assert between figures of the text ("A narrowly exceeded B").
+            drafts += OrderRule().drafts(in: document, claims: drafts)
         }
         return drafts
     }

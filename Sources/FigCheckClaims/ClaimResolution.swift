@@ -230,6 +230,13 @@ extension MentionContext {
            let reference = periods.first(where: { $0.range.upperBound <= local.lowerBound }) ?? periods.first {
             return PeriodChoice.year(reference.first.year - 1, .said)
         }
+        // "… in 2024, and Japan's spending grew to $55.3 billion for the year": the words point
+        // back to the year the sentence said before the figure.
+        if after.starts(with: ["for", "the", "year"]) || after.starts(with: ["that", "year"]) || after.starts(with: ["in", "that", "year"])
+            || after.starts(with: ["the", "same", "year"]) || after.starts(with: ["in", "the", "same", "year"]),
+           let previous = periods.last(where: { $0.range.upperBound <= local.lowerBound && $0.period.count == 4 && !$0.relative }) {
+            return choice(previous)
+        }
         // A period said right before another figure ("on November 10 to 10%") is that figure's.
         func leadsOtherFigure(_ period: PeriodResolver.Found) -> Bool {
             otherMentions.contains { range in
@@ -262,11 +269,21 @@ extension MentionContext {
            clause.contains(previous.range.lowerBound) || previous.range.upperBound <= firstMention || !boundToOtherFigure(previous) {
             return choice(previous)
         }
-        // "In May Brazil shipped 2.31 million tonnes, more than Peru's 1.12 million": a figure compared
-        // with another shares the period that opens the sentence.
+        // "In May Brazil shipped 2.31 million tonnes, more than Peru's 1.12 million", "… exceeded
+        // Peru's", "… and Peru 1.12 million": a figure compared with another, or in a clause that
+        // repeats the first one's verb, shares the period that opens the sentence.
+        let comparedOrParallel: Bool = {
+            let before = wordsBefore(3)
+            if before.contains("than") || before.contains(where: { OrderRule.aboveVerbs.contains($0) || OrderRule.belowVerbs.contains($0) }) {
+                return true
+            }
+            guard let owner = sentence.entities.last(where: { $0.range.upperBound <= local.lowerBound }),
+                  local.lowerBound - owner.range.upperBound <= 4 else { return false }
+            return wordBefore(owner.range.lowerBound) == "and"
+        }()
         if let opening = periods.first, opening.range.upperBound <= firstMention,
            !periods.contains(where: { $0.range.lowerBound > opening.range.lowerBound && $0.range.upperBound <= local.lowerBound }),
-           wordsBefore(3).contains("than") {
+           comparedOrParallel {
             return choice(opening)
         }
         // Another figure's period in the same sentence ("fell to $297 million in 2024 … while inflows into

@@ -277,7 +277,8 @@ struct NumberPhraseParser {
                 // "twenty-fifth".
                 return Phrase(value: lead.value + value, length: lead.length + 1, ordinal: true)
             }
-            if plural || lead.value == 1 {
+            // "four quarters" and more are a span of time, not an improper fraction.
+            if plural && !(value == 4 && lead.value >= 4) || lead.value == 1 {
                 return withScaleAfter(Phrase(value: lead.value / value, length: lead.length + 1, fraction: true), start: start)
             }
             if value >= 100 {
@@ -298,8 +299,9 @@ struct NumberPhraseParser {
             }
             return phrase
         case .half, .quarter:
-            // "three quarters", "one half".
-            if case .quarter(let plural) = atoms[end], plural || lead.value == 1 {
+            // "three quarters", "one half"; "four quarters" and more are a span of time, not an
+            // improper fraction.
+            if case .quarter(let plural) = atoms[end], plural && lead.value < 4 || lead.value == 1 {
                 phrase = Phrase(value: lead.value / 4, length: lead.length + 1, fraction: true)
                 return withScaleAfter(phrase, start: start)
             }

@@ -91,20 +91,22 @@ struct Restatements {
                     && (figure.period == nil || bound.period == nil || figure.period?.key == bound.period?.key)
                     && !subject.isDisjoint(with: stems(figure.sentenceIndex))
             }
-            // The same period said on both sides first, then the nearest.
-            func rank(_ other: Int) -> (Int, Int) {
+            // Outside the bound, the two are for review only when both say the same entity and period.
+            let understood: Set<Resolution> = [.said, .inSentence, .carried]
+            func sameFrame(_ figure: ClaimDraft) -> Bool {
+                bound.entity != nil && figure.entity == bound.entity && figure.period?.key == bound.period?.key
+                    && [bound.period?.resolution, figure.period?.resolution].allSatisfy { $0.map(understood.contains) ?? false }
+            }
+            // A figure said for the same entity and period first, then one of the same period, then the nearest.
+            func rank(_ other: Int) -> (Int, Int, Int) {
                 let samePeriod = bound.period != nil && drafts[other].period?.key == bound.period?.key
-                return (samePeriod ? 0 : 1, abs(drafts[other].sentenceIndex - bound.sentenceIndex))
+                return (sameFrame(drafts[other]) ? 0 : 1, samePeriod ? 0 : 1, abs(drafts[other].sentenceIndex - bound.sentenceIndex))
             }
             guard let nearest = candidates.min(by: { rank($0) < rank($1) }) else { continue }
             let figure = drafts[nearest]
             let within = bound.stated.overlaps(figure.stated)
-            // Outside the bound, the two are for review only when both say the same entity and period.
-            let understood: Set<Resolution> = [.said, .inSentence, .carried]
-            let sameFrame = bound.entity != nil && figure.entity == bound.entity && figure.period?.key == bound.period?.key
-                && [bound.period?.resolution, figure.period?.resolution].allSatisfy { $0.map(understood.contains) ?? false }
             // Within it, a figure two sentences away or more is the same one only when both name the same entity and period.
-            guard sameFrame || within && abs(figure.sentenceIndex - bound.sentenceIndex) <= 2 else { continue }
+            guard sameFrame(figure) || within && abs(figure.sentenceIndex - bound.sentenceIndex) <= 2 else { continue }
             let line = lineOf(figure)
             let primary = Recomputation(interval: figure.stated, formula: "restates(\(figure.mention.text), line \(line))", inputs: [],
                                         label: "the figure the text gives on line \(line)", display: figure.mention.text)

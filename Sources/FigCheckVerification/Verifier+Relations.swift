@@ -174,10 +174,11 @@ extension Verifier {
             case .sum: return Interval(low: subject.low + base.low, high: subject.high + base.high)
             case .partOf: return Interval(low: 0, high: subject.high)
             case .crossing, .direction: return subject
+            case .order: return subject - base
             }
         }
         let unitText: [Relation: String] = [.ratio: "×", .difference: "", .relativeChange: "%", .percentOf: "%", .excess: "",
-                                            .percentMore: "%", .changeOnLevel: "%", .sum: "", .partOf: "", .crossing: "", .direction: ""]
+                                            .percentMore: "%", .changeOnLevel: "%", .sum: "", .partOf: "", .crossing: "", .direction: "", .order: ""]
         let stated = draft.stated
         if relation == .partOf, let whole = draft.statedOperands {
             let limit = Recomputation(interval: Interval(low: 0, high: whole.subject.high), formula: "partOf(\(whole.subjectText))",
@@ -189,6 +190,7 @@ extension Verifier {
         }
         if relation == .crossing, let pair = draft.statedOperands { return checkCrossing(draft, pair: pair) }
         if relation == .direction, let pair = draft.statedOperands { return checkDirection(draft, pair: pair) }
+        if relation == .order, let pair = draft.statedOperands { return checkOrder(draft, pair: pair) }
         if !draft.statedPairs.isEmpty { return checkParallelPairs(draft, relation: relation, compute: compute) }
         var first: Recomputation?
         for pair in pairs {
@@ -268,6 +270,51 @@ extension Verifier {
                             hints: [])
     }
 
+    /// "A narrowly exceeded B": the order holds when the figures, at their written precision,
+    /// allow it, and fails when they forbid it.
+    private func checkOrder(_ draft: ClaimDraft, pair: StatedOperands) -> CheckOutcome {
+        let difference = pair.subject - pair.base
+        let above = draft.direction > 0
+        let possible = above ? difference.high > 0 : difference.low < 0
+        let shown = draft.orderedFigure.map { Self.display(difference, like: $0) } ?? "\(FigureFormat.number(difference.midpoint)) \(difference)"
+        let primary = Recomputation(interval: difference, formula: "difference(\(pair.subjectText), \(pair.baseText))", inputs: [],
+                                    label: "from \(pair.shape)", display: shown)
+        let said = "Stated \"\(draft.figureText)\": \(pair.subjectText) \(above ? "above" : "below") \(pair.baseText)"
+        if possible {
+            return CheckOutcome(verdict: .consistent, primary: primary,
+                                message: "\(said); the difference is \(shown) (\(pair.shape)).", hints: [])
+        }
+        return CheckOutcome(verdict: pair.tied && draft.isConfident ? .inconsistent : .needsReview, primary: primary,
+                            message: "\(said), but the difference is \(shown) (\(pair.shape))."
+                                + (pair.tied ? "" : " The figures compared may not be the ones meant."),
+                            hints: [])
+    }
+
+    /// A value written as `figure` writes its own: currency sign, scale word and unit
+    /// (0.1e6 like "2.3 million tonnes" is "0.1 million tonnes"), with its interval in that scale.
+    static func display(_ value: Interval, like figure: Mention) -> String {
+        let bytes = Array(figure.text.utf8)
+        let numberStart = figure.numberRange.lowerBound - figure.range.lowerBound
+        let numberEnd = figure.numberRange.upperBound - figure.range.lowerBound
+        guard numberStart >= 0, numberEnd <= bytes.count, numberStart <= numberEnd,
+              let written = Double(figure.decimalText), written != 0, figure.value != 0 else {
+            return "\(FigureFormat.number(value.midpoint)) \(value)"
+        }
+        let scale = written / figure.value
+        // Only the symbol of the words before the number ("an estimated $" → "$").
+        let prefix = String(decoding: bytes[..<numberStart], as: UTF8.self).split(separator: " ").last.map(String.init) ?? ""
+        let symbol = prefix.allSatisfy { !$0.isLetter } ? prefix : ""
+        // The scale word after the digits ("2.4 million" → " million"), then the unit.
+        let number = bytes[numberStart..<numberEnd]
+        let digits = number.prefix { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
+        let scaleWord = digits.isEmpty ? "" : String(decoding: number.dropFirst(digits.count), as: UTF8.self)
+        // A difference of two percentages is in points.
+        let suffix = figure.kind == .percent ? " points" : String(decoding: bytes[numberEnd...], as: UTF8.self)
+        let scaled = value.scaled(by: scale)
+        return (scaled.midpoint < 0 ? "-" : "") + symbol + FigureFormat.number(abs(scaled.midpoint)) + scaleWord + suffix
+            + " [\(FigureFormat.number(scaled.low)), \(FigureFormat.number(scaled.high))]"
+    }
+
     // MARK: - Dates
 
     func checkDates(_ draft: ClaimDraft, document: DocumentContext) -> CheckOutcome {
@@ -304,6 +351,11 @@ extension Verifier {
         case "days": conventions = [("days elapsed", days)]
         case "weeks": conventions = [("weeks elapsed", days / 7)]
         case "months": conventions = [("months elapsed", days / 30.4375)]
+        case "quarters":
+            // "four quarters (Q3 2023 to Q3 2024)": from the start of one quarter to the start of the other.
+            let between = Double((end.year * 4 + (end.month - 1) / 3) - (start.year * 4 + (start.month - 1) / 3))
+            conventions = [("quarters elapsed", days / 91.310625), ("calendar quarters between", between),
+                           ("quarters counted inclusively", between + 1)]
         case "decades": conventions = [("decades elapsed", days / 3652.425), ("decades between", Double(end.year - start.year) / 10)]
         default:
             conventions = [("years elapsed", days / 365.2425), ("calendar years between", Double(end.year - start.year)),

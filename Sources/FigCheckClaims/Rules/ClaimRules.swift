@@ -27,7 +27,7 @@ public enum ClaimRules {
 
     /// The id, kind and summary of every rule, for reports and documentation.
     public static var catalog: [(id: String, kind: ClaimKind, summary: String)] {
-        all.map { ($0.id, $0.kind, $0.summary) } + SeriesRule.catalog + StatedPartsRule.catalog
+        all.map { ($0.id, $0.kind, $0.summary) } + SeriesRule.catalog + StatedPartsRule.catalog + OrderRule.catalog
     }
 
     /// One example sentence of a rule: the figure marked «…» must (or must not) be claimed by it.
@@ -44,7 +44,7 @@ public enum ClaimRules {
         all.flatMap { rule in
             rule.triggeringExamples.map { Example(ruleId: rule.id, sentence: $0, triggers: true) }
                 + rule.nonTriggeringExamples.map { Example(ruleId: rule.id, sentence: $0, triggers: false) }
-        } + (SeriesRule.examples + StatedPartsRule.examples).map { Example(ruleId: $0.id, sentence: $0.sentence, triggers: $0.triggers) }
+        } + (SeriesRule.examples + StatedPartsRule.examples + OrderRule.examples).map { Example(ruleId: $0.id, sentence: $0.sentence, triggers: $0.triggers) }
     }
 
     static let unitsByMentionKind: [MentionKind: Set<String>] = [

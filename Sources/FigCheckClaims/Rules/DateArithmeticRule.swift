@@ -12,6 +12,7 @@ struct DateArithmeticRule: ClaimRule {
         "Korea was under Japanese colonial rule for «36 years».",
         "Agents detained them on September 4 and flew them home on September 12, after «eight days».",
         "Over «two decades» the deficit ballooned. It was $10 billion in 1990 and $273 billion by 2010.",
+        "In the latest «four quarters» (Q2 2024 to Q2 2025), exports rose by a fifth.",
     ]
     let nonTriggeringExamples = [
         "It was the «first» summit of the two leaders.",
@@ -26,7 +27,7 @@ struct DateArithmeticRule: ClaimRule {
             draft.indicator = "anniversary"
             return draft
         }
-        guard mention.kind == .duration, let unit = mention.unit, ["years", "decades", "days", "months", "weeks"].contains(unit) else {
+        guard mention.kind == .duration, let unit = mention.unit, ["years", "decades", "days", "months", "weeks", "quarters"].contains(unit) else {
             return nil
         }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
