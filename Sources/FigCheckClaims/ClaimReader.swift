@@ -140,7 +140,10 @@ struct ClaimReader {
         // and the subject is the figure of the same unit before it in the sentence.
         if let next = window.first(where: { drafts[$0].sentenceIndex == draft.sentenceIndex && isFigure(drafts[$0])
                 && drafts[$0].mention.range.lowerBound > draft.mention.range.upperBound
-                && drafts[$0].mention.range.lowerBound - draft.mention.range.upperBound <= 12 }) {
+                && (drafts[$0].mention.range.lowerBound - draft.mention.range.upperBound <= 12
+                    || drafts[$0].mention.range.lowerBound - draft.mention.range.upperBound <= 40
+                        && sentence.words(in: local..<(drafts[$0].mention.range.lowerBound - sentence.range.lowerBound))
+                            .allSatisfy { ComparisonRule.comparatives.contains($0.lower) }) }) {
             let before = window.filter { drafts[$0].sentenceIndex == draft.sentenceIndex && isFigure(drafts[$0])
                 && drafts[$0].mention.range.upperBound <= draft.mention.range.lowerBound && unitClass(drafts[$0]) == unitClass(drafts[next]) }
             if let subject = before.last { return [(subject, next)] }

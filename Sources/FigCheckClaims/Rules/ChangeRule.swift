@@ -11,6 +11,8 @@ struct ChangeRule: ClaimRule {
         "Europe took 51% in 2020 and 11% in 2025; its share has fallen by «40 percent» since 2020.",
         "Spending reached 7.1% of GDP in 2024, up from 5.4% in 2023, a rise of «1.7 percent».",
         "The first tariff was 10%. It «doubled» to 20% on March 4.",
+        "The index fell «30» points, from 120 to 90.",
+        "Emissions fell from 90 million tonnes to 60 million tonnes, a reduction of «about a third».",
     ]
     let nonTriggeringExamples = [
         "India's economy grew «7.1%» in 2024.",
@@ -67,8 +69,9 @@ struct ChangeRule: ClaimRule {
                 || clauseBefore.contains(where: Self.transitiveChangeVerbs.contains))
             let nounChange = before.last == "of" && before.contains(where: { ["rise", "fall", "drop", "increase", "decrease",
                 "decline", "gain", "jump"].contains($0) })
-            let upDown = ["up", "down"].contains(before.last ?? "") && context.wordsAfter(1).first != "from"
             let statedOperands = context.statedChangeOperands()
+            // "down 90 percent, from 110 percent to 20 percent": "from" after the figure opens its pair.
+            let upDown = ["up", "down"].contains(before.last ?? "") && (context.wordsAfter(1).first != "from" || statedOperands != nil)
             // "fell 25% to $121 billion …, down from $161 billion"; "its profits drop 25%": a verb
             // right before. Without the figures said, the change is one the text may state again
             // with them (a headline over its paragraph), or one left unchecked.
@@ -97,6 +100,15 @@ struct ChangeRule: ClaimRule {
                 draft.direction = rising ? 1 : -1
                 draft.sign = rising ? 1 : -1
             }
+        } else if let relation = Self.pointsOrFractionChange(context) {
+            // "fell 30 points, from 120 to 90"; "a reduction of about a third", with the pair said.
+            guard let stated = context.statedChangeOperands() else { return nil }
+            draft.relation = relation
+            draft.statedOperands = stated
+            let falling = stated.subject.midpoint < stated.base.midpoint
+            let said = context.wordsBefore(3)
+            draft.direction = said.contains(where: Self.fallingWords.contains) ? -1 : (said.contains(where: Self.risingWords.contains) ? 1 : (falling ? -1 : 1))
+            if draft.direction < 0 { draft.sign = -1 }
         } else {
             return nil
         }
@@ -117,6 +129,28 @@ struct ChangeRule: ClaimRule {
             }
         }
         return draft
+    }
+
+    static let fallingWords: Set<String> = ["fell", "fallen", "falls", "dropped", "drops", "declined", "lost", "shed", "down", "reduction",
+                                            "fall", "drop", "decline", "decrease", "cut", "loss", "slid", "shrank", "plunged"]
+    static let risingWords: Set<String> = ["rose", "risen", "rises", "gained", "gains", "jumped", "climbed", "added", "up", "rise",
+                                           "increase", "gain", "jump", "climb", "grew"]
+
+    /// A change in points after a verb ("fell 30 points") or a fraction after a change noun
+    /// ("a reduction of about a third", "a rise of a quarter"): the relation it states.
+    static func pointsOrFractionChange(_ context: MentionContext) -> Relation? {
+        let mention = context.mention
+        let before = context.wordsBefore(3)
+        if [.number, .count].contains(mention.kind), mention.rangeEnd == nil, ["points", "point"].contains(context.wordsAfter(1).first ?? ""),
+           changeVerbs.contains(before.last ?? "") || (before.last == "by" && before.contains(where: changeVerbs.contains)) {
+            return .difference
+        }
+        if mention.kind == .fraction, mention.rangeEnd == nil,
+           before.last == "of" && before.contains(where: { changeNouns.contains($0) || ["reduction", "increase"].contains($0) })
+            || before.last == "by" && before.contains(where: { changeVerbs.contains($0) || transitiveChangeVerbs.contains($0) }) {
+            return .excess
+        }
+        return nil
     }
 
     /// Up to `count` words before the figure within its clause, nearest last.

@@ -63,8 +63,10 @@ package struct OrderRule: Sendable {
         // The pairs an order claim related, by sentence, for the gaps said after them.
         var orderedPairs: [(sentence: Int, end: Int, subject: Int, base: Int)] = []
         for sentence in document.sentences {
-            let figures = sentence.mentionIndices.filter { Self.orderedKinds.contains(document.mentions[$0].kind) }
-            for (position, index) in figures.enumerated() where position + 1 < figures.count {
+            // Consecutive figures (dates aside): "A, a third more than B" is a multiple, not an order.
+            let figures = sentence.mentionIndices.filter { ![.year, .date].contains(document.mentions[$0].kind) }
+            for (position, index) in figures.enumerated() where position + 1 < figures.count
+                && Self.orderedKinds.contains(document.mentions[index].kind) && Self.orderedKinds.contains(document.mentions[figures[position + 1]].kind) {
                 let (first, second) = (document.mentions[index], document.mentions[figures[position + 1]])
                 guard let phrase = orderPhrase(between: first, and: second, in: sentence) else { continue }
                 let context = MentionContext(mentionIndex: figures[position + 1], sentence: sentence, document: document)

@@ -1,0 +1,49 @@
+import FigCheckCore
+import FigCheckData
+
+/// "$150 billion for shipbuilding and $200 billion for chips, $350 billion in all"; "…, a total of
+/// $350 billion": a total said after its parts in the same sentence, against their sum.
+struct TotalOfPartsRule: ClaimRule {
+    let id = "total-of-parts"
+    let kind = ClaimKind.value
+    let summary = "A total said after its parts (\"A for X and B for Y, C in all\"), against their sum"
+    let triggeringExamples = [
+        "The plan sets aside $140 billion for ports and $210 billion for rail, «$350 billion» in all.",
+        "Donors gave 120 tents and 80 stoves, a total of «200» items.",
+    ]
+    let nonTriggeringExamples = [
+        "The plan sets aside $150 billion for ports, and «$350 billion» in all was pledged by 2020 and 2024.",
+        "Exports reached «$350 billion» in all of 2024.",
+    ]
+    static let kinds: Set<MentionKind> = [.currency, .count, .number]
+
+    func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
+        let mention = context.mention
+        guard Self.kinds.contains(mention.kind), mention.rangeEnd == nil else { return nil }
+        let after = context.wordsAfter(3)
+        let before = context.wordsBefore(3)
+        let totalAfter = after.starts(with: ["in", "all"]) && after.count < 3 || after == ["in", "all", "told"]
+            || after.first == "altogether" || after.starts(with: ["in", "total"])
+        let totalBefore = Array(before.suffix(3)) == ["a", "total", "of"] || before.last == "totalling"
+        guard totalAfter || totalBefore else { return nil }
+        let sentence = context.sentence
+        let parts = sentence.mentionIndices.map { context.document.mentions[$0] }
+            .filter { $0.range.upperBound <= mention.range.lowerBound && ![.year, .date].contains($0.kind) }
+        guard parts.count >= 2, parts.allSatisfy({ $0.sharesUnit(with: mention) && $0.unit == mention.unit && $0.rangeEnd == nil
+            && $0.hedge == .none }) else { return nil }
+        let start = sentence.range.lowerBound
+        // A list: "A … and B" right before the total, with nothing but words between.
+        let last = parts[parts.count - 1]
+        let joined = sentence.words(in: (parts[parts.count - 2].range.upperBound - start)..<(last.range.lowerBound - start))
+            .contains { $0.lower == "and" }
+        guard joined, sentence.words(in: (last.range.upperBound - start)..<context.local.lowerBound).count <= 5 else { return nil }
+        var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
+        draft.relation = .sum
+        let others = parts.dropLast().map(\.interval).reduce(.point(0), +)
+        draft.statedOperands = StatedOperands(subject: others, base: last.interval,
+                                              subjectText: parts.dropLast().map(\.text).joined(separator: " + "), baseText: last.text,
+                                              shape: "\(parts.map(\.text).joined(separator: " + ")), the parts the sentence lists before it")
+        draft.take(context.resolveEntity(drafts: drafts))
+        return draft
+    }
+}
