@@ -279,6 +279,13 @@ extension Verifier {
         let shown = draft.orderedFigure.map { Self.display(difference, like: $0) } ?? "\(FigureFormat.number(difference.midpoint)) \(difference)"
         let primary = Recomputation(interval: difference, formula: "difference(\(pair.subjectText), \(pair.baseText))", inputs: [],
                                     label: "from \(pair.shape)", display: shown)
+        if draft.kind == .dateArithmetic {
+            // A period from a start to an end ("from 2021 to 2019"), reported only when it runs backwards.
+            return CheckOutcome(verdict: possible ? .consistent : .inconsistent, primary: primary,
+                                message: possible ? "Stated \(draft.figureText): it ends after it starts."
+                                    : "Stated \(draft.figureText): the period ends (\(pair.subjectText)) before it starts (\(pair.baseText)).",
+                                hints: possible ? [] : ["Were the two ends swapped (from \(pair.subjectText) to \(pair.baseText))?"])
+        }
         let said = "Stated \"\(draft.figureText)\": \(pair.subjectText) \(above ? "above" : "below") \(pair.baseText)"
         if possible {
             return CheckOutcome(verdict: .consistent, primary: primary,
@@ -377,6 +384,32 @@ extension Verifier {
 
     /// A date said with a weekday, against the calendar; a bare date, which no table dates.
     private func checkEventDate(_ draft: ClaimDraft, date: CalendarDate) -> CheckOutcome {
+        if let counted = draft.countedFrom {
+            let expected = counted.date.adding(days: counted.days)
+            let primary = Recomputation(interval: .point(Double(expected.dayNumber)), formula: "\(counted.date) + \(counted.days) days", inputs: [],
+                                        label: "the date said before", display: expected.description)
+            if expected == date {
+                return CheckOutcome(verdict: .consistent, primary: primary,
+                                    message: "Stated \(date), \(counted.words) than \(counted.date), the date said before.", hints: [])
+            }
+            // The words may count from another date than the one said just before.
+            return CheckOutcome(verdict: .needsReview, primary: primary,
+                                message: "Stated \(date), \(counted.words) than \(counted.date), the date said before: that is \(expected).",
+                                hints: [])
+        }
+        if let relative = draft.daysFromDateline, let dateline = documentDate {
+            let expected = dateline.adding(days: relative.days)
+            let primary = Recomputation(interval: .point(Double(expected.dayNumber)), formula: "\(dateline) + \(relative.days) days", inputs: [],
+                                        label: "the document's date", display: expected.description)
+            if expected == date {
+                return CheckOutcome(verdict: .consistent, primary: primary,
+                                    message: "Stated \(relative.word) (\(date)); the document is dated \(dateline).", hints: [])
+            }
+            // The year of a day and month is the document's, and a dateline may be the day of publishing, not of writing.
+            return CheckOutcome(verdict: .needsReview, primary: primary,
+                                message: "Stated \(relative.word) (\(date)), but the document is dated \(dateline): \(relative.word) was \(expected).",
+                                hints: [])
+        }
         guard let said = draft.statedWeekday else { return unverifiable("a date of an event; no bundled table dates it") }
         let names = DateRule.weekdays.map { $0.prefix(1).uppercased() + $0.dropFirst() }
         // dayNumber counts from a Monday-aligned epoch: day 0 of the proleptic calendar's count is a Monday.

@@ -95,6 +95,7 @@ struct Verifier {
             return outcome
         case .comparison where draft.ruleId == "rank": return checkValue(draft)
         case .comparison, .change: return checkRelation(draft, drafts: drafts)
+        case .dateArithmetic where draft.relation == .order: return checkRelation(draft, drafts: drafts)
         case .dateArithmetic: return checkDates(draft, document: document)
         }
     }

@@ -151,6 +151,16 @@ struct ClaimFrameShapeTests {
         #expect(finding.computed?.inputs.first?.table == "weo.ngdp_rpch.2025-04-22")
     }
 
+    @Test("'shrank 0.3%' and 'shrank -0.3%' are both a contraction of 0.3%", arguments: ["shrank 0.3%", "shrank -0.3%", "contracted -0.3%"])
+    func contractionSign(_ phrase: String) async throws {
+        let file = try TestPaths.temporaryDirectory().appendingPathComponent("contraction.md")
+        try Data("---\ndate: 2024-06-01\n---\n\nGermany's economy \(phrase) in 2023.\n".utf8).write(to: file)
+        let document = try await DocumentReader().read(file.path)
+        let pipeline = try Check.standardPipeline(CheckOptions(inputs: [], dataDirectory: TestPaths.referenceData.path))
+        let finding = try #require(pipeline.analyse(document).findings.first { $0.text.contains("0.3%") })
+        #expect(finding.stated.value == -0.3, "\(finding.stated)")
+    }
+
     @Test("an amount glossed in brackets after another currency is not an accounting negative")
     func bracketedGloss() async throws {
         let mentions = MentionScanner().scan("It rose from 56.9 trillion yuan ($9.3 trillion) in 2013.")

@@ -93,7 +93,8 @@ struct ChangeRule: ClaimRule {
                 || byChange && clauseBefore.contains(where: { ["cut", "cuts", "cutting", "reduce", "reduces", "reduced", "lower",
                                                                "lowers", "lowered"].contains($0) })
             draft.direction = falling ? -1 : 1
-            if falling { draft.sign = -1 }
+            // "fell -5%" says the sign twice: it is a fall of 5%.
+            if falling, mention.value > 0 { draft.sign = -1 }
             draft.statedOperands = statedOperands
             if changeNounAfter, !byChange, !nounChange, !upDown, !verbChange, let stated = statedOperands {
                 let rising = stated.subject.midpoint >= stated.base.midpoint

@@ -11,19 +11,24 @@ package struct DateRule: ClaimRule {
         "The agreement was signed on Wednesday, «July 30, 2025», in Washington.",
         "The paper's website carried the story on «23 January», a day before print.",
         "The agency published the figures on Wednesday morning («1»), as planned.",
+        "Ministers met yesterday («June 3») to settle the budget.",
+        "Talks opened on June 3, 2025. They ended a day later, on «June 4», without a deal.",
     ]
     let nonTriggeringExamples = [
         "Exports rose «5%» in the first quarter of the year.",
         "The treaty was signed in «1953» after three years of war.",
         "The agency published the figures on Wednesday in table («1»), as planned.",
     ]
+    /// Days counted from the dateline by a word ("yesterday (June 3)").
+    static let relativeDays: [String: Int] = ["yesterday": -1, "today": 0, "tomorrow": 1]
     package static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention
         if let dayInBrackets = dayAfterWeekday(context) { return dayInBrackets }
         // Day-precision dates in prose; a dateline or a list of titles is not a claim.
-        guard mention.kind == .date, mention.unit == "date", context.sentence.words.count >= 6 else { return nil }
+        let relativeWord = context.wordsBefore(1).first.flatMap { Self.relativeDays[$0] } != nil
+        guard mention.kind == .date, mention.unit == "date", context.sentence.words.count >= 6 || relativeWord else { return nil }
         // "2025-07-30", or "--01-23" for a day and month without a year.
         let parts = mention.decimalText.split(separator: "-", omittingEmptySubsequences: true)
         guard parts.count == 2 || parts.count == 3, let month = Int(parts[parts.count - 2]), let day = Int(parts[parts.count - 1])
@@ -36,6 +41,21 @@ package struct DateRule: ClaimRule {
         draft.period = PeriodChoice(key: date.description, first: date, last: date, resolution: yearSaid == nil ? .guessed : .said)
         if let before = context.wordsBefore(1).first, let weekday = Self.weekdays.firstIndex(of: before) {
             draft.statedWeekday = weekday
+        }
+        // "The summit ended a day later, on June 6": a date counted from the date said before it.
+        let before = context.wordsBefore(5)
+        if let later = before.lastIndex(of: "later"), later >= 2, before.dropFirst(later + 1).allSatisfy({ $0 == "on" }),
+           let unitDays = ["day": 1, "days": 1, "week": 7, "weeks": 7][before[later - 1]],
+           let count = ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7][before[later - 2]],
+           let previous = drafts.last(where: { $0.statedDate != nil && $0.sentenceIndex >= context.sentence.index - 1 }),
+           let previousDate = previous.statedDate {
+            draft.countedFrom = (previousDate, count * unitDays, before[(later - 2)...later].joined(separator: " "))
+        }
+        // "met yesterday (June 3)": the date glossing a day counted from the dateline.
+        let bytes = Array(context.sentence.text.utf8)
+        if context.local.lowerBound > 0, bytes[context.local.lowerBound - 1] == UInt8(ascii: "("),
+           let word = context.wordsBefore(1).first, let days = Self.relativeDays[word] {
+            draft.daysFromDateline = (days, word)
         }
         return draft
     }

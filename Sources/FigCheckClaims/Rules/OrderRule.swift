@@ -21,17 +21,23 @@ import FigCheckCore
 package struct OrderRule: Sendable {
     package static let orderId = "order"
     package static let gapId = "gap-change"
+    package static let periodId = "period-order"
     package static let catalog: [(id: String, kind: ClaimKind, summary: String)] = [
         (orderId, .comparison, "\"A exceeded B\", \"A, more than B\", \"That rate is higher than B\": the order of two figures of the text"),
         (gapId, .comparison, "\"The gap grew wider\": the difference of two entities' figures against the same difference before"),
+        (periodId, .dateArithmetic, "\"From 2021 to 2019\": a period that ends before it starts"),
     ]
     package static let examples: [(id: String, sentence: String, triggers: Bool)] = [
         (orderId, "In May Chile's 2.4 million tonnes «narrowly exceeded» Peru's 2.3 million tonnes.", true),
         (orderId, "In May Chile shipped 2.4 million tonnes, «more than» Peru's 2.3 million tonnes.", true),
         (orderId, "Spending will rise by 4.1 per cent next year. «That rate of increase is higher than» the 2.5 per cent rise planned for pensions.", true),
+        (orderId, "Chile tops the ranking with $10.2 billion, «followed by» Peru with $8.1 billion.", true),
         (orderId, "In May Chile's output «exceeded» every forecast, at 2.4 million tonnes.", false),
+        (orderId, "Prices rose 5% in May, «followed by» a 3% fall in June.", false),
         (orderId, "Spending will rise by 4.1 per cent next year. «That rate of increase is higher than» last year's.", false),
         (orderId, "Prices rose 7% in May, «75% higher than» in Italy.", false),
+        (periodId, "The programme ran «from 2021 to 2019» in three regions.", true),
+        (periodId, "The programme ran «from 2019 to 2021» in three regions.", false),
         (gapId, "In June Chile shipped 2.9 million tonnes and Peru 2.1 million tonnes. In May Chile's 2.4 million tonnes exceeded Peru's 2.3 million tonnes, and in June «the gap grew much wider».", true),
         (gapId, "In June Chile shipped 2.9 million tonnes and Peru 2.1 million tonnes. In May Chile's 2.4 million tonnes exceeded Peru's 2.3 million tonnes, and in June «the gap» was in the news.", false),
     ]
@@ -51,6 +57,9 @@ package struct OrderRule: Sendable {
     static let widening: Set<String> = ["grew", "widened", "widens", "increased", "wider", "grows", "widen"]
     static let narrowing: Set<String> = ["narrowed", "narrows", "shrank", "shrinks", "closed", "decreased", "narrower", "narrow"]
     static let gapNouns: Set<String> = ["gap", "difference", "lead", "margin"]
+    /// Words of a sentence that ranks ("tops the ranking … followed by … then").
+    static let rankingWords: Set<String> = ["ranking", "rankings", "ranked", "tops", "topped", "topping", "top", "leads", "led",
+                                            "largest", "biggest", "highest", "smallest", "lowest", "list", "league"]
     /// Figures an order can relate (not years, ordinals or multiples).
     static let orderedKinds: Set<MentionKind> = [.currency, .count, .number, .percent, .measure, .percentagePoints]
     /// How many sentences back a referent may be, and the figures of a widened gap.
@@ -68,11 +77,13 @@ package struct OrderRule: Sendable {
             for (position, index) in figures.enumerated() where position + 1 < figures.count
                 && Self.orderedKinds.contains(document.mentions[index].kind) && Self.orderedKinds.contains(document.mentions[figures[position + 1]].kind) {
                 let (first, second) = (document.mentions[index], document.mentions[figures[position + 1]])
-                guard let phrase = orderPhrase(between: first, and: second, in: sentence) else { continue }
+                guard let phrase = orderPhrase(between: first, and: second, in: sentence)
+                        ?? rankingPhrase(between: first, and: second, in: sentence) else { continue }
                 let context = MentionContext(mentionIndex: figures[position + 1], sentence: sentence, document: document)
-                var draft = orderDraft(Self.orderId, phrase: phrase, figure: second, context: context,
+                var draft = orderDraft(Self.orderId, phrase: (phrase.range, phrase.text, phrase.direction), figure: second, context: context,
                                        pair: StatedOperands(subject: first.interval, base: second.interval, subjectText: first.text,
-                                                            baseText: second.text, shape: "\(first.text) \(phrase.text) \(second.text)"))
+                                                            baseText: second.text, shape: "\(first.text) \(phrase.text) \(second.text)",
+                                                            tied: phrase.tied))
                 if let subject = claimAt[first.range.lowerBound] {
                     draft.entity = claims[subject].entity
                     draft.entityResolution = claims[subject].entityResolution
@@ -84,6 +95,7 @@ package struct OrderRule: Sendable {
                 }
                 found.append(draft)
             }
+            if let reversed = reversedPeriod(in: sentence, document: document) { found.append(reversed) }
             if let referent = referentComparison(in: sentence, document: document, claims: claims) { found.append(referent) }
             if let gap = gapChange(in: sentence, document: document, claims: claims, pairs: orderedPairs) { found.append(gap) }
         }
@@ -113,7 +125,7 @@ package struct OrderRule: Sendable {
     /// "A narrowly exceeded B", "A, more than B": the words between two figures of one unit that
     /// order them, as a range of the sentence; nil for anything else.
     private func orderPhrase(between first: Mention, and second: Mention,
-                             in sentence: SentenceContext) -> (range: Range<Int>, text: String, direction: Int)? {
+                             in sentence: SentenceContext) -> (range: Range<Int>, text: String, direction: Int, tied: Bool)? {
         guard first.sharesUnit(with: second), first.unit == second.unit, first.rangeEnd == nil, second.rangeEnd == nil,
               second.hedge == .none, first.kind == second.kind else { return nil }
         let start = sentence.range.lowerBound
@@ -146,7 +158,76 @@ package struct OrderRule: Sendable {
         // After it: the other figure's owner ("India's", "the", "that of"), a few words at most.
         guard after.count <= 3, !after.contains(where: { Self.orderWords.contains($0.lower) }) else { return nil }
         let text = String(decoding: sentence.text.utf8.dropFirst(phraseStart).prefix(end - phraseStart), as: UTF8.self)
-        return (phraseStart..<end, text, direction)
+        return (phraseStart..<end, text, direction, true)
+    }
+
+    /// "Chile tops the ranking with $10.2 billion, followed by Peru with $8.1 billion and then Mexico
+    /// with $7.9 billion": in a sentence that ranks, "followed by" and "then" between two figures of
+    /// one unit put the first above the second (below it when the ranking is of the smallest).
+    /// A ranking may be by another measure than the figures shown, so the pair is not tied.
+    private func rankingPhrase(between first: Mention, and second: Mention,
+                               in sentence: SentenceContext) -> (range: Range<Int>, text: String, direction: Int, tied: Bool)? {
+        guard first.sharesUnit(with: second), first.unit == second.unit, first.kind == second.kind, first.rangeEnd == nil,
+              second.rangeEnd == nil, second.hedge == .none else { return nil }
+        let lower = Set(sentence.words.map(\.lower))
+        guard !lower.isDisjoint(with: Self.rankingWords) else { return nil }
+        let start = sentence.range.lowerBound
+        let between = Array(sentence.words(in: (first.range.upperBound - start)..<(second.range.lowerBound - start)))
+        guard between.count <= 8 else { return nil }
+        let phraseWords: ArraySlice<SentenceWords.Word>
+        if let followed = between.firstIndex(where: { $0.lower == "followed" }), followed + 1 < between.count, between[followed + 1].lower == "by" {
+            phraseWords = between[followed...(followed + 1)]
+        } else if let then = between.firstIndex(where: { $0.lower == "then" }) {
+            phraseWords = between[then...then]
+        } else {
+            return nil
+        }
+        // After the phrase: the next one's name and "with" or "at", a few words at most.
+        guard let last = phraseWords.last, between.count - between.firstIndex(of: last)! - 1 <= 4,
+              let firstWord = phraseWords.first else { return nil }
+        let ascending = !lower.isDisjoint(with: ["smallest", "lowest", "least", "bottom", "cheapest"])
+        let range = firstWord.range.lowerBound..<last.range.upperBound
+        let text = String(decoding: sentence.text.utf8.dropFirst(range.lowerBound).prefix(range.count), as: UTF8.self)
+        return (range, text, ascending ? -1 : 1, false)
+    }
+
+    /// "The programme ran from 2021 to 2019": a period that ends before it starts. Only the
+    /// reversed ones are claims (every other "from 2019 to 2024" would be a claim with nothing to say).
+    private func reversedPeriod(in sentence: SentenceContext, document: DocumentContext) -> ClaimDraft? {
+        let years = sentence.mentionIndices.filter { [.year, .date].contains(document.mentions[$0].kind) }
+        let start = sentence.range.lowerBound
+        // The scanner reads "from 2021 to 2019" as one range of years.
+        for index in years {
+            let range = document.mentions[index]
+            guard range.kind == .year, let end = range.rangeEnd, end < range.value,
+                  let word = range.text.split(separator: " ").first?.lowercased(), ["from", "between"].contains(word) else { continue }
+            let local = (range.range.lowerBound - start)..<(range.range.upperBound - start)
+            let context = MentionContext(mentionIndex: index, sentence: sentence, document: document)
+            var draft = orderDraft(Self.periodId, phrase: (local, range.text, 1), figure: range, context: context,
+                                   pair: StatedOperands(subject: .point(end), base: .point(range.value), subjectText: String(Int(end)),
+                                                        baseText: String(Int(range.value)), shape: range.text))
+            draft.kind = .dateArithmetic
+            return draft
+        }
+        for (position, index) in years.enumerated() where position + 1 < years.count {
+            let (first, second) = (document.mentions[index], document.mentions[years[position + 1]])
+            guard first.kind == second.kind, first.rangeEnd == nil, second.rangeEnd == nil, second.value < first.value,
+                  first.decimalText.count == second.decimalText.count else { continue }
+            let between = sentence.words(in: (first.range.upperBound - start)..<(second.range.lowerBound - start)).map(\.lower)
+            let lead = sentence.words(endingAtOrBefore: first.range.lowerBound - start).last?.lower
+            guard lead == "from" && ["to", "until", "through"].contains(between.first ?? "") || lead == "between" && between.first == "and",
+                  between.count == 1 else { continue }
+            let phraseStart = sentence.words(endingAtOrBefore: first.range.lowerBound - start).last!.range.lowerBound
+            let phraseEnd = second.range.upperBound - start
+            let text = String(decoding: sentence.text.utf8.dropFirst(phraseStart).prefix(phraseEnd - phraseStart), as: UTF8.self)
+            let context = MentionContext(mentionIndex: years[position + 1], sentence: sentence, document: document)
+            var draft = orderDraft(Self.periodId, phrase: (phraseStart..<phraseEnd, text, 1), figure: second, context: context,
+                                   pair: StatedOperands(subject: .point(second.value), base: .point(first.value), subjectText: second.text,
+                                                        baseText: first.text, shape: text))
+            draft.kind = .dateArithmetic
+            return draft
+        }
+        return nil
     }
 
     /// "That rate of increase is a little higher than the 3.2 per cent rise": the sentence opens

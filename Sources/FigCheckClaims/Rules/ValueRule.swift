@@ -89,7 +89,9 @@ struct ValueRule: ClaimRule {
             draft.entity = currencyEntity
         }
         draft.period = context.resolvePeriod(drafts: drafts, indicator: indicator.indicator)
-        if knowledge.frames.frames[indicator.indicator]?.shapes == [.growth], context.clauseHas(["shrank", "contracted", "shrunk", "fell"]) {
+        // "shrank 0.2%" is −0.2% growth; "shrank -0.2%" says the sign twice, and is the same contraction.
+        if knowledge.frames.frames[indicator.indicator]?.shapes == [.growth], context.clauseHas(["shrank", "contracted", "shrunk", "fell"]),
+           context.mention.value > 0 {
             draft.sign = -1
         }
         return draft
