@@ -142,8 +142,8 @@ public struct ClaimDraft: Sendable {
     /// Dates of events: the date said, and the weekday said with it (0 Monday … 6 Sunday).
     public var statedDate: CalendarDate?
     public var statedWeekday: Int?
-    /// "yesterday (June 3)": the days from the dateline the word says, and the word.
-    package var daysFromDateline: (days: Int, word: String)?
+    /// "yesterday (June 3)", "last week (May 28)": the days from the dateline the words allow, and the words.
+    package var daysFromDateline: (days: ClosedRange<Int>, word: String)?
     /// "a day later, on June 6": the date said before, the days the words count from it, and the words.
     package var countedFrom: (date: CalendarDate, days: Int, words: String)?
     /// Orders: the figure whose unit and scale the difference is shown in ("0.1 million tonnes").

@@ -398,16 +398,19 @@ extension Verifier {
                                 hints: [])
         }
         if let relative = draft.daysFromDateline, let dateline = documentDate {
-            let expected = dateline.adding(days: relative.days)
-            let primary = Recomputation(interval: .point(Double(expected.dayNumber)), formula: "\(dateline) + \(relative.days) days", inputs: [],
-                                        label: "the document's date", display: expected.description)
-            if expected == date {
+            let earliest = dateline.adding(days: relative.days.lowerBound)
+            let latest = dateline.adding(days: relative.days.upperBound)
+            let allowed = earliest == latest ? earliest.description : "\(earliest) to \(latest)"
+            let primary = Recomputation(interval: Interval(low: Double(earliest.dayNumber), high: Double(latest.dayNumber)),
+                                        formula: "\(dateline) \(relative.days.lowerBound >= 0 ? "+" : "−") \(abs(relative.days.lowerBound)) days",
+                                        inputs: [], label: "the document's date", display: allowed)
+            if relative.days.contains(date.dayNumber - dateline.dayNumber) {
                 return CheckOutcome(verdict: .consistent, primary: primary,
                                     message: "Stated \(relative.word) (\(date)); the document is dated \(dateline).", hints: [])
             }
             // The year of a day and month is the document's, and a dateline may be the day of publishing, not of writing.
             return CheckOutcome(verdict: .needsReview, primary: primary,
-                                message: "Stated \(relative.word) (\(date)), but the document is dated \(dateline): \(relative.word) was \(expected).",
+                                message: "Stated \(relative.word) (\(date)), but the document is dated \(dateline): \(relative.word) was \(allowed).",
                                 hints: [])
         }
         guard let said = draft.statedWeekday else { return unverifiable("a date of an event; no bundled table dates it") }

@@ -27,7 +27,7 @@ package struct DateRule: ClaimRule {
         let mention = context.mention
         if let dayInBrackets = dayAfterWeekday(context) { return dayInBrackets }
         // Day-precision dates in prose; a dateline or a list of titles is not a claim.
-        let relativeWord = context.wordsBefore(1).first.flatMap { Self.relativeDays[$0] } != nil
+        let relativeWord = context.wordsBefore(1).first.flatMap { Self.relativeDays[$0] } != nil || context.wordsBefore(2) == ["last", "week"]
         guard mention.kind == .date, mention.unit == "date", context.sentence.words.count >= 6 || relativeWord else { return nil }
         // "2025-07-30", or "--01-23" for a day and month without a year.
         let parts = mention.decimalText.split(separator: "-", omittingEmptySubsequences: true)
@@ -53,9 +53,14 @@ package struct DateRule: ClaimRule {
         }
         // "met yesterday (June 3)": the date glossing a day counted from the dateline.
         let bytes = Array(context.sentence.text.utf8)
-        if context.local.lowerBound > 0, bytes[context.local.lowerBound - 1] == UInt8(ascii: "("),
-           let word = context.wordsBefore(1).first, let days = Self.relativeDays[word] {
-            draft.daysFromDateline = (days, word)
+        if context.local.lowerBound > 0, bytes[context.local.lowerBound - 1] == UInt8(ascii: "(") {
+            if let word = context.wordsBefore(1).first, let days = Self.relativeDays[word] {
+                draft.daysFromDateline = (days...days, word)
+            } else if context.wordsBefore(2) == ["last", "week"], let dateline = context.document.date {
+                // The Monday to Sunday before the dateline's week.
+                let weekday = ((dateline.dayNumber % 7) + 7) % 7
+                draft.daysFromDateline = ((-weekday - 7)...(-weekday - 1), "last week")
+            }
         }
         return draft
     }

@@ -55,13 +55,23 @@ struct ListCountRule: ClaimRule {
         let superlative = after.first.map { $0.hasSuffix("est") } ?? false
         guard before.last == "top" || superlative else { return nil }
         let document = context.document
-        let next = context.sentence.index + 1
+        var next = context.sentence.index + 1
         guard next < document.sentences.count, document.sentences[next].paragraph == context.sentence.paragraph + 1 else { return nil }
-        let lines = document.sentences[next].text.split(separator: "\n").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        guard lines.count >= 2, lines.allSatisfy({ line in
+        func lines(_ index: Int) -> [String] {
+            document.sentences[index].text.split(separator: "\n").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        }
+        // A table under the heading: its header row stands alone (the delimiter row below it is
+        // blank in the analysed text), and its body rows follow.
+        if lines(next).count == 1, next + 1 < document.sentences.count,
+           document.sentences[next + 1].paragraph == document.sentences[next].paragraph + 1, lines(next + 1).count >= 2 {
+            next += 1
+        }
+        let rows = lines(next)
+        guard rows.count >= 2, rows.allSatisfy({ line in
             line.first?.isUppercase == true && line.split(separator: " ").count <= 5 && !line.hasSuffix(".")
         }) else { return nil }
-        return lines
+        // A table row's first cell is its name ("Spain  12": cells are apart by two spaces or more).
+        return rows.map { row in row.components(separatedBy: "  ").first.map { $0.trimmingWhitespace() } ?? row }
     }
 
     /// The items of a list of names ("A (1.8%), B, C and D"), or nil when what follows is not one:

@@ -32,6 +32,7 @@ package struct OrderRule: Sendable {
         (orderId, "In May Chile shipped 2.4 million tonnes, «more than» Peru's 2.3 million tonnes.", true),
         (orderId, "Spending will rise by 4.1 per cent next year. «That rate of increase is higher than» the 2.5 per cent rise planned for pensions.", true),
         (orderId, "Chile tops the ranking with $10.2 billion, «followed by» Peru with $8.1 billion.", true),
+        (orderId, "Chile's $0.3 billion is «a fraction of» Peru's $8.1 billion.", true),
         (orderId, "In May Chile's output «exceeded» every forecast, at 2.4 million tonnes.", false),
         (orderId, "Prices rose 5% in May, «followed by» a 3% fall in June.", false),
         (orderId, "Spending will rise by 4.1 per cent next year. «That rate of increase is higher than» last year's.", false),
@@ -133,6 +134,14 @@ package struct OrderRule: Sendable {
         guard between.count >= 1, between.count <= 9,
               !between.contains(where: { SentenceContext.clauseWords.contains($0.lower) }) else { return nil }
         // The verb or comparative, and the words left on each side of it.
+        // "A is a fraction of B": well below it.
+        if let fraction = between.firstIndex(where: { $0.lower == "fraction" }), fraction >= 1, between[fraction - 1].lower == "a",
+           fraction + 1 < between.count, between[fraction + 1].lower == "of", between.count - fraction - 2 <= 3,
+           between[..<(fraction - 1)].allSatisfy({ Self.copulas.contains($0.lower) || $0.lower == "just" || $0.lower == "only" }) {
+            let phraseStart = between[fraction - 1].range.lowerBound
+            let end = between[fraction + 1].range.upperBound
+            return (phraseStart..<end, String(decoding: sentence.text.utf8.dropFirst(phraseStart).prefix(end - phraseStart), as: UTF8.self), -1, true)
+        }
         guard let at = between.firstIndex(where: { Self.orderWords.contains($0.lower) }) else { return nil }
         let word = between[at].lower
         let verb = Self.aboveVerbs.contains(word) || Self.belowVerbs.contains(word)
