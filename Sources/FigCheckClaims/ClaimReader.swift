@@ -66,7 +66,9 @@ struct ClaimReader {
         // Claims about a year against the other years of its series, which may be said after them.
         if drafts.count < Self.maximumClaims, !budget.isSpent {
             let claimed = Set(drafts.map(\.mention.range.lowerBound))
-            drafts += SeriesRule().drafts(in: document, claims: drafts).filter { !claimed.contains($0.mention.range.lowerBound) }
+            let frames = knowledge.frames
+            drafts += SeriesRule().drafts(in: document, claims: drafts, isGrowth: { frames.frames[$0]?.shapes.contains(.growth) == true })
+                .filter { !claimed.contains($0.mention.range.lowerBound) }
             // Orders the words assert between figures of the text ("A narrowly exceeded B").
             drafts += OrderRule().drafts(in: document, claims: drafts)
         }

@@ -37,6 +37,38 @@ extension Verifier {
                 ?? "\(shown(since)) is \(highest ? "below" : "above") it too, so the run goes back further"
             return CheckOutcome(verdict: series.confident && failing != nil ? .inconsistent : .needsReview, primary: primary,
                                 message: "Stated since \(since), but \(why) (\(compared)).", hints: [])
+        case .firstSince(let since, let rising):
+            guard since < series.subjectYear else { return unverifiable("the year it counts from is not before the figure's") }
+            let years = Array(since..<series.subjectYear)
+            if let missing = years.first(where: { points[$0] == nil }) {
+                return unverifiable("the text gives no figure of the \(series.measure) for \(missing)")
+            }
+            // On the side of zero the words say, or off it, for every value the written figures allow.
+            func surelyOn(_ value: Interval) -> Bool { rising ? value.low > 0 : value.high < 0 }
+            func surelyOff(_ value: Interval) -> Bool { rising ? value.high <= 0 : value.low >= 0 }
+            let kind = rising ? "growth" : "a contraction"
+            let compared = ([series.subjectYear] + years.reversed()).map(shown).joined(separator: ", ")
+            let primary = Recomputation(interval: subject, formula: "firstSince(\(series.subjectYear), \(since))", inputs: [],
+                                        label: "the text's own figures", display: series.subjectText)
+            let between = years.dropFirst()
+            if surelyOn(subject), surelyOn(points[since]!.value), between.allSatisfy({ surelyOff(points[$0]!.value) }) {
+                return CheckOutcome(verdict: .consistent, primary: primary,
+                                    message: "Stated the first \(rising ? "growth" : "contraction") since \(since); the text's figures show \(kind) in \(series.subjectYear) and \(since) and in no year between (\(compared)).",
+                                    hints: [])
+            }
+            let why: String
+            if let year = between.first(where: { surelyOn(points[$0]!.value) }) {
+                why = "\(shown(year)) is \(kind) too"
+            } else if !surelyOn(subject) {
+                why = "\(shown(series.subjectYear)) is not \(kind)"
+            } else if surelyOff(points[since]!.value) {
+                why = "\(shown(since)) is not \(kind), so the last one was earlier"
+            } else {
+                return unverifiable("a figure is too near zero to say whether it \(rising ? "grew" : "fell") (\(compared))")
+            }
+            let wrongBetween = between.contains { surelyOn(points[$0]!.value) } || surelyOff(subject)
+            return CheckOutcome(verdict: series.confident && wrongBetween ? .inconsistent : .needsReview, primary: primary,
+                                message: "Stated the first \(rising ? "growth" : "contraction") since \(since), but \(why) (\(compared)).", hints: [])
         case .run(let rising):
             let stated = draft.mention.value
             var count = 0

@@ -11,9 +11,11 @@ import FigCheckCore
 /// not in their order.
 package struct SeriesRule: Sendable {
     package static let extremeSinceId = "series-extreme-since"
+    package static let firstSinceId = "series-first-since"
     package static let runId = "series-run"
     package static let catalog: [(id: String, kind: ClaimKind, summary: String)] = [
         (extremeSinceId, .comparison, "\"The strongest growth since 2021\": the year's figure against every year the text gives since then"),
+        (firstSinceId, .comparison, "\"Contracted for the first time since 2020\": growth below zero in the year and in 2020 only, of the years the text gives"),
         (runId, .count, "\"The fourth year of growth in a row\": the run of years the text's own figures show"),
     ]
 
@@ -21,6 +23,8 @@ package struct SeriesRule: Sendable {
     package static let examples: [(id: String, sentence: String, triggers: Bool)] = [
         (extremeSinceId, "Korea's economy grew 2.9% in 2024, its fastest growth since «2021». Growth was 2.1% in 2023.", true),
         (extremeSinceId, "Korea's economy grew 2.9% in 2024, as it has every year since «2021». Growth was 2.1% in 2023.", false),
+        (firstSinceId, "Korea's economy shrank 0.4% in 2024, contracting for the first time since «2022». Growth was 2.1% in 2023, after the economy shrank by 0.6% in 2022.", true),
+        (firstSinceId, "Korea's economy shrank 0.4% in 2024, its first report since «2022». Growth was 2.1% in 2023, after the economy shrank by 0.6% in 2022.", false),
         (runId, "Korea's economy grew 2.9% in 2024, the «third» consecutive year of growth. Growth was 2.1% in 2023.", true),
         (runId, "Korea's economy grew 2.9% in 2024, the «third» year of its plan. Growth was 2.1% in 2023.", false),
     ]
@@ -32,6 +36,9 @@ package struct SeriesRule: Sendable {
             case extremeSince(since: Int, highest: Bool)
             /// "the fourth year of growth in a row": `rising` years back to the subject's year.
             case run(rising: Bool)
+            /// "contracted for the first time since 2020": growth on the `rising` side of zero in the
+            /// subject's year and in `since`, and in no year between.
+            case firstSince(since: Int, rising: Bool)
         }
         package var shape: Shape
         package var subjectYear: Int
@@ -46,12 +53,16 @@ package struct SeriesRule: Sendable {
 
     static let highest: Set<String> = ["strongest", "fastest", "highest", "biggest", "largest", "best", "quickest", "sharpest"]
     static let lowest: Set<String> = ["weakest", "slowest", "lowest", "smallest", "worst"]
+    static let contractionVerbs: Set<String> = ["contracted", "contracting", "shrank", "shrinking", "shrunk", "fell", "falling", "declined",
+                                                "declining"]
     static let runWords: Set<String> = ["row", "consecutive", "straight", "successive", "running"]
     static let risingWords: Set<String> = ["growth", "expansion", "increase", "increases", "rise", "rises", "gains", "gain"]
     static let fallingWords: Set<String> = ["decline", "declines", "contraction", "fall", "falls", "drop", "drops", "recession"]
 
     /// The series claims of a document, read after every figure's own claim.
-    func drafts(in document: DocumentContext, claims: [ClaimDraft]) -> [ClaimDraft] {
+    /// `isGrowth` tells a measure that is itself a change (growth, a rate of change): only its sign
+    /// says whether a year grew or fell.
+    func drafts(in document: DocumentContext, claims: [ClaimDraft], isGrowth: (String) -> Bool = { _ in false }) -> [ClaimDraft] {
         var found: [ClaimDraft] = []
         let series = claims.indices.filter { index in
             let claim = claims[index]
@@ -72,6 +83,7 @@ package struct SeriesRule: Sendable {
                 }.first
                 guard let subject else { continue }
                 let subjectClaim = claims[subject]
+                if case .firstSince = shape.shape, !isGrowth(subjectClaim.indicator!) { continue }
                 let members = series.filter { claims[$0].entity == subjectClaim.entity && claims[$0].indicator == subjectClaim.indicator }
                 var points: [Int: (value: Interval, text: String)] = [:]
                 var conflicting: Set<Int> = []
@@ -103,6 +115,16 @@ package struct SeriesRule: Sendable {
             let before = context.wordsBefore(5).dropLast()
             if let superlative = before.last(where: { highest.contains($0) || lowest.contains($0) }) {
                 return (.extremeSince(since: year, highest: highest.contains(superlative)), extremeSinceId, .comparison)
+            }
+            // "contracting for the first time since 2020", "the first contraction since 2020".
+            if before.contains("first") {
+                let clause = context.clauseWords
+                if clause.contains(where: { fallingWords.contains($0) || contractionVerbs.contains($0) }) {
+                    return (.firstSince(since: year, rising: false), firstSinceId, .comparison)
+                }
+                if clause.contains(where: { risingWords.contains($0) || ["grew", "expanded", "growing", "expanding"].contains($0) }) {
+                    return (.firstSince(since: year, rising: true), firstSinceId, .comparison)
+                }
             }
             return nil
         }
