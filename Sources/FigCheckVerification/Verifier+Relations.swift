@@ -260,14 +260,18 @@ extension Verifier {
         let primary = Recomputation(interval: pair.subject - pair.base, formula: "difference(\(pair.subjectText), \(pair.baseText))",
                                     inputs: [], label: "from \(pair.shape)", display: pair.subjectText)
         let move = rising ? "a rise" : "a fall"
-        if possible {
-            return CheckOutcome(verdict: .consistent, primary: primary,
-                                message: "Stated \(move) to \(draft.mention.text); from \(pair.baseText) it is \(move) (\(pair.shape)).", hints: [])
-        }
+        return orderOutcome(draft, pair: pair, holds: possible, primary: primary,
+                            holding: "Stated \(move) to \(draft.mention.text); from \(pair.baseText) it is \(move) (\(pair.shape)).",
+                            failing: "Stated \(move) to \(draft.mention.text), but from \(pair.baseText) it is not (\(pair.shape)).")
+    }
+
+    /// An order or a direction the words claim of two figures: consistent when the figures allow
+    /// it; when they forbid it, an error only for figures the words tie and a confident reading.
+    private func orderOutcome(_ draft: ClaimDraft, pair: StatedOperands, holds: Bool, primary: Recomputation,
+                              holding: String, failing: String) -> CheckOutcome {
+        if holds { return CheckOutcome(verdict: .consistent, primary: primary, message: holding, hints: []) }
         return CheckOutcome(verdict: pair.tied && draft.isConfident ? .inconsistent : .needsReview, primary: primary,
-                            message: "Stated \(move) to \(draft.mention.text), but from \(pair.baseText) it is not (\(pair.shape))."
-                                + (pair.tied ? "" : " The figures compared may not be the ones meant."),
-                            hints: [])
+                            message: failing + (pair.tied ? "" : " The figures compared may not be the ones meant."), hints: [])
     }
 
     /// "A narrowly exceeded B": the order holds when the figures, at their written precision,
@@ -287,14 +291,9 @@ extension Verifier {
                                 hints: possible ? [] : ["Were the two ends swapped (from \(pair.subjectText) to \(pair.baseText))?"])
         }
         let said = "Stated \"\(draft.figureText)\": \(pair.subjectText) \(above ? "above" : "below") \(pair.baseText)"
-        if possible {
-            return CheckOutcome(verdict: .consistent, primary: primary,
-                                message: "\(said); the difference is \(shown) (\(pair.shape)).", hints: [])
-        }
-        return CheckOutcome(verdict: pair.tied && draft.isConfident ? .inconsistent : .needsReview, primary: primary,
-                            message: "\(said), but the difference is \(shown) (\(pair.shape))."
-                                + (pair.tied ? "" : " The figures compared may not be the ones meant."),
-                            hints: [])
+        return orderOutcome(draft, pair: pair, holds: possible, primary: primary,
+                            holding: "\(said); the difference is \(shown) (\(pair.shape)).",
+                            failing: "\(said), but the difference is \(shown) (\(pair.shape)).")
     }
 
     /// A value written as `figure` writes its own: currency sign, scale word and unit

@@ -49,6 +49,9 @@ struct SeedClaimTests {
         let threeTimes = try Self.finding(findings, "roughly three times", in: "larger")
         #expect(threeTimes.verdict == .consistent)
         #expect(threeTimes.kind == "comparison")
+        // Both operands named, and the ratio they give (2.96×).
+        #expect(threeTimes.message.contains("20.4%") && threeTimes.message.contains("6.9%") && threeTimes.message.contains("2.96"),
+                "\(threeTimes.message)")
 
         #expect(try Self.finding(findings, "145%", in: "Chinese goods").verdict == .consistent)
         let april = try Self.finding(findings, "30%", in: "in April")
