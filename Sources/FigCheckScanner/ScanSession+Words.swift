@@ -203,11 +203,35 @@ extension ScanSession {
            let before = self.word(previous), ScannerLexicon.wordsBeforeNounDouble.contains(before) {
             return nil
         }
+        // "double-digit growth", "triple-digit inflation": a figure of two (three) digits, [10, 100).
+        if word == "double" || word == "triple", let digit = digitWord(after: index) {
+            let low = word == "double" ? 10.0 : 100.0
+            let range = tokens[index].start..<tokens[digit].end
+            var mention = Mention(range: range, numberRange: range, text: text(range), kind: .number, value: low,
+                                  decimalText: formatDecimal(low), low: low, high: low * 10, unit: "digits", currency: nil, scale: nil,
+                                  hedge: .none, hedgeText: nil, rangeEnd: nil)
+            mention.highInclusive = false
+            mentions.append(mention)
+            return digit + 1
+        }
         let range = tokens[index].start..<tokens[index].end
         mentions.append(Mention(range: range, numberRange: range, text: text(range), kind: .multiplier, value: factor,
                                 decimalText: formatDecimal(factor), low: factor, high: factor, unit: "times",
                                 currency: nil, scale: nil, hedge: .none, hedgeText: nil, rangeEnd: nil))
         return index + 1
+    }
+}
+
+extension ScanSession {
+    /// The token of "digit(s)" right after `index`, joined by a hyphen or a space ("double-digit").
+    func digitWord(after index: Int) -> Int? {
+        guard var cursor = next(after: index) else { return nil }
+        if tokens[cursor].kind != .word, tokens[cursor].length == 1, bytes[tokens[cursor].start] == UInt8(ascii: "-"),
+           tokens[cursor].start == tokens[index].end, let after = next(after: cursor) {
+            cursor = after
+        }
+        guard let word = word(cursor), word == "digit" || word == "digits" else { return nil }
+        return cursor
     }
 }
 

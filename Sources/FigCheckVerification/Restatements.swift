@@ -70,7 +70,8 @@ struct Restatements {
             stemsBySentence[sentenceIndex] = found
             return found
         }
-        for index in drafts.indices where bounded.contains(drafts[index].mention.hedge) && outcomes[index].verdict == .unverifiable
+        for index in drafts.indices where (bounded.contains(drafts[index].mention.hedge) || drafts[index].mention.unit == "digits")
+            && outcomes[index].verdict == .unverifiable
             && outcomes[index].primary == nil && [.value, .count].contains(drafts[index].kind) && drafts[index].mention.rangeEnd == nil {
             let bound = drafts[index]
             // The subject words of the bound's sentence and of the two before it in its paragraph
@@ -81,8 +82,15 @@ struct Restatements {
                 subject.formUnion(stems(sentenceIndex))
             }
             let nearby = exact[exact.partitioningIndex { $0 >= index - Self.reach }..<exact.partitioningIndex { $0 > index + Self.reach }]
+            // "double-digit growth" is a bound on a figure of any unit: the one followed by the same noun ("11.5% growth").
+            let digits = bound.mention.unit == "digits"
             let candidates = nearby.filter { other in
                 let figure = drafts[other]
+                if digits {
+                    return figure.mention.unit != "digits" && abs(figure.sentenceIndex - bound.sentenceIndex) <= 2
+                        && nounAfter(figure, document) != nil && nounAfter(figure, document) == nounAfter(bound, document)
+                        && (figure.entity == nil || bound.entity == nil || figure.entity == bound.entity)
+                }
                 // Two figures of one sentence are two statements ("has not got to 2.5% but is above 2%").
                 return figure.sentenceIndex != bound.sentenceIndex
                     && figure.mention.sharesUnit(with: bound.mention) && figure.mention.unit == bound.mention.unit
@@ -116,6 +124,12 @@ struct Restatements {
                     + (within ? "within the bound." : "outside the bound: one of the two is wrong, or they are not the same figure."),
                 hints: [], resolved: bound)
         }
+    }
+
+    /// The word right after a figure ("11.5% growth" → "growth").
+    private func nounAfter(_ draft: ClaimDraft, _ document: DocumentContext) -> String? {
+        let sentence = document.sentences[draft.sentenceIndex]
+        return sentence.words(startingAtOrAfter: draft.mention.range.upperBound - sentence.range.lowerBound).first?.lower
     }
 
     /// The noun a count counts ("120 countries" → "countries"); nil for other figures.

@@ -21,7 +21,7 @@ protocol ClaimRule: Sendable {
 /// The rules, in the order they are tried: the first that recognises a figure claims it.
 public enum ClaimRules {
     static let all: [any ClaimRule] = [
-        ConversionRule(), DateArithmeticRule(), DateRule(), ListCountRule(), StatedFormulaRule(), PartOfWholeRule(), BracketedShareRule(), FractionOfCountRule(), TotalOfPartsRule(), ThresholdRule(), LeadRule(), BalanceRule(), OvershootRule(), GapRule(), RankRule(), ComparisonRule(), ChangeRule(), RateRule(), ShareOfStatedTotalRule(), ShareRule(), RatioRule(),
+        ConversionRule(), DigitBoundRule(), DateArithmeticRule(), DateRule(), ListCountRule(), StatedFormulaRule(), PartOfWholeRule(), BracketedShareRule(), FractionOfCountRule(), TotalOfPartsRule(), ThresholdRule(), LeadRule(), BalanceRule(), OvershootRule(), GapRule(), RankRule(), ComparisonRule(), ChangeRule(), RateRule(), ShareOfStatedTotalRule(), ShareRule(), RatioRule(),
         CountRule(), DirectionRule(), ValueRule(),
     ]
 
