@@ -68,6 +68,8 @@ package struct OrderRule: Sendable {
 
     /// The order claims of a document, read after every figure's own claim.
     func drafts(in document: DocumentContext, claims: [ClaimDraft]) -> [ClaimDraft] {
+        // The claims of each sentence, so the look-ups a few sentences back stay linear in the document.
+        let bySentence = Dictionary(grouping: claims.indices) { claims[$0].sentenceIndex }
         let claimAt = Dictionary(claims.indices.map { (claims[$0].mention.range.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
         var found: [ClaimDraft] = []
         // The pairs an order claim related, by sentence, for the gaps said after them.
@@ -97,8 +99,12 @@ package struct OrderRule: Sendable {
                 found.append(draft)
             }
             if let reversed = reversedPeriod(in: sentence, document: document) { found.append(reversed) }
-            if let referent = referentComparison(in: sentence, document: document, claims: claims) { found.append(referent) }
-            if let gap = gapChange(in: sentence, document: document, claims: claims, pairs: orderedPairs) { found.append(gap) }
+            if let referent = referentComparison(in: sentence, document: document, claims: claims, bySentence: bySentence) {
+                found.append(referent)
+            }
+            if let gap = gapChange(in: sentence, document: document, claims: claims, bySentence: bySentence, pairs: orderedPairs) {
+                found.append(gap)
+            }
         }
         return found
     }
@@ -242,7 +248,8 @@ package struct OrderRule: Sendable {
     /// "That rate of increase is a little higher than the 3.2 per cent rise": the sentence opens
     /// with a demonstrative and a noun pointing back to the nearest earlier figure of the unit
     /// the comparative's figure has.
-    private func referentComparison(in sentence: SentenceContext, document: DocumentContext, claims: [ClaimDraft]) -> ClaimDraft? {
+    private func referentComparison(in sentence: SentenceContext, document: DocumentContext, claims: [ClaimDraft],
+                                    bySentence: [Int: [Int]]) -> ClaimDraft? {
         let words = sentence.words
         guard words.count >= 5, ["that", "this", "the"].contains(words[0].lower) else { return nil }
         guard let copula = words.prefix(6).firstIndex(where: { ["is", "was", "are", "were"].contains($0.lower) }), copula >= 2,
@@ -258,9 +265,10 @@ package struct OrderRule: Sendable {
               sentence.words(in: thanEnd..<(figure.range.lowerBound - start)).count <= 3 else { return nil }
         // The referent: the nearest earlier claim of that unit (of a change, when the noun names one).
         let wantsChange = Self.changeNouns.contains(noun.lower) || words[1..<copula].contains { Self.changeNouns.contains($0.lower) }
-        let earliest = sentence.index - Self.reach
-        guard let referent = claims.last(where: { claim in
-            claim.sentenceIndex < sentence.index && claim.sentenceIndex >= earliest && claim.mention.rangeEnd == nil
+        let earlier = stride(from: sentence.index - 1, through: max(0, sentence.index - Self.reach), by: -1)
+            .flatMap { (bySentence[$0] ?? []).sorted(by: >) }
+        guard let referent = earlier.lazy.map({ claims[$0] }).first(where: { claim in
+            claim.mention.rangeEnd == nil
                 && claim.mention.sharesUnit(with: figure) && claim.mention.unit == figure.unit && claim.mention.kind == figure.kind
                 && (!wantsChange || claim.kind == .change || claim.direction != 0)
         }) else { return nil }
@@ -280,7 +288,7 @@ package struct OrderRule: Sendable {
 
     /// "… exceeded India's 1.27 million bpd, and in March the gap grew much wider": the two
     /// entities of the order said just before, their figures for the period of the gap's clause.
-    private func gapChange(in sentence: SentenceContext, document: DocumentContext, claims: [ClaimDraft],
+    private func gapChange(in sentence: SentenceContext, document: DocumentContext, claims: [ClaimDraft], bySentence: [Int: [Int]],
                            pairs: [(sentence: Int, end: Int, subject: Int, base: Int)]) -> ClaimDraft? {
         let words = sentence.words
         guard let nounAt = words.firstIndex(where: { Self.gapNouns.contains($0.lower) }), nounAt >= 1, words[nounAt - 1].lower == "the",
@@ -292,7 +300,7 @@ package struct OrderRule: Sendable {
         if moveAt + 1 < words.count, ["wider", "narrower"].contains(words[moveAt + 1].lower) { end = words[moveAt + 1].range.upperBound }
         let widens = Self.widening.contains(words[moveAt].lower) && !words[moveAt..<min(words.count, moveAt + 3)].contains { $0.lower == "narrower" }
         let gapStart = start + words[nounAt - 1].range.lowerBound
-        guard let pair = pairs.last(where: { $0.sentence >= sentence.index - 1 && ($0.sentence < sentence.index || $0.end <= gapStart) }) else { return nil }
+        guard let pair = pairs.suffix(8).last(where: { $0.sentence >= sentence.index - 1 && ($0.sentence < sentence.index || $0.end <= gapStart) }) else { return nil }
         let (subject, base) = (claims[pair.subject], claims[pair.base])
         // The new period: said in the gap's clause, before the noun or right after the verb.
         let clause = sentence.clause(containing: words[nounAt].range.lowerBound)
@@ -301,11 +309,14 @@ package struct OrderRule: Sendable {
               let newPeriod = sentence.periods.last(where: { clause.contains($0.range.lowerBound) }), newPeriod.period != oldPeriod.key
         else { return nil }
         func figure(of entity: String) -> ClaimDraft? {
-            claims.filter { claim in
-                claim.entity == entity && claim.period?.key == newPeriod.period && abs(claim.sentenceIndex - sentence.index) <= Self.reach
-                    && claim.mention.sharesUnit(with: subject.mention) && claim.mention.unit == subject.mention.unit
-                    && (subject.indicator == nil || claim.indicator == nil || claim.indicator == subject.indicator) && claim.mention.rangeEnd == nil
-            }.min { abs($0.sentenceIndex - sentence.index) < abs($1.sentenceIndex - sentence.index) }
+            let window = max(0, sentence.index - Self.reach)...(sentence.index + Self.reach)
+            let nearby: [ClaimDraft] = window.flatMap { bySentence[$0] ?? [] }.map { claims[$0] }
+            let fitting = nearby.filter { (claim: ClaimDraft) -> Bool in
+                guard claim.entity == entity, claim.period?.key == newPeriod.period, claim.mention.rangeEnd == nil else { return false }
+                let sameMeasure = subject.indicator == nil || claim.indicator == nil || claim.indicator == subject.indicator
+                return sameMeasure && claim.mention.sharesUnit(with: subject.mention) && claim.mention.unit == subject.mention.unit
+            }
+            return fitting.min { abs($0.sentenceIndex - sentence.index) < abs($1.sentenceIndex - sentence.index) }
         }
         guard let newFirst = figure(of: firstEntity), let newSecond = figure(of: secondEntity) else { return nil }
         let before = subject.stated - base.stated
