@@ -59,8 +59,8 @@ package struct OrderRule: Sendable {
     static let narrowing: Set<String> = ["narrowed", "narrows", "shrank", "shrinks", "closed", "decreased", "narrower", "narrow"]
     static let gapNouns: Set<String> = ["gap", "difference", "lead", "margin"]
     /// Words of a sentence that ranks ("tops the ranking … followed by … then").
-    static let rankingWords: Set<String> = ["ranking", "rankings", "ranked", "tops", "topped", "topping", "top", "leads", "led",
-                                            "largest", "biggest", "highest", "smallest", "lowest", "list", "league"]
+    static let rankingWords: Set<String> = ["ranking", "rankings", "ranked", "tops", "topped", "topping", "leads", "largest", "biggest",
+                                            "highest", "smallest", "lowest", "league"]
     /// Figures an order can relate (not years, ordinals or multiples).
     static let orderedKinds: Set<MentionKind> = [.currency, .count, .number, .percent, .measure, .percentagePoints]
     /// How many sentences back a referent may be, and the figures of a widened gap.
@@ -139,7 +139,6 @@ package struct OrderRule: Sendable {
         let between = Array(sentence.words(in: (first.range.upperBound - start)..<(second.range.lowerBound - start)))
         guard between.count >= 1, between.count <= 9,
               !between.contains(where: { SentenceContext.clauseWords.contains($0.lower) }) else { return nil }
-        // The verb or comparative, and the words left on each side of it.
         // "A is a fraction of B": well below it.
         if let fraction = between.firstIndex(where: { $0.lower == "fraction" }), fraction >= 1, between[fraction - 1].lower == "a",
            fraction + 1 < between.count, between[fraction + 1].lower == "of", between.count - fraction - 2 <= 3,
@@ -148,6 +147,7 @@ package struct OrderRule: Sendable {
             let end = between[fraction + 1].range.upperBound
             return (phraseStart..<end, String(decoding: sentence.text.utf8.dropFirst(phraseStart).prefix(end - phraseStart), as: UTF8.self), -1, true)
         }
+        // Else a verb or a comparative, and the words left on each side of it.
         guard let at = between.firstIndex(where: { Self.orderWords.contains($0.lower) }) else { return nil }
         let word = between[at].lower
         let verb = Self.aboveVerbs.contains(word) || Self.belowVerbs.contains(word)
