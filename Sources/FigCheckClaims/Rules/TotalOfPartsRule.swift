@@ -2,7 +2,8 @@ import FigCheckCore
 import FigCheckData
 
 /// "$150 billion for shipbuilding and $200 billion for chips, $350 billion in all"; "…, a total of
-/// $350 billion": a total said after its parts in the same sentence, against their sum.
+/// $350 billion": a total said after its parts in the same sentence, against their sum. Parts
+/// that add up to less may be some of the parts only, and are not judged.
 struct TotalOfPartsRule: ClaimRule {
     let id = "total-of-parts"
     let kind = ClaimKind.value
@@ -14,6 +15,7 @@ struct TotalOfPartsRule: ClaimRule {
     let nonTriggeringExamples = [
         "The plan sets aside $150 billion for ports, and «$350 billion» in all was pledged by 2020 and 2024.",
         "Exports reached «$350 billion» in all of 2024.",
+        "The bill has $50.5 billion for chips and $30.5 billion for research, among «$280 billion» in all.",
     ]
     static let kinds: Set<MentionKind> = [.currency, .count, .number]
 
@@ -37,9 +39,12 @@ struct TotalOfPartsRule: ClaimRule {
         let joined = sentence.words(in: (parts[parts.count - 2].range.upperBound - start)..<(last.range.lowerBound - start))
             .contains { $0.lower == "and" }
         guard joined, sentence.words(in: (last.range.upperBound - start)..<context.local.lowerBound).count <= 5 else { return nil }
+        let others = parts.dropLast().map(\.interval).reduce(.point(0), +)
+        // Parts that add up to less than the total may be some of its parts only ("among $280
+        // billion in all"): nothing to say. More than the total, or the total itself, is checked.
+        guard (others + last.interval).high >= mention.interval.low else { return nil }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         draft.relation = .sum
-        let others = parts.dropLast().map(\.interval).reduce(.point(0), +)
         draft.statedOperands = StatedOperands(subject: others, base: last.interval,
                                               subjectText: parts.dropLast().map(\.text).joined(separator: " + "), baseText: last.text,
                                               shape: "\(parts.map(\.text).joined(separator: " + ")), the parts the sentence lists before it")
