@@ -27,6 +27,18 @@ package struct StatedOperands: Sendable {
     }
 }
 
+extension StatedOperands {
+    /// Listed parts as a sum (the parts before the last, and the last), to check a whole against;
+    /// nil when they add up to less than `whole`, since a sentence may name some of its parts only.
+    static func parts(_ parts: [Mention], of whole: Interval, shape: String, tied: Bool = true) -> StatedOperands? {
+        guard let last = parts.last else { return nil }
+        let others = parts.dropLast().map(\.interval).reduce(.point(0), +)
+        guard (others + last.interval).high >= whole.low else { return nil }
+        return StatedOperands(subject: others, base: last.interval, subjectText: parts.dropLast().map(\.text).joined(separator: " + "),
+                              baseText: last.text, shape: "\(parts.map(\.text).joined(separator: " + ")), \(shape)", tied: tied)
+    }
+}
+
 extension Mention {
     /// The interval the mention commits to.
     var interval: Interval { Interval(low: low, high: high, lowInclusive: lowInclusive, highInclusive: highInclusive) }

@@ -134,9 +134,7 @@ struct Restatements {
 
     /// The noun a count counts ("120 countries" → "countries"); nil for other figures.
     private func countedNoun(_ draft: ClaimDraft, _ document: DocumentContext) -> String? {
-        guard [.count, .number].contains(draft.mention.kind) else { return nil }
-        let sentence = document.sentences[draft.sentenceIndex]
-        return sentence.words(startingAtOrAfter: draft.mention.range.upperBound - sentence.range.lowerBound).first?.lower
+        [.count, .number].contains(draft.mention.kind) ? nounAfter(draft, document) : nil
     }
 
     /// A verdict recomputed from figures of the text itself (no table row among its inputs).

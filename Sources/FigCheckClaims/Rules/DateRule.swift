@@ -27,8 +27,8 @@ package struct DateRule: ClaimRule {
         let mention = context.mention
         if let dayInBrackets = dayAfterWeekday(context) { return dayInBrackets }
         // Day-precision dates in prose; a dateline or a list of titles is not a claim.
-        let relativeWord = context.wordsBefore(1).first.flatMap { Self.relativeDays[$0] } != nil || context.wordsBefore(2) == ["last", "week"]
-        guard mention.kind == .date, mention.unit == "date", context.sentence.words.count >= 6 || relativeWord else { return nil }
+        let relative = Self.daysFromDateline(context)
+        guard mention.kind == .date, mention.unit == "date", context.sentence.words.count >= 6 || relative != nil else { return nil }
         // "2025-07-30", or "--01-23" for a day and month without a year.
         let parts = mention.decimalText.split(separator: "-", omittingEmptySubsequences: true)
         guard parts.count == 2 || parts.count == 3, let month = Int(parts[parts.count - 2]), let day = Int(parts[parts.count - 1])
@@ -52,17 +52,20 @@ package struct DateRule: ClaimRule {
             draft.countedFrom = (previousDate, count * unitDays, before[(later - 2)...later].joined(separator: " "))
         }
         // "met yesterday (June 3)": the date glossing a day counted from the dateline.
-        let bytes = Array(context.sentence.text.utf8)
-        if context.local.lowerBound > 0, bytes[context.local.lowerBound - 1] == UInt8(ascii: "(") {
-            if let word = context.wordsBefore(1).first, let days = Self.relativeDays[word] {
-                draft.daysFromDateline = (days...days, word)
-            } else if context.wordsBefore(2) == ["last", "week"], let dateline = context.document.date {
-                // The Monday to Sunday before the dateline's week.
-                let weekday = ((dateline.dayNumber % 7) + 7) % 7
-                draft.daysFromDateline = ((-weekday - 7)...(-weekday - 1), "last week")
-            }
+        if let relative, context.local.lowerBound > 0,
+           context.sentence.text.utf8.dropFirst(context.local.lowerBound - 1).first == UInt8(ascii: "(") {
+            draft.daysFromDateline = relative
         }
         return draft
+    }
+
+    /// The days from the dateline the word before a date allows ("yesterday", "last week": the
+    /// Monday to Sunday before the dateline's week), and the word.
+    static func daysFromDateline(_ context: MentionContext) -> (days: ClosedRange<Int>, word: String)? {
+        if let word = context.wordsBefore(1).first, let days = relativeDays[word] { return (days...days, word) }
+        guard context.wordsBefore(2) == ["last", "week"], let dateline = context.document.date else { return nil }
+        let weekday = ((dateline.dayNumber % 7) + 7) % 7
+        return ((-weekday - 7)...(-weekday - 1), "last week")
     }
 
     /// "on Friday morning (7)": the day of the month in brackets after a weekday (a house style of

@@ -20,7 +20,6 @@ struct DigitBoundRule: ClaimRule {
         guard context.mention.unit == "digits", context.mention.kind == .number else { return nil }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         draft.take(context.resolveEntity(drafts: drafts))
-        draft.unverifiableReason = nil
         return draft
     }
 }

@@ -80,6 +80,9 @@ package struct OrderRule: Sendable {
             for (position, index) in figures.enumerated() where position + 1 < figures.count
                 && Self.orderedKinds.contains(document.mentions[index].kind) && Self.orderedKinds.contains(document.mentions[figures[position + 1]].kind) {
                 let (first, second) = (document.mentions[index], document.mentions[figures[position + 1]])
+                // Two single figures of one unit; a hedged second one ("more than 5%") is a bound, not an operand.
+                guard first.kind == second.kind, first.sharesUnit(with: second), first.unit == second.unit, first.rangeEnd == nil,
+                      second.rangeEnd == nil, second.hedge == .none else { continue }
                 guard let phrase = orderPhrase(between: first, and: second, in: sentence)
                         ?? rankingPhrase(between: first, and: second, in: sentence) else { continue }
                 let context = MentionContext(mentionIndex: figures[position + 1], sentence: sentence, document: document)
@@ -115,12 +118,11 @@ package struct OrderRule: Sendable {
                             context: MentionContext, pair: StatedOperands) -> ClaimDraft {
         var draft = ClaimDraft(ruleId: id, kind: .comparison, context: context)
         let start = context.sentence.range.lowerBound
-        var said = Mention(range: (start + phrase.range.lowerBound)..<(start + phrase.range.upperBound),
+        let said = Mention(range: (start + phrase.range.lowerBound)..<(start + phrase.range.upperBound),
                            numberRange: (start + phrase.range.lowerBound)..<(start + phrase.range.upperBound), text: phrase.text,
                            kind: figure.kind, value: 0, decimalText: "0", low: phrase.direction > 0 ? 0 : nil,
                            high: phrase.direction > 0 ? nil : 0, unit: figure.unit, currency: figure.currency, scale: nil,
                            hedge: phrase.direction > 0 ? .over : .under, hedgeText: nil, rangeEnd: nil)
-        said.ambiguous = false
         draft.mention = said
         draft.relation = .order
         draft.direction = phrase.direction
@@ -133,8 +135,6 @@ package struct OrderRule: Sendable {
     /// order them, as a range of the sentence; nil for anything else.
     private func orderPhrase(between first: Mention, and second: Mention,
                              in sentence: SentenceContext) -> (range: Range<Int>, text: String, direction: Int, tied: Bool)? {
-        guard first.sharesUnit(with: second), first.unit == second.unit, first.rangeEnd == nil, second.rangeEnd == nil,
-              second.hedge == .none, first.kind == second.kind else { return nil }
         let start = sentence.range.lowerBound
         let between = Array(sentence.words(in: (first.range.upperBound - start)..<(second.range.lowerBound - start)))
         guard between.count >= 1, between.count <= 9,
@@ -182,8 +182,6 @@ package struct OrderRule: Sendable {
     /// A ranking may be by another measure than the figures shown, so the pair is not tied.
     private func rankingPhrase(between first: Mention, and second: Mention,
                                in sentence: SentenceContext) -> (range: Range<Int>, text: String, direction: Int, tied: Bool)? {
-        guard first.sharesUnit(with: second), first.unit == second.unit, first.kind == second.kind, first.rangeEnd == nil,
-              second.rangeEnd == nil, second.hedge == .none else { return nil }
         let lower = Set(sentence.words.map(\.lower))
         guard !lower.isDisjoint(with: Self.rankingWords) else { return nil }
         let start = sentence.range.lowerBound

@@ -44,18 +44,14 @@ package struct StatedPartsRule: Sendable {
             }
             guard let wholeIndex else { continue }
             let whole = drafts[wholeIndex]
-            let last = parts[parts.count - 1]
-            let others = parts.dropLast().map(\.interval).reduce(.point(0), +)
             // Fewer than the whole: some parts only; nothing to say.
-            guard (others + last.interval).high >= whole.stated.low else { continue }
+            guard let sum = StatedOperands.parts(parts, of: whole.stated, shape: "the parts the text gives \"\(words.joined(separator: " "))\"",
+                                                 tied: false) else { continue }
             var reread = whole
             reread.ruleId = Self.id
             reread.unverifiableReason = nil
             reread.relation = .sum
-            let listed = parts.map(\.text).joined(separator: " + ")
-            reread.statedOperands = StatedOperands(subject: others, base: last.interval,
-                                                   subjectText: parts.dropLast().map(\.text).joined(separator: " + "), baseText: last.text,
-                                                   shape: "\(listed), the parts the text gives \"\(words.joined(separator: " "))\"", tied: false)
+            reread.statedOperands = sum
             drafts[wholeIndex] = reread
         }
     }

@@ -10,6 +10,7 @@ struct TotalOfPartsRule: ClaimRule {
     let summary = "A total said after its parts (\"A for X and B for Y, C in all\"), against their sum"
     let triggeringExamples = [
         "The plan sets aside $140 billion for ports and $210 billion for rail, «$350 billion» in all.",
+        "Donors pledged $140 billion for ports and $210 billion for rail, «$350 billion» in all, the ministry said.",
         "Donors gave 120 tents and 80 stoves, a total of «200» items.",
     ]
     let nonTriggeringExamples = [
@@ -24,7 +25,7 @@ struct TotalOfPartsRule: ClaimRule {
         guard Self.kinds.contains(mention.kind), mention.rangeEnd == nil else { return nil }
         let after = context.wordsAfter(3)
         let before = context.wordsBefore(3)
-        let totalAfter = after.starts(with: ["in", "all"]) && after.count < 3 || after == ["in", "all", "told"]
+        let totalAfter = after.starts(with: ["in", "all"]) && after.dropFirst(2).first != "of"
             || after.first == "altogether" || after.starts(with: ["in", "total"])
         let totalBefore = Array(before.suffix(3)) == ["a", "total", "of"] || before.last == "totalling"
         guard totalAfter || totalBefore else { return nil }
@@ -39,15 +40,12 @@ struct TotalOfPartsRule: ClaimRule {
         let joined = sentence.words(in: (parts[parts.count - 2].range.upperBound - start)..<(last.range.lowerBound - start))
             .contains { $0.lower == "and" }
         guard joined, sentence.words(in: (last.range.upperBound - start)..<context.local.lowerBound).count <= 5 else { return nil }
-        let others = parts.dropLast().map(\.interval).reduce(.point(0), +)
         // Parts that add up to less than the total may be some of its parts only ("among $280
         // billion in all"): nothing to say. More than the total, or the total itself, is checked.
-        guard (others + last.interval).high >= mention.interval.low else { return nil }
+        guard let sum = StatedOperands.parts(parts, of: mention.interval, shape: "the parts the sentence lists before it") else { return nil }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         draft.relation = .sum
-        draft.statedOperands = StatedOperands(subject: others, base: last.interval,
-                                              subjectText: parts.dropLast().map(\.text).joined(separator: " + "), baseText: last.text,
-                                              shape: "\(parts.map(\.text).joined(separator: " + ")), the parts the sentence lists before it")
+        draft.statedOperands = sum
         draft.take(context.resolveEntity(drafts: drafts))
         return draft
     }
