@@ -122,17 +122,17 @@ struct DataValidateCommand: AsyncParsableCommand {
 struct DataImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import tables from local files: World Bank WDI (Datahub layout), IMF WEO extracts, US Census trade by country.")
+        abstract: "Import tables from local files: World Bank WDI (Datahub layout), IMF WEO extracts, US Census trade by country, and the curated, entity and lexicon tables a specification describes.")
 
     /// The sources an import reads.
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case wdi, weo, census
+        case wdi, weo, census, curated
     }
 
-    @Argument(help: "The source kind: wdi, weo or census.")
+    @Argument(help: "The source kind: wdi, weo, census or curated.")
     var kind: Kind
 
-    @Argument(help: "wdi: a folder of <series-code>/data.csv, or one CSV file (then name --series); weo: one vintage's CSV extract (concept,ref_area,year,value,lastactualdate); census: the country.csv copy of country.xlsx.")
+    @Argument(help: "wdi: a folder of <series-code>/data.csv, or one CSV file (then name --series); weo: one vintage's CSV extract (concept,ref_area,year,value,lastactualdate); census: the country.csv copy of country.xlsx; curated: the table specification (Scripts/curated/tables.json), which carries each table's provenance.")
     var source: String
 
     @Option(help: "wdi: the series code of a single CSV file (e.g. NY.GDP.MKTP.CD).")
@@ -141,14 +141,17 @@ struct DataImportCommand: AsyncParsableCommand {
     @Option(help: "weo: the crosswalk from old IMF area codes to ISO codes (ref_area,ref_area_new).")
     var crosswalk: String?
 
-    @Option(help: "The publisher's release date of these data (YYYY-MM-DD).")
-    var vintage: String
+    @Option(help: "curated: the folder of open sources the specification's paths are relative to.")
+    var sources: String?
 
-    @Option(help: "When the data were retrieved from the publisher (YYYY-MM-DD).")
-    var retrieved: String
+    @Option(help: "The publisher's release date of these data (YYYY-MM-DD); not for curated.")
+    var vintage: String?
 
-    @Option(name: .customLong("obtained-from"), help: "Where the files came from: repository, commit, path.")
-    var obtainedFrom: String
+    @Option(help: "When the data were retrieved from the publisher (YYYY-MM-DD); not for curated.")
+    var retrieved: String?
+
+    @Option(name: .customLong("obtained-from"), help: "Where the files came from: repository, commit, path; not for curated.")
+    var obtainedFrom: String?
 
     @Option(help: "A note stored with each table.")
     var note: String?
@@ -161,7 +164,18 @@ struct DataImportCommand: AsyncParsableCommand {
     func validate() throws {
         if series != nil, kind != .wdi { throw ValidationError("--series applies to wdi imports only") }
         if crosswalk != nil, kind != .weo { throw ValidationError("--crosswalk applies to weo imports only") }
-        for (name, value) in [("--vintage", vintage), ("--retrieved", retrieved)]
+        if kind == .curated {
+            guard sources != nil else { throw ValidationError("curated imports need --sources (the folder of open sources)") }
+            if vintage != nil || retrieved != nil || obtainedFrom != nil || note != nil || replace {
+                throw ValidationError("curated imports take their provenance from the specification: drop --vintage, --retrieved, --obtained-from, --note and --replace")
+            }
+            return
+        }
+        if sources != nil { throw ValidationError("--sources applies to curated imports only") }
+        for (name, value) in [("--vintage", vintage), ("--retrieved", retrieved), ("--obtained-from", obtainedFrom)] where value == nil {
+            throw ValidationError("\(kind.rawValue) imports need \(name)")
+        }
+        for (name, value) in [("--vintage", vintage ?? ""), ("--retrieved", retrieved ?? "")]
         where CalendarDate(exactISO: value) == nil {
             throw ValidationError("\(name) \(value): not a YYYY-MM-DD date")
         }
@@ -169,7 +183,8 @@ struct DataImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            let provenance = SeriesProvenance(vintage: vintage, retrieved: retrieved, obtainedFrom: obtainedFrom, notes: note)
+            let provenance = SeriesProvenance(vintage: vintage ?? "", retrieved: retrieved ?? "", obtainedFrom: obtainedFrom ?? "",
+                                              notes: note)
             let sourceURL = URL(fileURLWithPath: source)
             let directory = try data.directory()
             var written: [TableMetadata] = []
@@ -185,6 +200,9 @@ struct DataImportCommand: AsyncParsableCommand {
             case .census:
                 let outcome = try CensusImporter.importFile(sourceURL, provenance: provenance, into: directory, replace: replace)
                 (written, skipped) = (outcome.tables, outcome.skippedPartners)
+            case .curated:
+                written = try CuratedImporter.importTables(specification: sourceURL, sources: URL(fileURLWithPath: sources ?? ""),
+                                                           into: directory)
             }
             for table in written { printOut("\(table.id): \(table.coverage.rows) rows\n") }
             if written.isEmpty { printOut("no mapped series found in \(source)\n") }
