@@ -34,6 +34,8 @@ public final class ClaimKnowledge: Sendable {
     /// the country imposing a tariff is the partner of every row).
     let rowEntities: [String: [String]]
     let rowPartners: [String: Set<String>]
+    /// The scopes the curated rows of each indicator have ("steel", "crude_and_condensate").
+    package let rowScopes: [String: Set<String>]
     /// The indicators the rules give a role, from the frames lexicon.
     let gdpIndicator: String?
     package let targetIndicator: String?
@@ -67,20 +69,27 @@ public final class ClaimKnowledge: Sendable {
         var units: [String: String] = [:]
         var rowEntities: [String: [String]] = [:]
         var rowPartners: [String: Set<String>] = [:]
+        var rowScopes: [String: Set<String>] = [:]
         for indicator in catalog.indicators {
             guard let table = catalog.tables(for: indicator).last else { continue }
             units[indicator] = table.metadata.unit
             // Curated tables mix units (shares and volumes); their rows say which.
             guard table.metadata.kind != .series else { continue }
-            let rows = try catalog.observations(inTable: table.metadata.id).filter { $0.indicator == indicator }
+            // Every curated table of the indicator (China's tariff layers and the other partners' rates).
+            var rows: [Observation] = []
+            for curated in catalog.tables(for: indicator) where curated.metadata.kind != .series {
+                rows += try catalog.observations(inTable: curated.metadata.id).filter { $0.indicator == indicator }
+            }
             if let row = rows.first { units[indicator] = row.unit }
             var seen = Set<String>()
             rowEntities[indicator] = rows.map(\.entity).filter { seen.insert($0).inserted }
             rowPartners[indicator] = Set(rows.compactMap(\.partner))
+            rowScopes[indicator] = Set(rows.compactMap(\.scope))
         }
         self.units = units
         self.rowEntities = rowEntities
         self.rowPartners = rowPartners
+        self.rowScopes = rowScopes
         gdpIndicator = frames.indicator(withRole: "gdp")
         targetIndicator = frames.indicator(withRole: "target")
         shareIndicator = frames.indicator(withRole: "share_by_partner")

@@ -28,6 +28,16 @@ package struct SentenceContext {
     var mentionIndices: [Int]
     /// Sentence-relative starts of its figures other than years and dates, in order.
     var figureStarts: [Int]
+    /// For a row of a Markdown table: its table's column headers and caption period.
+    var table: TableLayout.Table?
+
+    /// The header of the table column the sentence-relative `offset` falls in ("Tariff rate (%)"),
+    /// when the sentence is a table row.
+    func columnHeader(at offset: Int) -> String? {
+        guard let table, text.first == "|" else { return nil }
+        let column = text.utf8.prefix(offset).filter { $0 == UInt8(ascii: "|") }.count - 1
+        return column >= 0 && column < table.headers.count ? table.headers[column] : nil
+    }
 
     /// Words that start a new clause.
     static let clauseWords: Set<String> = ["and", "while", "whereas", "but", "then", "although", "though", "meaning",
@@ -203,12 +213,22 @@ package struct DocumentContext {
         periodResolver = PeriodResolver(documentDate: date)
         let finder = EntityFinder(directory: knowledge.directory, subject: subject)
         let bytes = Array(text.utf8)
+        var tables = TableLayout.tables(in: bytes)
+        var tableCursor = 0
         var sentences: [SentenceContext] = []
         var mentionCursor = 0
         for (index, sentence) in Self.boundedSentences(SentenceSplitter().sentences(in: text), bytes: bytes).enumerated() {
             if budget.isSpent { break }
             let sentenceText = String(decoding: bytes[sentence.range], as: UTF8.self)
             let words = SentenceWords(sentenceText).words
+            while tableCursor < tables.count, tables[tableCursor].body.upperBound <= sentence.range.lowerBound { tableCursor += 1 }
+            var table = tableCursor < tables.count && tables[tableCursor].body.contains(sentence.range.lowerBound) ? tables[tableCursor] : nil
+            if table != nil, table?.captionPeriod == nil, let caption = table?.caption {
+                // The caption's date ("status on August 1, 2025") is the rows' period.
+                let found = PeriodResolver(documentDate: date).periods(in: String(decoding: bytes[caption], as: UTF8.self))
+                table?.captionPeriod = found.count == 1 ? found[0] : nil
+                tables[tableCursor] = table ?? tables[tableCursor]
+            }
             while mentionCursor < mentions.count, mentions[mentionCursor].range.lowerBound < sentence.range.lowerBound {
                 mentionCursor += 1
             }
@@ -233,7 +253,8 @@ package struct DocumentContext {
                 clauseStarts: Self.clauseStarts(in: sentenceText, words: words),
                 mentionIndices: inside,
                 figureStarts: inside.filter { ![.year, .date].contains(mentions[$0].kind) }
-                    .map { mentions[$0].range.lowerBound - sentence.range.lowerBound }))
+                    .map { mentions[$0].range.lowerBound - sentence.range.lowerBound },
+                table: table))
         }
         self.sentences = sentences
         var yearSentencesByWord: [String: [Int]] = [:]

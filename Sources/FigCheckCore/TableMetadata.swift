@@ -43,6 +43,18 @@ public enum TableKind: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// Columns a CSV file of this kind may add: a series' `status` (actual or projection); a
+    /// timeline's `announced` date (a rate signed before it took effect, or a retroactive one known
+    /// only from then), `status` (`not_applied`: announced for a date, superseded before it) and
+    /// `stacks_with` (what the rate is added to).
+    public var optionalColumns: [String] {
+        switch self {
+        case .series: return ["status"]
+        case .timeline: return ["announced", "status", "stacks_with"]
+        default: return []
+        }
+    }
+
     /// Whether rows hold numeric observations (as opposed to names).
     public var holdsObservations: Bool {
         self == .series || self == .facts || self == .timeline
@@ -118,11 +130,15 @@ public struct TableMetadata: Codable, Hashable, Sendable {
     public var file: String
     public var valueRange: ValueRange?
     public var notes: String?
+    /// Timelines: the entity whose rows hold for every entity without rows of its own (WLD: "all
+    /// partners"), if the table has one.
+    public var fallbackEntity: String?
 
     public init(id: String, title: String, kind: TableKind, indicators: [String], unit: String, scale: Double,
                 publisher: String, dataset: String, seriesCode: String?, url: String, licence: String,
                 attribution: String, vintage: String, retrieved: String, obtainedFrom: String, coverage: Coverage,
-                keyColumns: [String], file: String, valueRange: ValueRange?, notes: String?) {
+                keyColumns: [String], file: String, valueRange: ValueRange?, notes: String?, fallbackEntity: String? = nil) {
+        self.fallbackEntity = fallbackEntity
         self.id = id
         self.title = title
         self.kind = kind
@@ -153,8 +169,11 @@ public struct RowProvenance: Hashable, Sendable {
     public var quote: String
     public var confidence: String
     public var notes: String
+    /// The id of the row in the curated source it was read from ("A5b"), if any.
+    public var rowID: String
 
-    public init(publisher: String, url: String, quote: String, confidence: String, notes: String) {
+    public init(publisher: String, url: String, quote: String, confidence: String, notes: String, rowID: String = "") {
+        self.rowID = rowID
         self.publisher = publisher
         self.url = url
         self.quote = quote
@@ -186,6 +205,12 @@ public struct Observation: Hashable, Sendable {
     public var provenance: RowProvenance?
     /// The publisher marks the value a projection (a WEO year after its last actual one).
     public var isProjection: Bool
+    /// Timelines: when the value was signed or announced, if the table says.
+    public var announcedDate: CalendarDate?
+    /// Timelines: announced for `effectiveDate` but superseded before it took effect.
+    public var neverApplied: Bool = false
+    /// Timelines: what the value is added to ("the MFN duty"), if the table says.
+    public var stacksWith: String?
 
     public init(tableID: String, line: Int, indicator: String, entity: String, entityName: String?, partner: String?,
                 scope: String?, period: String, effectiveDate: CalendarDate?, value: Double, valueText: String,

@@ -52,6 +52,7 @@ public enum CuratedImporter {
         public var keyColumns: [String]
         public var valueRange: TableMetadata.ValueRange?
         public var notes: String?
+        public var fallbackEntity: String?
         /// The table's path without extension, relative to the reference-data folder (`curated/events`).
         public var output: String
         public var build: Build
@@ -61,7 +62,8 @@ public enum CuratedImporter {
                           publisher: publisher, dataset: dataset, seriesCode: seriesCode, url: url, licence: licence,
                           attribution: attribution, vintage: vintage, retrieved: retrieved, obtainedFrom: obtainedFrom,
                           coverage: .init(rows: 0, entities: 0, firstPeriod: nil, lastPeriod: nil),
-                          keyColumns: keyColumns, file: file, valueRange: valueRange, notes: notes)
+                          keyColumns: keyColumns, file: file, valueRange: valueRange, notes: notes,
+                          fallbackEntity: fallbackEntity)
         }
     }
 

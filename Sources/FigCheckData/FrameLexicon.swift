@@ -166,6 +166,19 @@ public struct FrameLexicon: Sendable {
         scopeWords.first { words.contains($0.word) }?.scope
     }
 
+    /// The first scope of the table, among `allowed`, whose phrase occurs in `words` (lower-case
+    /// words in order; a phrase of several words must occur on consecutive words).
+    public func scope(inSequence words: [String], among allowed: Set<String>) -> String? {
+        for entry in scopeWords where allowed.contains(entry.scope) {
+            let phrase = entry.word.split(separator: " ").map(String.init)
+            guard let first = phrase.first, phrase.count <= words.count else { continue }
+            for start in words.indices where words[start] == first && start + phrase.count <= words.count {
+                if Array(words[start..<(start + phrase.count)]) == phrase { return entry.scope }
+            }
+        }
+        return nil
+    }
+
     /// The basis ("real", "nominal") of an indicator's tables, nil where it does not matter.
     public func basis(of indicator: String) -> String? {
         guard let basis = frames[indicator]?.basis, !basis.isEmpty else { return nil }

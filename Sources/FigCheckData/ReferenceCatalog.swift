@@ -146,23 +146,18 @@ public final class ReferenceCatalog: @unchecked Sendable {
         return values
     }
 
-    /// The value in force on `date` in a timeline: the row with the latest effective date on or
-    /// before it, from the newest table that has one.
+    /// The value in force on `date` in the timelines of `indicator`: the row with the latest
+    /// effective date on or before it, the table's fallback entity standing in for an entity
+    /// without rows of its own (see `Timeline`).
     public func valueInForce(indicator: String, entity: String, on date: CalendarDate, partner: String? = nil,
                              scope: String? = nil) throws -> ReferenceValue? {
-        for entry in tables(for: indicator).reversed() where entry.metadata.kind == .timeline {
-            let rows = try indexed(entry.metadata.id).observations.filter {
-                $0.indicator == indicator && $0.entity == entity && $0.partner == partner && $0.scope == scope
+        var rows: [ReferenceValue] = []
+        for entry in tables(for: indicator) where entry.metadata.kind == .timeline {
+            for row in try indexed(entry.metadata.id).observations where row.indicator == indicator {
+                rows.append(ReferenceValue(observation: row, table: entry.metadata))
             }
-            var best: (date: CalendarDate, row: Observation)?
-            for row in rows {
-                guard let effective = row.effectiveDate, effective <= date else { continue }
-                if let current = best, (current.date, current.row.line) > (effective, row.line) { continue }
-                best = (effective, row)
-            }
-            if let best { return ReferenceValue(observation: best.row, table: entry.metadata) }
         }
-        return nil
+        return Timeline.inForce(Timeline.steps(rows, entity: entity, scope: scope, partner: partner), on: date)
     }
 
     private func indexed(_ id: String) throws -> IndexedTable {

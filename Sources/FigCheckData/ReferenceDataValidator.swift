@@ -77,7 +77,7 @@ public enum ReferenceDataValidator {
             if !knownUnits.contains(meta.unit) { messages.append("unknown unit \(meta.unit)") }
             if !(meta.scale > 0) { messages.append("scale must be positive") }
         }
-        for column in meta.keyColumns where !meta.kind.columns.contains(column) {
+        for column in meta.keyColumns where !(meta.kind.columns + meta.kind.optionalColumns).contains(column) {
             messages.append("key column \(column) is not a column of a \(meta.kind.rawValue) table")
         }
         return messages.map { Problem(path: entry.metadataURL.path, line: nil, message: $0) }

@@ -90,11 +90,30 @@ enum TableParser {
             effectiveDate = date
         }
         let provenance = RowProvenance(publisher: field("source_publisher"), url: field("source_url"),
-                                       quote: field("quote"), confidence: field("confidence"), notes: field("notes"))
-        return Observation(tableID: metadata.id, line: record.line, indicator: field("indicator"),
-                           entity: field("entity"), entityName: nil, partner: field("partner").nilIfEmpty,
-                           scope: field("scope").nilIfEmpty, period: field("period"), effectiveDate: effectiveDate,
-                           value: value, valueText: valueText, unit: unit, provenance: provenance)
+                                       quote: field("quote"), confidence: field("confidence"), notes: field("notes"),
+                                       rowID: field("row_id"))
+        var observation = Observation(tableID: metadata.id, line: record.line, indicator: field("indicator"),
+                                      entity: field("entity"), entityName: nil, partner: field("partner").nilIfEmpty,
+                                      scope: field("scope").nilIfEmpty, period: field("period"), effectiveDate: effectiveDate,
+                                      value: value, valueText: valueText, unit: unit, provenance: provenance)
+        if metadata.kind == .timeline {
+            let announced = field("announced")
+            if !announced.isEmpty {
+                guard let date = CalendarDate(exactISO: announced) else {
+                    throw ReferenceDataError.malformedTable(path: path, line: record.line,
+                                                            reason: "announced \(announced) is not a YYYY-MM-DD date")
+                }
+                observation.announcedDate = date
+            }
+            let status = field("status")
+            guard ["", "applied", "not_applied"].contains(status) else {
+                throw ReferenceDataError.malformedTable(path: path, line: record.line,
+                                                        reason: "status \"\(status)\" is neither applied nor not_applied")
+            }
+            observation.neverApplied = status == "not_applied"
+            observation.stacksWith = field("stacks_with").nilIfEmpty
+        }
+        return observation
     }
 }
 

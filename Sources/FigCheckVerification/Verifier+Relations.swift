@@ -6,47 +6,42 @@ extension Verifier {
 
     func checkRate(_ original: ClaimDraft) -> CheckOutcome {
         var draft = original
-        guard let indicator = draft.indicator, let entity = draft.entity else {
-            return unverifiable("no rate table for the country named")
+        guard let indicator = draft.indicator else { return unverifiable("no rate table for the country named") }
+        let all = factRows(indicator)
+        if indicator == knowledge.targetIndicator { return checkTarget(draft, rows: all) }
+        // No partner named: the rows that hold for every partner, if the tables have such rows.
+        let fallback = all.lazy.compactMap(\.table.fallbackEntity).first
+        guard let entity = draft.entity ?? fallback else { return unverifiable("no rate table for the country named") }
+        if draft.entity == nil {
+            // "Steel pays 50%": a sector's rate with no partner is every partner's; a rate with
+            // neither may be anyone's.
+            draft.entity = entity
+            draft.entityResolution = draft.scope == nil ? .guessed : .said
         }
-        let rows = factRows(indicator).filter { $0.observation.entity == entity && $0.observation.effectiveDate != nil }
-            .sorted { ($0.observation.effectiveDate!, $0.observation.line) < ($1.observation.effectiveDate!, $1.observation.line) }
-        guard !rows.isEmpty else { return unverifiable("no table holds \(indicator) for \(entity)") }
+        // The timeline as known on the document's date: a retroactive rate announced later is not in it.
+        let rows = Timeline.steps(all, entity: entity, scope: draft.scope, knownOn: documentDate)
+        guard !rows.isEmpty else {
+            return unverifiable("no table holds \(indicator) for \(entity)" + (draft.scope.map { " (\($0.replacingOccurrences(of: "_", with: " ")))" } ?? ""))
+        }
         let stated = draft.stated
         let describe = rows[0].table.title
-        if indicator == knowledge.targetIndicator {
-            // Targets: any target announced by the document date; which one (total, core) is rarely said.
-            let date = documentDate ?? rows.last!.observation.effectiveDate!
-            let inForce = rows.filter { $0.observation.effectiveDate! <= date }
-            let readings = inForce.map { row in
-                Recomputation(interval: .point(row.observation.value), formula: "\(row.table.id) row \(row.observation.line)",
-                              inputs: [input(row)],
-                              label: "\((row.observation.scope ?? "").replacingOccurrences(of: "_", with: " ")) from \(row.observation.effectiveDate!), \(sourceLabel(row))",
-                              display: FigureFormat.number(row.observation.value) + "%")
-            }
-            guard let first = readings.first else { return unverifiable("no target was set by the document date") }
-            if let match = readings.first(where: { stated.overlaps($0.interval) }) {
-                return judge(draft, primary: match, alternatives: [], describe: describe)
-            }
-            draft.entityResolution = .guessed
-            return judge(draft, primary: first, alternatives: Array(readings.dropFirst()), describe: describe)
-        }
         // The timeline as steps: each value holds from its effective date until the next one.
         struct Step { var from: CalendarDate; var until: CalendarDate?; var value: Double; var row: ReferenceValue }
         var steps: [Step] = []
         for (index, row) in rows.enumerated() {
-            let next = index + 1 < rows.count ? rows[index + 1].observation.effectiveDate! : nil
-            steps.append(Step(from: row.observation.effectiveDate!, until: next.map { $0.adding(days: -1) },
-                              value: row.observation.value, row: row))
+            guard let from = row.observation.effectiveDate else { continue }
+            let next = index + 1 < rows.count ? rows[index + 1].observation.effectiveDate : nil
+            steps.append(Step(from: from, until: next.map { $0.adding(days: -1) }, value: row.observation.value, row: row))
         }
+        guard let firstStep = steps.first, let lastStep = steps.last else { return unverifiable("no dated rate for \(entity)") }
         let window: (first: CalendarDate, last: CalendarDate)
         if let period = draft.period {
             window = (period.first, period.last)
-        } else if let date = documentDate {
-            window = (CalendarDate(year: date.year, month: 1, day: 1)!, date)
+        } else if let date = documentDate, let january = CalendarDate(year: date.year, month: 1, day: 1) {
+            window = (january, date)
             draft.period = PeriodChoice(key: "\(date.year)", first: window.first, last: window.last, resolution: .defaulted)
         } else {
-            window = (steps[0].from, steps[steps.count - 1].from)
+            window = (firstStep.from, lastStep.from)
         }
         func reading(_ step: Step, _ label: String) -> Recomputation {
             Recomputation(interval: .point(step.value), formula: "\(step.row.table.id) row \(step.row.observation.line)",
@@ -83,12 +78,48 @@ extension Verifier {
                                 message: "Stated \(draft.mention.text) \(windowText); \(describe): \(FigureFormat.number(match.value))% \(span(match)).",
                                 hints: [])
         }
+        // Announced by then, in force later: a text may give the rate an order has already set
+        // ("Brazilian goods face 50% from August 6", written on August 2), or a letter's rate
+        // before it was superseded.
+        // Scheduled means announced by the time of writing (and not after the period the text
+        // speaks of) and taking effect after it.
+        let writing = documentDate ?? window.last
+        let scheduledRows = steps.map(\.row) + Timeline.neverApplied(all, entity: entity, scope: draft.scope, knownOn: documentDate)
+        if let scheduled = scheduledRows.first(where: { row in
+            guard let announced = row.observation.announcedDate, let effective = row.observation.effectiveDate else { return false }
+            return announced <= writing && announced <= window.last && effective > writing && stated.overlaps(.point(row.observation.value))
+        }), let announced = scheduled.observation.announcedDate, let effective = scheduled.observation.effectiveDate {
+            let step = Step(from: effective, until: nil, value: scheduled.observation.value, row: scheduled)
+            return CheckOutcome(verdict: .consistent, primary: reading(step, "announced \(announced) for \(effective), \(sourceLabel(scheduled))"),
+                                message: "Stated \(draft.mention.text) \(windowText); \(describe): \(FigureFormat.number(step.value))% was announced on \(announced) to take effect on \(effective) (\(sourceLabel(scheduled))).",
+                                hints: [])
+        }
         guard let shown = overlapping.last ?? steps.last(where: { $0.from <= window.last }) ?? steps.first else {
             return unverifiable("no rate in force \(windowText)")
         }
         var hints: [String] = []
         for step in steps where stated.overlaps(.point(step.value)) {
             hints.append("\(draft.mention.text) was in force from \(step.from)" + (step.until.map { " to \($0)" } ?? "") + ".")
+        }
+        for row in Timeline.neverApplied(all, entity: entity, scope: draft.scope, knownOn: documentDate)
+        where stated.overlaps(.point(row.observation.value)) {
+            let when = row.observation.announcedDate.map { "announced on \($0)" } ?? "announced"
+            let effective = row.observation.effectiveDate?.description ?? "a later date"
+            let note = row.observation.provenance?.notes ?? ""
+            let detail = note.isEmpty ? "." : " (\(note))."
+            hints.append("\(draft.mention.text) was \(when) for \(effective) and never applied" + detail)
+        }
+        // The same figure for another sector or class of goods ("50% is the rate on steel").
+        var otherScope = false
+        for scope in (knowledge.rowScopes[indicator] ?? []).sorted() + [nil] where scope != draft.scope {
+            let other = Timeline.steps(all, entity: entity, scope: scope, knownOn: documentDate)
+            if let row = other.last(where: { ($0.observation.effectiveDate ?? window.last) <= window.last }),
+               stated.overlaps(.point(row.observation.value)) {
+                otherScope = true
+                let goods: String = scope.map { "on " + $0.replacingOccurrences(of: "_", with: " ") } ?? "on most goods"
+                let from: String = row.observation.effectiveDate?.description ?? ""
+                hints.append("\(draft.mention.text) is the rate \(goods) in force from \(from) (\(sourceLabel(row))).")
+            }
         }
         // Another layer of the same tariff ("10% is the fentanyl layer alone").
         for layer in catalog.indicators where layer != indicator && layer.hasPrefix(String(indicator.prefix(while: { $0 != "_" }))) {
@@ -103,10 +134,38 @@ extension Verifier {
             }
         }
         let values = overlapping.map { FigureFormat.number($0.value) + "%" }
-        let verdict: Verdict = draft.isConfident ? .inconsistent : .needsReview
+        // A figure that is another sector's rate may be that sector's, said without its name.
+        // Unless the text names the goods, the figure may be another sector's, said without its name.
+        let verdict: Verdict = draft.isConfident && !(otherScope && draft.scope == nil) ? .inconsistent : .needsReview
+        let inForce = values.count > 1 ? values.joined(separator: ", then ") : "\(FigureFormat.number(shown.value))% (\(span(shown)))"
+        let goods = draft.scope.map { ", \($0.replacingOccurrences(of: "_", with: " "))" } ?? ""
         return CheckOutcome(verdict: verdict, primary: reading(shown, span(shown)),
-                            message: "Stated \(draft.mention.text) \(windowText); the rate in force then was \(values.isEmpty ? FigureFormat.number(shown.value) + "%" : values.joined(separator: ", then ")) (\(describe)).",
+                            message: "Stated \(draft.mention.text) \(windowText); the rate in force then was \(inForce) (\(describe)\(goods)).",
                             hints: Array(hints.prefix(4)))
+    }
+
+    /// Targets: any target announced by the document date; which one (total, core) is rarely said.
+    func checkTarget(_ original: ClaimDraft, rows all: [ReferenceValue]) -> CheckOutcome {
+        var draft = original
+        guard let entity = draft.entity else { return unverifiable("no rate table for the country named") }
+        let rows = Timeline.sorted(all.filter { $0.observation.entity == entity && $0.observation.effectiveDate != nil })
+        guard let latest = rows.last?.observation.effectiveDate else {
+            return unverifiable("no table holds \(draft.indicator ?? "") for \(entity)")
+        }
+        let date = documentDate ?? latest
+        let readings = rows.filter { ($0.observation.effectiveDate ?? date) <= date }.map { row in
+            Recomputation(interval: .point(row.observation.value), formula: "\(row.table.id) row \(row.observation.line)",
+                          inputs: [input(row)],
+                          label: "\((row.observation.scope ?? "").replacingOccurrences(of: "_", with: " ")) from \(row.observation.effectiveDate?.description ?? ""), \(sourceLabel(row))",
+                          display: FigureFormat.number(row.observation.value) + "%")
+        }
+        guard let first = readings.first else { return unverifiable("no target was set by the document date") }
+        let describe = rows[0].table.title
+        if let match = readings.first(where: { draft.stated.overlaps($0.interval) }) {
+            return judge(draft, primary: match, alternatives: [], describe: describe)
+        }
+        draft.entityResolution = .guessed
+        return judge(draft, primary: first, alternatives: Array(readings.dropFirst()), describe: describe)
     }
 
     static func monthName(_ month: Int) -> String {

@@ -201,8 +201,11 @@ struct DataImportCommand: AsyncParsableCommand {
                 let outcome = try CensusImporter.importFile(sourceURL, provenance: provenance, into: directory, replace: replace)
                 (written, skipped) = (outcome.tables, outcome.skippedPartners)
             case .curated:
-                written = try CuratedImporter.importTables(specification: sourceURL, sources: URL(fileURLWithPath: sources ?? ""),
-                                                           into: directory)
+                // Through a constant: assigning the call's result straight to `written` here crashed
+                // on exit (an over-release in this Swift 6.3 async closure, debug and release alike).
+                let tables = try CuratedImporter.importTables(specification: sourceURL, sources: URL(fileURLWithPath: sources ?? ""),
+                                                              into: directory)
+                written = tables
             }
             for table in written { printOut("\(table.id): \(table.coverage.rows) rows\n") }
             if written.isEmpty { printOut("no mapped series found in \(source)\n") }

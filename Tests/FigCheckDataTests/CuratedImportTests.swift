@@ -66,4 +66,17 @@ struct CuratedImportTests {
             }
         }
     }
+
+    @Test("figcheck data import curated writes the tables and exits 0; provenance options are refused for it")
+    func binary() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let run = try FigCheckBinary.run(["data", "import", "curated", Self.fixture.appendingPathComponent("tables.json").path,
+                                          "--sources", Self.fixture.appendingPathComponent("sources").path, "--data", directory.path])
+        #expect(run.exitCode == 0, "\(run.standardError)")
+        #expect(run.standardOutput == "curated.harbour-dues: 3 rows\nentities.test-aliases: 1 rows\n")
+        let noSources = try FigCheckBinary.run(["data", "import", "curated", "tables.json", "--data", directory.path])
+        #expect(noSources.exitCode == 2 && noSources.standardError.contains("curated imports need --sources"))
+        let withVintage = try FigCheckBinary.run(["data", "import", "curated", "tables.json", "--sources", ".", "--vintage", "2025-01-01"])
+        #expect(withVintage.exitCode == 2 && withVintage.standardError.contains("take their provenance from the specification"))
+    }
 }

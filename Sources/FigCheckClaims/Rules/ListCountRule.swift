@@ -60,7 +60,24 @@ struct ListCountRule: ClaimRule {
         func lines(_ index: Int) -> [String] {
             document.sentences[index].text.split(separator: "\n").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         }
-        // A table under the heading: its header row stands alone (the delimiter row below it is
+        // A Markdown table under the heading: the first cell of each body row.
+        while next < document.sentences.count, document.sentences[next].table == nil, document.sentences[next].text.first == "|",
+              next + 1 < document.sentences.count, next < context.sentence.index + 4 {
+            next += 1
+        }
+        if let body = document.sentences[next].table?.body {
+            var names: [String] = []
+            var index = next
+            while index < document.sentences.count, document.sentences[index].table?.body == body {
+                for line in lines(index) where line.hasPrefix("|") {
+                    let cells = line.split(separator: "|", omittingEmptySubsequences: false)
+                    if cells.count > 1 { names.append(cells[1].trimmingWhitespace()) }
+                }
+                index += 1
+            }
+            return names.count >= 2 && names.allSatisfy({ $0.first?.isUppercase == true && $0.split(separator: " ").count <= 5 }) ? names : nil
+        }
+        // A table flattened to text: its header row stands alone (the delimiter row below it is
         // blank in the analysed text), and its body rows follow.
         if lines(next).count == 1, next + 1 < document.sentences.count,
            document.sentences[next + 1].paragraph == document.sentences[next].paragraph + 1, lines(next + 1).count >= 2 {

@@ -25,7 +25,10 @@ struct ValueRule: ClaimRule {
             draft.period = context.resolvePeriod(drafts: drafts)
             return draft
         }
+        // Rates in force on a date are the rate rule's: a figure it did not take is not a rate
+        // ("whose tariffs set off the turmoil, … growth slipping to 1.7 per cent").
         let resolved = context.resolveIndicator(units: units, knowledge: knowledge, drafts: drafts)
+            .flatMap { knowledge.isTimeline($0.indicator) ? nil : $0 }
         // "The IMF projects 1.0% growth": a forecast by a publisher whose forecast releases are
         // bundled is checked against the release current on the document's date.
         let forecaster = resolved.flatMap { context.forecastSource(of: $0.indicator, knowledge: knowledge) }

@@ -72,8 +72,9 @@ public enum DataReports {
             // One answer per partner and scope: a timeline may hold several layers or parties.
             var variants: [String: (partner: String?, scope: String?)] = [:]
             for entry in entries where entry.metadata.kind == .timeline {
+                // The table's fallback entity (WLD, "every partner") stands in for one without rows.
                 for row in try catalog.observations(inTable: entry.metadata.id)
-                where row.indicator == indicator && row.entity == entity {
+                where row.indicator == indicator && (row.entity == entity || row.entity == entry.metadata.fallbackEntity) {
                     variants["\(row.partner ?? "")|\(row.scope ?? "")"] = (row.partner, row.scope)
                 }
             }
@@ -86,8 +87,7 @@ public enum DataReports {
                 if let partner = row.partner { who += " (by \(partner))" }
                 if let scope = row.scope { who += " [\(scope)]" }
                 rows.append([indicator, who, date.description, ValueFormatter.format(row.value, unit: row.unit),
-                             row.effectiveDate?.description ?? "", "\(row.tableID):\(row.line)",
-                             row.provenance?.publisher ?? found.table.publisher])
+                             row.effectiveDate?.description ?? "", "\(row.tableID):\(row.line)", source(row, found.table)])
             }
         }
         guard rows.count > 1 else { return "nothing in force for \(entity.isEmpty ? "any entity" : entity) on \(date)\n" }
@@ -98,11 +98,18 @@ public enum DataReports {
         var period = row.period
         if let effective = row.effectiveDate, effective.description != row.period { period += " (from \(effective))" }
         if row.isProjection { period += " (projection)" }
+        if row.neverApplied { period += " (never applied)" }
         var entity = row.entity
         if let partner = row.partner { entity += "→\(partner)" }
         if let scope = row.scope { entity += " [\(scope)]" }
         return [row.indicator, entity, period, ValueFormatter.format(row.value, unit: row.unit), row.valueText,
-                table.vintage, "\(row.tableID):\(row.line)", row.provenance?.publisher ?? table.publisher]
+                table.vintage, "\(row.tableID):\(row.line)", source(row, table)]
+    }
+
+    /// The publisher of a row, and the id of its row in the curated source ("Allyn International, row A5b").
+    private static func source(_ row: Observation, _ table: TableMetadata) -> String {
+        guard let provenance = row.provenance else { return table.publisher }
+        return provenance.rowID.isEmpty ? provenance.publisher : "\(provenance.publisher), row \(provenance.rowID)"
     }
 }
 

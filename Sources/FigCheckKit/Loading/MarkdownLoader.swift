@@ -32,6 +32,8 @@ private struct MarkdownWalker {
     /// The fence (character and length) of the code block we are in.
     var fence: (byte: UInt8, count: Int)?
     var inIndentedCode = false
+    /// Inside a table row, whose pipes are kept as written.
+    var inTableRow = false
     var inComment = false
     var previousBlank = true
 
@@ -88,8 +90,19 @@ private struct MarkdownWalker {
         }
         inIndentedCode = false
         indexBrackets(content..<range.upperBound)
-        if isReferenceDefinition(content, end: range.upperBound) || isRuleOrUnderline(content, end: range.upperBound)
-            || isTableDelimiter(content, end: range.upperBound) {
+        // A table's rows keep their pipes and its delimiter row stays: the claim reader takes a
+        // figure's measure from its column header, as in a plain-text table.
+        if isTableDelimiter(content, end: range.upperBound) {
+            builder.copy(bytes, content..<range.upperBound)
+            return
+        }
+        if isReferenceDefinition(content, end: range.upperBound) || isRuleOrUnderline(content, end: range.upperBound) {
+            return
+        }
+        if bytes[content] == UInt8(ascii: "|") {
+            inTableRow = true
+            defer { inTableRow = false }
+            inline(content..<range.upperBound)
             return
         }
         inline(blockContent(from: content, end: range.upperBound)..<range.upperBound)
@@ -168,7 +181,7 @@ private struct MarkdownWalker {
                     continue
                 }
                 index += count - 1
-            case UInt8(ascii: "|"):
+            case UInt8(ascii: "|") where !inTableRow:
                 flush(index)
                 builder.separate(at: index)
                 index += 1
