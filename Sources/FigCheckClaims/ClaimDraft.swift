@@ -158,6 +158,9 @@ public struct ClaimDraft: Sendable {
     /// A forecast the text attributes to this publisher ("the IMF projects …"), checked against its
     /// forecast release current on the document's date; nil for other figures.
     public var forecastBy: String?
+    /// "The world's fourth-largest economy": a rank among countries by this indicator's values
+    /// (ordered largest first), not a figure of a ranking table.
+    public var rankedBy: String?
     /// "An earlier projection of 6.5%": the text itself dates the forecast before the newest release.
     public var forecastIsAnEarlierOne = false
     /// "The strongest growth since 2021", "the fourth year of growth in a row": the claim's shape

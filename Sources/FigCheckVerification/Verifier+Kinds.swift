@@ -271,3 +271,55 @@ extension Verifier {
         return outcome
     }
 }
+
+extension Verifier {
+    // MARK: - Ranks by a measure
+
+    /// "India … the world's fourth-largest economy in 2025": the entity's place among countries
+    /// (not groups) by the measure's values for the year, largest first, in the newest table of the
+    /// measure or of its bundled forecasts released by the document's date; an earlier release
+    /// that gives the stated place makes a mismatch one for review.
+    func checkRankBy(_ draft: ClaimDraft, measure: String) -> CheckOutcome {
+        guard let entity = draft.entity else { return unverifiable("the ranking names no country") }
+        guard let year = draft.period?.year ?? documentDate?.year else { return unverifiable("the ranking gives no year") }
+        let forecasts = knowledge.frames.frames[measure]?.forecast.map { [$0.indicator] } ?? []
+        let countries = Set(knowledge.directory.entities.values.filter { $0.kind == "country" }.map(\.code))
+        // Releases by the document's date that hold the entity's value for the year, oldest first.
+        var releases: [(table: TableMetadata, rank: Int, values: [(String, Double)])] = []
+        for indicator in [measure] + forecasts {
+            for entry in catalog.tables(for: indicator) where entry.metadata.kind == .series && allowed(entry.metadata.vintage) {
+                if let date = documentDate, let vintage = CalendarDate(iso: entry.metadata.vintage), vintage > date { continue }
+                let rows: [Observation]
+                do {
+                    rows = try catalog.observations(inTable: entry.metadata.id)
+                } catch {
+                    problems.record(error)
+                    continue
+                }
+                let values = rows.filter { $0.period == "\(year)" && countries.contains($0.entity) }.map { ($0.entity, $0.value) }
+                guard let own = values.first(where: { $0.0 == entity })?.1 else { continue }
+                releases.append((entry.metadata, 1 + values.filter { $0.1 > own }.count, values.sorted { $0.1 > $1.1 }))
+            }
+        }
+        releases.sort { $0.table.vintage < $1.table.vintage }
+        guard let current = releases.last else {
+            return unverifiable("no table released by the document's date ranks countries by \(measure) in \(year)")
+        }
+        let stated = Int(draft.mention.value.rounded())
+        let names = current.values.prefix(max(stated, current.rank) + 1).enumerated().map { "\($0.offset + 1). \($0.element.0)" }
+        let primary = Recomputation(interval: .point(Double(current.rank)), formula: "rank of \(entity) by \(measure), \(year), \(current.table.id)",
+                                    inputs: [], label: "\(current.table.title), released \(current.table.vintage)",
+                                    display: FigureFormat.number(Double(current.rank)))
+        let order = "by \(current.table.title) (released \(current.table.vintage)) \(entity) ranks \(current.rank) in \(year): \(names.joined(separator: ", "))"
+        if current.rank == stated {
+            return CheckOutcome(verdict: .consistent, primary: primary, message: "Stated \(draft.mention.text); \(order).", hints: [], resolved: draft)
+        }
+        if let earlier = releases.dropLast().last(where: { $0.rank == stated }) {
+            return CheckOutcome(verdict: .needsReview, primary: primary,
+                                message: "Stated \(draft.mention.text); \(order), but \(earlier.table.title) (released \(earlier.table.vintage)) gave \(stated).",
+                                hints: ["\(draft.mention.text) is the rank in \(earlier.table.title), superseded by \(current.table.title)."], resolved: draft)
+        }
+        return CheckOutcome(verdict: draft.isConfident ? .inconsistent : .needsReview, primary: primary,
+                            message: "Stated \(draft.mention.text); \(order).", hints: [], resolved: draft)
+    }
+}

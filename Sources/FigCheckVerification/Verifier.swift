@@ -93,7 +93,9 @@ struct Verifier {
                 outcome.resolved = resolved
             }
             return outcome
-        case .comparison where draft.ruleId == "rank": return checkValue(draft)
+        case .comparison where draft.ruleId == "rank":
+            if let measure = draft.rankedBy { return checkRankBy(draft, measure: measure) }
+            return checkValue(draft)
         case .comparison, .change: return checkRelation(draft, drafts: drafts)
         case .dateArithmetic where draft.relation == .order: return checkRelation(draft, drafts: drafts)
         case .dateArithmetic: return checkDates(draft, document: document)
