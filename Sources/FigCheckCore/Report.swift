@@ -15,10 +15,13 @@ public struct Report: Codable, Sendable {
     public struct TableUse: Codable, Hashable, Sendable {
         public var table: String
         public var vintage: String
+        /// The credit the table's licence requires ("Source: IMF, World Economic Outlook database, April 2025").
+        public var attribution: String?
 
-        public init(table: String, vintage: String) {
+        public init(table: String, vintage: String, attribution: String? = nil) {
             self.table = table
             self.vintage = vintage
+            self.attribution = attribution
         }
     }
 
@@ -26,7 +29,8 @@ public struct Report: Codable, Sendable {
     public var tool: Tool
     public var documents: [DocumentReport]
     public var referenceData: [TableUse]
-    /// The credit lines the tables used require (HTML and Markdown reports print them; not in the JSON).
+    /// The credit lines the tables used require, once each (every report prints them; the JSON
+    /// gives each table's with the table).
     public var attributions: [String] = []
 
     enum CodingKeys: String, CodingKey {

@@ -243,4 +243,14 @@ struct MentionsCommandTests {
         #expect(result.standardOutput.contains("\"36 years\"  duration  36  [35.5, 36.5]  years"))
         #expect(result.standardOutput.hasSuffix("numbers that are not quantities\n"))
     }
+
+    @Test("a report that used an IMF WEO table carries the IMF's attribution, in every format",
+          arguments: ["text", "json", "markdown", "html", "sarif", "junit"])
+    func imfAttribution(_ format: String) throws {
+        let file = try TestPaths.temporaryDirectory().appendingPathComponent("forecast.md")
+        try Data("---\ndate: 2025-05-02\n---\n\nThe IMF projects that South Korea's economy will grow 1.0% in 2025.\n".utf8).write(to: file)
+        let result = try FigCheckBinary.run(["check", file.path, "--format", format])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("Source: IMF, World Economic Outlook database, April 2025"), "\(result.standardOutput)")
+    }
 }

@@ -90,15 +90,16 @@ public enum Check {
     public static func assemble(_ documents: [DocumentReport], catalog: ReferenceCatalog?) -> Report {
         let used = Set(documents.flatMap { $0.claims.flatMap { $0.computed?.inputs ?? [] } }
             .map { Report.TableUse(table: $0.table, vintage: $0.vintage) })
-        var report = Report(tool: .init(name: "figcheck", version: FigCheckVersion.current), documents: documents,
-                            referenceData: used.sorted { ($0.table, $0.vintage) < ($1.table, $1.vintage) })
+        var uses = used.sorted { ($0.table, $0.vintage) < ($1.table, $1.vintage) }
         var credits: [String] = []
-        for use in report.referenceData {
-            if let attribution = catalog?.entry(id: use.table)?.metadata.attribution, !attribution.isEmpty,
-               !credits.contains(attribution) {
-                credits.append(attribution)
+        for index in uses.indices {
+            if let attribution = catalog?.entry(id: uses[index].table)?.metadata.attribution, !attribution.isEmpty {
+                uses[index].attribution = attribution
+                if !credits.contains(attribution) { credits.append(attribution) }
             }
         }
+        var report = Report(tool: .init(name: "figcheck", version: FigCheckVersion.current), documents: documents,
+                            referenceData: uses)
         report.attributions = credits
         return report
     }

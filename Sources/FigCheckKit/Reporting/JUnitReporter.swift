@@ -46,8 +46,12 @@ struct JUnitReporter: Reporter {
             }
             totals.tests += document.claims.count
             totals.failures += failures
+            // The credits the tables' licences require, as suite properties.
+            let credits = report.attributions.isEmpty ? "" : "    <properties>\n"
+                + report.attributions.map { "      <property name=\"data-attribution\" value=\"\(ReportText.escapeMarkup($0))\"/>\n" }.joined()
+                + "    </properties>\n"
             suites.append("  <testsuite name=\"\(name)\" tests=\"\(document.claims.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
-                + cases.joined(separator: "\n") + (cases.isEmpty ? "" : "\n") + "  </testsuite>")
+                + credits + cases.joined(separator: "\n") + (cases.isEmpty ? "" : "\n") + "  </testsuite>")
         }
         return """
         <?xml version="1.0" encoding="UTF-8"?>

@@ -29,7 +29,7 @@ struct SARIFReporter: Reporter {
         let notifications: [[String: Any]] = report.documents.flatMap { document in
             document.errors.map { ["level": "error", "message": ["text": $0]] as [String: Any] }
         }
-        let run: [String: Any] = [
+        var run: [String: Any] = [
             "tool": ["driver": [
                 "name": "figcheck", "version": report.tool.version, "semanticVersion": report.tool.version,
                 "informationUri": "https://github.com/figcheck/figcheck",
@@ -42,6 +42,8 @@ struct SARIFReporter: Reporter {
             "invocations": [["executionSuccessful": notifications.isEmpty, "toolExecutionNotifications": notifications]],
             "columnKind": "unicodeCodePoints",
         ]
+        // The credits the tables' licences require, in the run's property bag.
+        if !report.attributions.isEmpty { run["properties"] = ["attributions": report.attributions] }
         let log: [String: Any] = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",

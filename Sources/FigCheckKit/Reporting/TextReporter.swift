@@ -9,6 +9,10 @@ struct TextReporter: Reporter {
             output += section(for: document, color: options.color)
             output += "\n"
         }
+        // The credits the tables' licences require (IMF WEO, World Bank CC BY, ODbL).
+        if !report.attributions.isEmpty {
+            output += "data: " + report.attributions.joined(separator: "; ") + "\n"
+        }
         output += summary(report)
         return output
     }
