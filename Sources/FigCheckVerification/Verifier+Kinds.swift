@@ -289,13 +289,7 @@ extension Verifier {
         for indicator in [measure] + forecasts {
             for entry in catalog.tables(for: indicator) where entry.metadata.kind == .series && allowed(entry.metadata.vintage) {
                 if let date = documentDate, let vintage = CalendarDate(iso: entry.metadata.vintage), vintage > date { continue }
-                let rows: [Observation]
-                do {
-                    rows = try catalog.observations(inTable: entry.metadata.id)
-                } catch {
-                    problems.record(error)
-                    continue
-                }
+                guard let rows = observations(inTable: entry.metadata.id) else { continue }
                 let values = rows.filter { $0.period == "\(year)" && countries.contains($0.entity) }.map { ($0.entity, $0.value) }
                 guard let own = values.first(where: { $0.0 == entity })?.1 else { continue }
                 releases.append((entry.metadata, 1 + values.filter { $0.1 > own }.count, values.sorted { $0.1 > $1.1 }))

@@ -206,17 +206,21 @@ struct Verifier {
         }
     }
 
+    /// All rows of a table; nil (the problem recorded for the report) when it cannot be read.
+    func observations(inTable id: String) -> [Observation]? {
+        do {
+            return try catalog.observations(inTable: id)
+        } catch {
+            problems.record(error)
+            return nil
+        }
+    }
+
     /// Rows of curated tables for an indicator.
     func factRows(_ indicator: String) -> [ReferenceValue] {
         var rows: [ReferenceValue] = []
         for entry in catalog.tables(for: indicator) where entry.metadata.kind != .series && allowed(entry.metadata.vintage) {
-            let observations: [Observation]
-            do {
-                observations = try catalog.observations(inTable: entry.metadata.id)
-            } catch {
-                problems.record(error)
-                continue
-            }
+            guard let observations = observations(inTable: entry.metadata.id) else { continue }
             for row in observations where row.indicator == indicator {
                 rows.append(ReferenceValue(observation: row, table: entry.metadata))
             }
