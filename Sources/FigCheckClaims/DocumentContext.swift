@@ -247,7 +247,7 @@ package struct DocumentContext {
             let cues = Self.cues(in: words, knowledge: knowledge).filter { cue in !sources.contains { $0.range.overlaps(cue.range) } }
             sentences.append(SentenceContext(
                 index: index, paragraph: sentence.paragraph, range: sentence.range, text: sentenceText, words: words,
-                entities: finder.entities(in: sentenceText),
+                entities: finder.entities(inWords: words),
                 periods: inside.isEmpty ? [] : PeriodResolver(documentDate: date).periods(in: sentenceText),
                 cues: cues, sources: sources,
                 clauseStarts: Self.clauseStarts(in: sentenceText, words: words),

@@ -39,7 +39,12 @@ public struct EntityFinder: Sendable {
 
     /// The entities named in `sentence`, in order.
     public func entities(in sentence: String) -> [Found] {
-        let words = SentenceWords(sentence).words
+        entities(inWords: SentenceWords(sentence).words)
+    }
+
+    /// The entities named by a sentence's words (as `SentenceWords` splits them), in order: the
+    /// claim reader passes the words it has already split.
+    package func entities(inWords words: [SentenceWords.Word]) -> [Found] {
         var found: [Found] = []
         var index = 0
         while index < words.count {

@@ -30,11 +30,24 @@ public struct Suppressions {
     let directives: [Directive]
     let regions: [Region]
 
+    /// Whether `bytes` contain `<!--`. A plain loop: Foundation's generic `firstRange(of:)` cost
+    /// 5% of a whole check of a 1 MB document.
+    static func containsCommentOpening(_ bytes: [UInt8]) -> Bool {
+        let open = UInt8(ascii: "<"), bang = UInt8(ascii: "!"), dash = UInt8(ascii: "-")
+        var index = 0
+        let end = bytes.count - 3
+        while index < end {
+            if bytes[index] == open, bytes[index + 1] == bang, bytes[index + 2] == dash, bytes[index + 3] == dash { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Reads the directives in a document's original bytes.
     public init(original: [UInt8]) {
         // Most documents have no comment at all: a byte search settles it before the text is
         // walked by characters to number its lines.
-        guard original.firstRange(of: Array("<!--".utf8)) != nil else {
+        guard Self.containsCommentOpening(original) else {
             directives = []
             regions = []
             return
