@@ -11,18 +11,24 @@ struct ClaimReader {
     /// How many earlier claims the rules and the linker look at.
     static let memory = 64
 
-    /// Most claims read in one document; past it the rest of the document is left unchecked (and
-    /// the report says so), so a pathological input cannot make a report of hundreds of megabytes.
-    static let maximumClaims = 5_000
+    /// Most claims read in a document of `textBytes` bytes: one per 40 bytes of text, and never
+    /// fewer than 5,000. Past it the rest of the document is left unchecked (and the report says
+    /// so). Honest prose has about one claim per kilobyte and a table of figures one per 20–40
+    /// bytes, so a long report keeps every claim; a hostile run of bare figures ("1% 2% 3% …")
+    /// cannot make a report many times the size of its input.
+    static func maximumClaims(forTextBytes textBytes: Int) -> Int {
+        max(5_000, textBytes / 40)
+    }
 
     /// Reads every sentence; stops early when `budget` is spent (the pipeline then gives the
     /// document up).
     func read(_ document: DocumentContext, budget: WorkBudget = .unlimited) -> [ClaimDraft] {
+        let maximumClaims = Self.maximumClaims(forTextBytes: document.text.utf8.count)
         var drafts: [ClaimDraft] = []
         reading: for sentence in document.sentences {
             if budget.isSpent { break reading }
             for index in sentence.mentionIndices {
-                if drafts.count >= Self.maximumClaims { break reading }
+                if drafts.count >= maximumClaims { break reading }
                 let mention = document.mentions[index]
                 guard !Self.periodKinds.contains(mention.kind) else { continue }
                 let context = MentionContext(mentionIndex: index, sentence: sentence, document: document)
@@ -64,7 +70,7 @@ struct ClaimReader {
         // Wholes against the parts later sentences give of them.
         StatedPartsRule().apply(to: &drafts, document: document)
         // Claims about a year against the other years of its series, which may be said after them.
-        if drafts.count < Self.maximumClaims, !budget.isSpent {
+        if drafts.count < maximumClaims, !budget.isSpent {
             let claimed = Set(drafts.map(\.mention.range.lowerBound))
             let frames = knowledge.frames
             drafts += SeriesRule().drafts(in: document, claims: drafts, isGrowth: { frames.frames[$0]?.shapes.contains(.growth) == true })

@@ -21,10 +21,11 @@ public struct ClaimReadingStage: AnalysisStage {
                                       subject: document.metadata.subject, knowledge: knowledge,
                                       budget: analysis.budget)
         let drafts = ClaimReader(knowledge: knowledge).read(context, budget: analysis.budget)
-        if drafts.count >= ClaimReader.maximumClaims, let last = drafts.last {
+        let maximumClaims = ClaimReader.maximumClaims(forTextBytes: document.text.utf8.count)
+        if drafts.count >= maximumClaims, let last = drafts.last {
             let line = document.sourceMap.location(ofAnalysed: last.mention.range).line
             analysis.diagnostics.append(Diagnostic(.incomplete, stage: name,
-                                                   "more than \(ClaimReader.maximumClaims) claims: the figures after line \(line) were not checked"))
+                                                   "more than \(maximumClaims) claims: the figures after line \(line) were not checked"))
         }
         analysis.claims = drafts.map { $0.frame(in: document, context: context, drafts: drafts) }
         analysis.claimWorkings = ClaimReaderWorkings(context: context, drafts: drafts)

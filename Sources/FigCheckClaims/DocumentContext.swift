@@ -198,9 +198,20 @@ package struct DocumentContext {
     let date: CalendarDate?
     let subject: String?
     let periodResolver: PeriodResolver
-    /// The sentences that name a calendar year ("signed in 1953"), by each of their words: an
-    /// anniversary looks for its event's year by the event's name, without reading every sentence.
-    package let yearSentencesByWord: [String: [Int]]
+    /// The earliest calendar year an event sentence names ("the alliance, signed in 1953"), by
+    /// each word of those sentences: an anniversary finds its event's year by the event's name in
+    /// one look-up, so checking every anniversary of a long report stays linear.
+    package let eventYearsByWord: [String: EventYear]
+
+    /// A year an event sentence gives, and the words that give it.
+    package struct EventYear {
+        package let year: Int
+        package let text: String
+    }
+
+    /// Words that mark a sentence as dating an event ("founded", "signed in 1953", "since 1950").
+    package static let eventVerbs: Set<String> = ["founded", "established", "signed", "cemented", "formed", "created", "since",
+                                                  "began", "annexed", "liberated", "freed", "ended", "forged", "concluded", "born"]
 
     /// Splits and reads the sentences; stops early when `budget` is spent (the pipeline then gives
     /// the document up).
@@ -257,11 +268,17 @@ package struct DocumentContext {
                 table: table))
         }
         self.sentences = sentences
-        var yearSentencesByWord: [String: [Int]] = [:]
-        for sentence in sentences where sentence.periods.contains(where: { $0.period.count == 4 && !$0.relative }) {
-            for word in Set(sentence.words.map(\.lower)) { yearSentencesByWord[word, default: []].append(sentence.index) }
+        var eventYearsByWord: [String: EventYear] = [:]
+        for sentence in sentences {
+            guard let year = sentence.periods.first(where: { $0.period.count == 4 && !$0.relative }) else { continue }
+            let words = Set(sentence.words.map(\.lower))
+            guard !words.isDisjoint(with: Self.eventVerbs) else { continue }
+            // The earliest year wins; of equal years, the first sentence's words.
+            for word in words where eventYearsByWord[word].map({ year.first.year < $0.year }) ?? true {
+                eventYearsByWord[word] = EventYear(year: year.first.year, text: year.text)
+            }
         }
-        self.yearSentencesByWord = yearSentencesByWord
+        self.eventYearsByWord = eventYearsByWord
     }
 
     /// The longest sentence read as one; longer runs (a table flattened to one line, a hostile

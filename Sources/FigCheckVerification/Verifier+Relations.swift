@@ -490,9 +490,6 @@ extension Verifier {
                             hints: [])
     }
 
-    static let eventVerbs: Set<String> = ["founded", "established", "signed", "cemented", "formed", "created", "since", "began",
-                                          "annexed", "liberated", "freed", "ended", "forged", "concluded", "born"]
-
     private func checkAnniversary(_ draft: ClaimDraft, document: DocumentContext) -> CheckOutcome {
         let sentence = document.sentences[draft.sentenceIndex]
         let words = sentence.words.map(\.lower)
@@ -505,15 +502,9 @@ extension Verifier {
         }
         subjects += words.filter { ["alliance", "treaty", "liberation", "independence", "armistice", "war", "union", "founding"].contains($0) }
         var eventYear: (year: Int, text: String)?
-        for candidate in subjects {
-            for other in (document.yearSentencesByWord[candidate] ?? []).map({ document.sentences[$0] }) {
-                let otherWords = Set(other.words.map(\.lower))
-                guard !otherWords.isDisjoint(with: Self.eventVerbs) else { continue }
-                if let year = other.periods.first(where: { $0.period.count == 4 && !$0.relative }) {
-                    if eventYear == nil || year.first.year < eventYear!.year { eventYear = (year.first.year, year.text) }
-                }
-            }
-            if eventYear != nil { break }
+        // The first subject some event sentence dates, at the earliest year they give it.
+        if let found = subjects.lazy.compactMap({ document.eventYearsByWord[$0] }).first {
+            eventYear = (found.year, found.text)
         }
         if eventYear == nil {
             // "the 80th anniversary of liberation": an event of the events table named by the lexicon.

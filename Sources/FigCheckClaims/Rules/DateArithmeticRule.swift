@@ -45,8 +45,8 @@ struct DateArithmeticRule: ClaimRule {
         // "Over roughly two decades the gap has ballooned. It was $10 billion in 1990, … $273 billion
         // by 2010": a span in years introducing the series the next sentence gives.
         if ["years", "decades"].contains(unit), context.sentence.periods.isEmpty,
-           let next = context.document.sentences.first(where: { $0.index == context.sentence.index + 1 }),
-           next.paragraph == context.sentence.paragraph {
+           context.document.sentences.indices.contains(context.sentence.index + 1),
+           case let next = context.document.sentences[context.sentence.index + 1], next.paragraph == context.sentence.paragraph {
             let years = next.periods.filter { $0.period.count == 4 && !$0.relative }.map { ($0.first, $0.text) }
             if let first = years.min(by: { $0.0 < $1.0 }), let last = years.max(by: { $0.0 < $1.0 }), first.0.year < last.0.year {
                 draft.span = (first.0, last.0, first.1, last.1)
@@ -70,10 +70,15 @@ struct DateArithmeticRule: ClaimRule {
         }
         let own = dates(in: context.sentence)
         if own.count >= 2 { return own }
-        let paragraph = context.document.sentences.filter {
-            $0.paragraph == context.sentence.paragraph && $0.index <= context.sentence.index
+        // The paragraph's sentences up to this one, walked back from it (a sentence's index is its
+        // place in the document), until two dates are found.
+        var found = own
+        var index = context.sentence.index - 1
+        let sentences = context.document.sentences
+        while found.count < 2, index >= 0, sentences[index].paragraph == context.sentence.paragraph {
+            found = dates(in: sentences[index]) + found
+            index -= 1
         }
-        let all = paragraph.flatMap(dates)
-        return all.count >= 2 ? Array(all.suffix(2)) : nil
+        return found.count >= 2 ? Array(found.suffix(2)) : nil
     }
 }
