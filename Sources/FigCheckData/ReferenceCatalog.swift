@@ -49,6 +49,7 @@ public final class ReferenceCatalog: @unchecked Sendable {
         public var dataURL: URL
     }
 
+    /// Observations with an index by key.
     private struct IndexedTable {
         var observations: [Observation]
         var index: [ObservationKey: Int]
@@ -60,7 +61,12 @@ public final class ReferenceCatalog: @unchecked Sendable {
     private let entriesByID: [String: Entry]
     /// Observation tables by indicator, oldest vintage first.
     private let tablesByIndicator: [String: [Entry]]
+    /// Whole tables, parsed (curated tables, timelines, rankings read every row).
     private var loaded: [String: IndexedTable] = [:]
+    /// Tables found row by row, for look-ups by key, and the rows of each entity parsed so far:
+    /// a check that asks for a few countries of a 15,000-row table parses those countries only.
+    private var spans: [String: TableParser.RowSpans] = [:]
+    private var loadedEntities: [String: [String: IndexedTable]] = [:]
     private let lock = NSLock()
 
     /// Reads the metadata of every table under `directory` (files named `*.meta.json`).
@@ -126,9 +132,8 @@ public final class ReferenceCatalog: @unchecked Sendable {
             }
         }
         for entry in eligible.reversed() {
-            let table = try indexed(entry.metadata.id)
-            if let position = table.index[key] {
-                return ReferenceValue(observation: table.observations[position], table: entry.metadata)
+            if let observation = try observation(at: key, inTable: entry.metadata.id) {
+                return ReferenceValue(observation: observation, table: entry.metadata)
             }
         }
         return nil
@@ -138,9 +143,8 @@ public final class ReferenceCatalog: @unchecked Sendable {
     public func allVintages(at key: ObservationKey) throws -> [ReferenceValue] {
         var values: [ReferenceValue] = []
         for entry in tables(for: key.indicator) {
-            let table = try indexed(entry.metadata.id)
-            if let position = table.index[key] {
-                values.append(ReferenceValue(observation: table.observations[position], table: entry.metadata))
+            if let observation = try observation(at: key, inTable: entry.metadata.id) {
+                values.append(ReferenceValue(observation: observation, table: entry.metadata))
             }
         }
         return values
@@ -160,14 +164,49 @@ public final class ReferenceCatalog: @unchecked Sendable {
         return Timeline.inForce(Timeline.steps(rows, entity: entity, scope: scope, partner: partner), on: date)
     }
 
+    /// The row at `key` of one table: from the whole table when it is parsed, else from the rows
+    /// of the key's entity, parsed on first use.
+    private func observation(at key: ObservationKey, inTable id: String) throws -> Observation? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let table = loaded[id] { return table.index[key].map { table.observations[$0] } }
+        if let rows = loadedEntities[id]?[key.entity] { return rows.index[key].map { rows.observations[$0] } }
+        let entry = try observationEntry(id)
+        let file: TableParser.RowSpans
+        if let found = spans[id] {
+            file = found
+        } else {
+            file = try TableParser.rowSpans(of: entry.metadata, at: entry.dataURL)
+            spans[id] = file
+        }
+        let observations = try TableParser.observations(of: entry.metadata, spans: file.byEntity[key.entity] ?? [], in: file)
+        let rows = try Self.index(observations, of: entry)
+        loadedEntities[id, default: [:]][key.entity] = rows
+        return rows.index[key].map { rows.observations[$0] }
+    }
+
+    private func observationEntry(_ id: String) throws -> Entry {
+        guard let entry = entriesByID[id], entry.metadata.kind.holdsObservations else {
+            throw ReferenceDataError.unknownTable(id: id)
+        }
+        return entry
+    }
+
     private func indexed(_ id: String) throws -> IndexedTable {
         lock.lock()
         defer { lock.unlock() }
         if let table = loaded[id] { return table }
-        guard let entry = entriesByID[id], entry.metadata.kind.holdsObservations else {
-            throw ReferenceDataError.unknownTable(id: id)
-        }
-        let observations = try TableParser.observations(of: entry.metadata, at: entry.dataURL)
+        let entry = try observationEntry(id)
+        let table = try Self.index(try TableParser.observations(of: entry.metadata, at: entry.dataURL), of: entry)
+        loaded[id] = table
+        // The whole table now answers look-ups; the parts parsed before are not needed.
+        spans[id] = nil
+        loadedEntities[id] = nil
+        return table
+    }
+
+    /// Indexes rows by key; a key repeated outside a timeline is a malformed table.
+    private static func index(_ observations: [Observation], of entry: Entry) throws -> IndexedTable {
         var index: [ObservationKey: Int] = [:]
         index.reserveCapacity(observations.count)
         for (position, row) in observations.enumerated() {
@@ -185,9 +224,7 @@ public final class ReferenceCatalog: @unchecked Sendable {
                 index[key] = position
             }
         }
-        let table = IndexedTable(observations: observations, index: index)
-        loaded[id] = table
-        return table
+        return IndexedTable(observations: observations, index: index)
     }
 
     static func metadataFiles(in directory: URL) -> [URL] {

@@ -6,6 +6,65 @@ import Foundation
 enum TableParser {
     /// Reads the header and rows of `url`; throws when the header lacks the kind's columns.
     static func records(of metadata: TableMetadata, at url: URL) throws -> (header: [String: Int], rows: [CSVReader.Record]) {
+        let bytes = try contents(at: url)
+        let records: [CSVReader.Record]
+        do {
+            records = try CSVReader.records(bytes)
+        } catch CSVReader.Failure.unterminatedQuote(let line) {
+            throw ReferenceDataError.malformedTable(path: url.path, line: line, reason: "unterminated quoted field")
+        }
+        guard let header = records.first else {
+            throw ReferenceDataError.malformedTable(path: url.path, line: 1, reason: "empty file, no header")
+        }
+        return (try columns(of: header, metadata: metadata, path: url.path), Array(records.dropFirst()))
+    }
+
+    /// A table's file found row by row but not yet parsed: the spans of its rows by entity, so a
+    /// look-up parses the few dozen rows of one entity instead of a 15,000-row table.
+    struct RowSpans {
+        let bytes: [UInt8]
+        let columns: [String: Int]
+        let path: String
+        /// The rows of each entity, in file order.
+        let byEntity: [String: [CSVReader.Span]]
+    }
+
+    /// Finds the rows of `url` and their entities; throws as ``records(of:at:)`` does on a missing
+    /// file, an empty one, a bad header or an unterminated quote (a row's other faults are found
+    /// when it is parsed).
+    static func rowSpans(of metadata: TableMetadata, at url: URL) throws -> RowSpans {
+        let bytes = try contents(at: url)
+        let path = url.path
+        // The header is the first record; its span is parsed to name the columns.
+        let headerSpans: [(span: CSVReader.Span, key: String)]
+        do {
+            headerSpans = try CSVReader.spans(bytes, keyColumn: 0)
+        } catch CSVReader.Failure.unterminatedQuote(let line) {
+            throw ReferenceDataError.malformedTable(path: path, line: line, reason: "unterminated quoted field")
+        }
+        guard let first = headerSpans.first, let header = try CSVReader.records(bytes, in: first.span).first else {
+            throw ReferenceDataError.malformedTable(path: path, line: 1, reason: "empty file, no header")
+        }
+        let columns = try columns(of: header, metadata: metadata, path: path)
+        let rows = columns["entity"] == 0 ? headerSpans : try CSVReader.spans(bytes, keyColumn: columns["entity"] ?? 0)
+        var byEntity: [String: [CSVReader.Span]] = [:]
+        for row in rows.dropFirst() { byEntity[row.key, default: []].append(row.span) }
+        return RowSpans(bytes: bytes, columns: columns, path: path, byEntity: byEntity)
+    }
+
+    /// The observations of the rows at `spans` of a table found by ``rowSpans(of:at:)``.
+    static func observations(of metadata: TableMetadata, spans: [CSVReader.Span], in file: RowSpans) throws -> [Observation] {
+        var observations: [Observation] = []
+        observations.reserveCapacity(spans.count)
+        for span in spans {
+            for record in try CSVReader.records(file.bytes, in: span) {
+                observations.append(try observation(record, columns: file.columns, metadata: metadata, path: file.path))
+            }
+        }
+        return observations
+    }
+
+    private static func contents(at url: URL) throws -> [UInt8] {
         guard FileManager.default.fileExists(atPath: url.path) else { throw ReferenceDataError.missingTableFile(path: url.path) }
         // An empty file is refused before reading: Foundation leaks a buffer reading empty files (found by fuzzing).
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
@@ -13,23 +72,19 @@ enum TableParser {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ReferenceDataError.missingTableFile(path: url.path)
         }
-        let records: [CSVReader.Record]
-        do {
-            records = try CSVReader.records([UInt8](data))
-        } catch CSVReader.Failure.unterminatedQuote(let line) {
-            throw ReferenceDataError.malformedTable(path: url.path, line: line, reason: "unterminated quoted field")
-        }
-        guard let header = records.first else {
-            throw ReferenceDataError.malformedTable(path: url.path, line: 1, reason: "empty file, no header")
-        }
+        return [UInt8](data)
+    }
+
+    /// The column positions a header gives; throws when it lacks one the table's kind needs.
+    private static func columns(of header: CSVReader.Record, metadata: TableMetadata, path: String) throws -> [String: Int] {
         var columns: [String: Int] = [:]
         for (index, name) in header.fields.enumerated() { columns[name] = index }
         let missing = metadata.kind.columns.filter { columns[$0] == nil }
         if !missing.isEmpty {
             throw ReferenceDataError.malformedTable(
-                path: url.path, line: 1, reason: "missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
+                path: path, line: 1, reason: "missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
         }
-        return (columns, Array(records.dropFirst()))
+        return columns
     }
 
     /// The observations of a series, facts or timeline table.
