@@ -35,7 +35,10 @@ public struct PublicationDateDetector: Sendable {
         var fallback: Match?
         var offset = 0
         var lineNumber = 0
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        // Only the top is read: a line starting within `maxBytes` and of at most 80 bytes lies in
+        // the first `maxBytes` + 82 bytes (a longer line cut there is still too long to count),
+        // so a 20 MB document is not split into lines to read its first few.
+        for line in text.utf8.prefix(maxBytes + 82).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             defer { offset += line.count + 1 }
             lineNumber += 1
             if lineNumber > maxLines || offset > maxBytes { break }

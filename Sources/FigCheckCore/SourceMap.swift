@@ -38,8 +38,10 @@ public struct SourceMap: Sendable {
     private let lineStarts: [Int]
     /// Unicode scalars before every `scalarCheckpointStride`-th byte, so a column costs at most one
     /// stride of counting however long the line (a document can be one multi-megabyte line).
+    /// A stride of 128 bytes keeps locating 100,000 figures cheap, for checkpoints of 1/16 of the
+    /// text's size.
     private let scalarCheckpoints: [Int]
-    private static let scalarCheckpointStride = 1024
+    private static let scalarCheckpointStride = 128
 
     /// Creates a map over `original` with the given segments (sorted by `analysedStart`).
     public init(original: [UInt8], segments: [Segment]) {

@@ -26,7 +26,10 @@ struct MentionsCommand: AsyncParsableCommand {
         try await runReportingErrors {
             let document = try await DocumentReader().read(input)
             let analysis = Pipeline.mentionsOnly.analyse(document)
-            printOut(format == .json ? MentionsReport.json(analysis) : MentionsReport.text(analysis))
+            switch format {
+            case .json: MentionsReport.writeJSON(analysis) { FileHandle.standardOutput.write(Data($0)) }
+            case .text: printOut(MentionsReport.text(analysis))
+            }
             return 0
         }
     }

@@ -5,79 +5,95 @@ import Foundation
 /// What `figcheck mentions` prints: every number of a document with its kind, value, interval,
 /// unit, scale and hedge, and the numbers recognised as not quantities.
 public enum MentionsReport {
-    /// One mention as JSON.
-    struct Entry: Encodable {
-        var text: String
-        var location: TextLocation
-        var kind: String
-        var value: Double
-        var decimal: String
-        var low: Double?
-        var high: Double?
-        var rangeEnd: Double?
-        var unit: String?
-        var currency: String?
-        var scale: String?
-        var hedge: String
-        /// The digits can be read two ways ("45.000 €"); `readings` gives both, the likelier first.
-        var ambiguous: Bool
-        var readings: [Double]?
-
-        func encode(to encoder: Encoder) throws {
-            // Every key is written, unknowns as null, so consumers see one shape.
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(text, forKey: .text)
-            try container.encode(location, forKey: .location)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(value, forKey: .value)
-            try container.encode(decimal, forKey: .decimal)
-            try container.encode(low, forKey: .low)
-            try container.encode(high, forKey: .high)
-            try container.encode(rangeEnd, forKey: .rangeEnd)
-            try container.encode(unit, forKey: .unit)
-            try container.encode(currency, forKey: .currency)
-            try container.encode(scale, forKey: .scale)
-            try container.encode(hedge, forKey: .hedge)
-            try container.encode(ambiguous, forKey: .ambiguous)
-            try container.encode(readings, forKey: .readings)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case text, location, kind, value, decimal, low, high, rangeEnd, unit, currency, scale, hedge, ambiguous, readings
-        }
-    }
-
-    struct Ignored: Encodable {
-        var text: String
-        var location: TextLocation
-        var reason: String
-    }
-
-    struct Body: Encodable {
-        var source: String
-        var mentions: [Entry]
-        var ignored: [Ignored]
-    }
-
     /// The analysis of `document` as the JSON of `figcheck mentions --format json`.
     public static func json(_ analysis: DocumentAnalysis) -> String {
+        JSONStreamWriter.string { write(analysis, to: &$0) }
+    }
+
+    /// The same JSON, handed to `sink` in chunks as it is written (a 20 MB document has 100,000
+    /// numbers: no tree of them and no whole string is built).
+    public static func writeJSON(_ analysis: DocumentAnalysis, to sink: @escaping ([UInt8]) -> Void) {
+        var writer = JSONStreamWriter(sink: sink)
+        write(analysis, to: &writer)
+        writer.finish()
+    }
+
+    /// Every key is written, unknowns as null, so consumers see one shape; keys in sorted order.
+    private static func write(_ analysis: DocumentAnalysis, to json: inout JSONStreamWriter) {
         let document = analysis.document
-        let body = Body(
-            source: document.source,
-            mentions: analysis.mentions.map { mention in
-                Entry(text: mention.text, location: document.location(of: mention.range), kind: mention.kind.rawValue,
-                      value: mention.value, decimal: mention.decimalText, low: mention.low, high: mention.high,
-                      rangeEnd: mention.rangeEnd, unit: mention.unit, currency: mention.currency, scale: mention.scale,
-                      hedge: mention.hedge.rawValue, ambiguous: mention.ambiguous,
-                      readings: mention.otherReading.map { [mention.value, $0] })
-            },
-            ignored: analysis.ignoredNumbers.map {
-                Ignored(text: $0.text, location: document.location(of: $0.range), reason: $0.reason.rawValue)
-            })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(body) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        json.beginObject()
+        json.key("ignored")
+        json.beginArray()
+        for number in analysis.ignoredNumbers {
+            json.beginObject()
+            json.key("location")
+            write(document.location(of: number.range), to: &json)
+            json.key("reason")
+            json.string(number.reason.rawValue)
+            json.key("text")
+            json.string(number.text)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("mentions")
+        json.beginArray()
+        for mention in analysis.mentions {
+            json.beginObject()
+            // The digits can be read two ways ("45.000 €"): `readings` gives both, the likelier first.
+            json.key("ambiguous")
+            json.bool(mention.ambiguous)
+            json.key("currency")
+            json.string(mention.currency)
+            json.key("decimal")
+            json.string(mention.decimalText)
+            json.key("hedge")
+            json.string(mention.hedge.rawValue)
+            json.key("high")
+            json.number(mention.high)
+            json.key("kind")
+            json.string(mention.kind.rawValue)
+            json.key("location")
+            write(document.location(of: mention.range), to: &json)
+            json.key("low")
+            json.number(mention.low)
+            json.key("rangeEnd")
+            json.number(mention.rangeEnd)
+            json.key("readings")
+            if let other = mention.otherReading {
+                json.beginArray()
+                json.number(mention.value)
+                json.number(other)
+                json.endArray()
+            } else {
+                json.null()
+            }
+            json.key("scale")
+            json.string(mention.scale)
+            json.key("text")
+            json.string(mention.text)
+            json.key("unit")
+            json.string(mention.unit)
+            json.key("value")
+            json.number(mention.value)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("source")
+        json.string(document.source)
+        json.endObject()
+    }
+
+    private static func write(_ location: TextLocation, to json: inout JSONStreamWriter) {
+        json.beginObject()
+        json.key("column")
+        json.integer(location.column)
+        json.key("length")
+        json.integer(location.length)
+        json.key("line")
+        json.integer(location.line)
+        json.key("offset")
+        json.integer(location.offset)
+        json.endObject()
     }
 
     /// One line per mention: `line:col  text  kind  value [low, high]  unit  hedge`.
