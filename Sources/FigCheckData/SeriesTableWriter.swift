@@ -111,13 +111,15 @@ public enum TableFiles {
 }
 
 /// Writes a file by writing a temporary sibling and renaming it over the target, so readers see
-/// the old file or the new one, never half of one.
+/// the old file or the new one, never half of one. The bytes go out by plain system calls:
+/// Foundation's `Data.write` also syncs each file to disk, which cost a batch of 10,000
+/// documents more than a tenth of its time for a durability rename(2) does not need.
 public enum AtomicFile {
     public static func write(_ data: Data, to url: URL) throws {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try data.write(to: temporary)
+            try writeNew(data, at: temporary.path)
             // rename(2) replaces the target atomically on the same file system.
             guard rename(temporary.path, url.path) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
@@ -126,5 +128,29 @@ public enum AtomicFile {
             try? FileManager.default.removeItem(at: temporary)
             throw ReferenceDataError.writeFailed(path: url.path, reason: error.localizedDescription)
         }
+    }
+
+    /// Creates the file at `path` (it must not exist) holding `data`.
+    private static func writeNew(_ data: Data, at path: String) throws {
+        func failure() -> CocoaError {
+            CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure() }
+        var written = 0
+        let ok = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+            guard let base = bytes.baseAddress else { return true }
+            while written < bytes.count {
+                let count = Foundation.write(descriptor, base + written, bytes.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                written += count
+            }
+            return true
+        }
+        let error = ok ? nil : failure()
+        guard close(descriptor) == 0, error == nil else { throw error ?? failure() }
     }
 }

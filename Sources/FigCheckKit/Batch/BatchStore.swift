@@ -181,11 +181,13 @@ public final class BatchStore: Sendable {
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
+    /// Fractional seconds keep the order of runs started within one second. A format style is a
+    /// value, shared between threads; an `ISO8601DateFormatter` made per record cost 15% of an
+    /// unchanged rerun.
+    private static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
     private static func now() -> String {
-        // Fractional seconds keep the order of runs started within one second.
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
+        Date().formatted(timestampStyle)
     }
 
     private static func describe(_ error: Error) -> String {
