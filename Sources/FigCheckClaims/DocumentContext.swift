@@ -1,4 +1,5 @@
 import FigCheckCore
+import Synchronization
 import FigCheckData
 
 /// One sentence of a document with everything the claim rules look up in it: its words, the
@@ -191,10 +192,42 @@ struct MentionContext {
 
 /// The document as the claim rules read it: sentences with their context, the mentions, the
 /// publication date and subject.
+/// A document's sentences, in order (a sentence's `index` is its place here). Debug builds count
+/// every read, so a test can prove the claims layer reads each sentence a bounded number of times
+/// however long the document (a look-up that scans every sentence per claim is quadratic).
+package struct SentenceList: RandomAccessCollection, Sendable {
+    private let storage: [SentenceContext]
+    #if DEBUG
+    /// Sentences read so far through this list (debug builds only).
+    package let reads = ReadCounter()
+    #endif
+
+    init(_ sentences: [SentenceContext]) {
+        storage = sentences
+    }
+
+    package var startIndex: Int { storage.startIndex }
+    package var endIndex: Int { storage.endIndex }
+
+    package subscript(position: Int) -> SentenceContext {
+        #if DEBUG
+        reads.count.add(1, ordering: .relaxed)
+        #endif
+        return storage[position]
+    }
+}
+
+#if DEBUG
+/// A count shared by the copies of a `SentenceList`.
+package final class ReadCounter: Sendable {
+    package let count = Atomic<Int>(0)
+}
+#endif
+
 package struct DocumentContext {
     let text: String
     let mentions: [Mention]
-    package let sentences: [SentenceContext]
+    package let sentences: SentenceList
     let date: CalendarDate?
     let subject: String?
     let periodResolver: PeriodResolver
@@ -267,9 +300,9 @@ package struct DocumentContext {
                     .map { mentions[$0].range.lowerBound - sentence.range.lowerBound },
                 table: table))
         }
-        self.sentences = sentences
+        self.sentences = SentenceList(sentences)
         var eventYearsByWord: [String: EventYear] = [:]
-        for sentence in sentences {
+        for sentence in self.sentences {
             guard let year = sentence.periods.first(where: { $0.period.count == 4 && !$0.relative }) else { continue }
             let words = Set(sentence.words.map(\.lower))
             guard !words.isDisjoint(with: Self.eventVerbs) else { continue }

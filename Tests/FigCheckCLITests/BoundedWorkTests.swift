@@ -81,10 +81,11 @@ struct BoundedWorkTests {
         for seed in [TestPaths.hansunSeed, TestPaths.pacificCouncilSeed] {
             try FileManager.default.copyItem(at: seed, to: input.appendingPathComponent(seed.lastPathComponent))
         }
-        let long = try Self.longText(in: directory, copies: 400)
+        let long = try Self.longText(in: directory, copies: 2_000)
         try FileManager.default.moveItem(at: long, to: input.appendingPathComponent("long-report.txt"))
         let out = directory.appendingPathComponent("out")
-        // Five seconds is far more than a seed needs and far less than 400 copies of both need.
+        // Five seconds is far more than a seed needs and far less than 2,000 copies of both (40 MB)
+        // need in a debug build.
         let result = try FigCheckBinary.run(["batch", input.path, "--out", out.path, "--run-id", "night", "--max-seconds", "5"])
         #expect(result.exitCode == 2, "\(result.standardError)")
         let run = out.appendingPathComponent("night")

@@ -1,3 +1,4 @@
+import FigCheckClaims
 import FigCheckCore
 import FigCheckKit
 import Foundation
@@ -38,5 +39,27 @@ struct LongDocumentTests {
         let incomplete = analysis.diagnostics.filter { $0.kind == Diagnostic.Kind.incomplete }
         #expect(incomplete.count == 1)
         #expect(incomplete.first?.message == "more than \(cap) claims: the figures after line 1 were not checked")
+    }
+
+    /// Every stage of the check over the seed articles repeated `copies` times: how many sentence
+    /// reads the claims layer made (counted in debug builds), and how many sentences there are.
+    static func sentenceReads(copies: Int) throws -> (reads: Int, sentences: Int, claims: Int) {
+        let seeds = try [TestPaths.hansunSeed, TestPaths.pacificCouncilSeed].map { try String(contentsOf: $0, encoding: .utf8) }
+        let text = String(repeating: seeds.joined(separator: "\n\n") + "\n\n", count: copies)
+        let pipeline = try Check.standardPipeline(CheckOptions(inputs: [], dataDirectory: TestPaths.referenceData.path))
+        var analysis = DocumentAnalysis(document: document(text))
+        for stage in pipeline.stages { stage.run(&analysis) }
+        let workings = try #require(analysis.claimWorkings as? ClaimReaderWorkings)
+        return (workings.context.sentences.reads.count.load(ordering: .relaxed), workings.context.sentences.count, analysis.claims.count)
+    }
+
+    @Test("linear by operation count: four times the text, four times the sentence reads (no per-claim scan of the document)")
+    func sentenceReadsGrowLinearly() throws {
+        let small = try Self.sentenceReads(copies: 3)
+        let large = try Self.sentenceReads(copies: 12)
+        #expect(large.sentences == 4 * small.sentences && large.claims == 4 * small.claims)
+        // Exactly 4 for a linear reader; the margin is for the first and last copies' edges only.
+        let ratio = Double(large.reads) / Double(small.reads)
+        #expect(ratio < 4.2, "\(small.reads) reads of \(small.sentences) sentences, then \(large.reads) of \(large.sentences): ×\(ratio)")
     }
 }
