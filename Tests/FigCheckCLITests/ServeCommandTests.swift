@@ -87,7 +87,9 @@ struct ServeCommandTests {
         for _ in 0..<10 {
             let (status, seconds) = try await Self.post(docx, filename: "d.docx", to: base)
             #expect([422, 504].contains(status))
-            #expect(seconds < timeout + 1, "answered after \(seconds) s")
+            // A hang would run to the request's 120 s; the margin over --timeout is for a shared
+            // machine running the whole suite in parallel (4-5 s answers seen under that load).
+            #expect(seconds < timeout + 5, "answered after \(seconds) s")
         }
         let article = Data("Exports rose 4.2% in 2024, to $12.5 billion, from $12.0 billion in 2023.".utf8)
         let (normal, normalSeconds) = try await Self.post(article, filename: "note.txt", to: base)
