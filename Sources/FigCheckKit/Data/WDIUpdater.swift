@@ -97,30 +97,83 @@ struct WorldBankAPIPage {
         func invalid(_ why: String) -> FigCheckError {
             FigCheckError.fetchFailed(source: url, reason: "\(url): not a World Bank API response (\(why))")
         }
-        guard let top = try? JSONSerialization.jsonObject(with: body) as? [Any] else {
+        let response: Response
+        do {
+            response = try JSONDecoder().decode(Response.self, from: body)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
             throw invalid("invalid or truncated JSON")
+        } catch {
+            throw invalid("not an array of a header and rows")
         }
-        guard let header = top.first as? [String: Any] else { throw invalid("no header") }
-        if let message = (header["message"] as? [[String: Any]])?.first?["value"] as? String {
+        guard let header = response.header else { throw invalid("no header") }
+        if let message = header.message?.first?.value {
             throw FigCheckError.fetchFailed(source: url, reason: "\(url): the API answered: \(message)")
         }
-        // The API writes counts as numbers, older releases as strings.
-        func count(_ key: String) -> Int? { (header[key] as? Int) ?? (header[key] as? String).flatMap { Int($0) } }
-        guard let page = count("page"), let pages = count("pages"), let lastUpdated = header["lastupdated"] as? String,
-              CalendarDate(iso: lastUpdated) != nil, top.count == 2 else {
+        guard let page = header.page?.value, let pages = header.pages?.value, let lastUpdated = header.lastupdated,
+              CalendarDate(iso: lastUpdated) != nil, response.elementCount == 2 else {
             throw invalid("header without pages or lastupdated")
         }
         self.page = page
         self.pages = pages
         self.lastUpdated = String(lastUpdated.prefix(10))
-        var rows: [SeriesRow] = []
-        for case let item as [String: Any] in (top[1] as? [Any]) ?? [] {
-            guard let code = item["countryiso3code"] as? String, code.count == 3,
-                  let date = item["date"] as? String, let number = item["value"] as? NSNumber else { continue }
-            let name = (item["country"] as? [String: Any])?["value"] as? String ?? code
-            rows.append(SeriesRow(entity: code, entityName: name, period: date, valueText: "\(number.doubleValue)"))
+        rows = (response.rows ?? []).compactMap { row in
+            guard let code = row.countryiso3code, code.count == 3, let date = row.date, let value = row.value else { return nil }
+            return SeriesRow(entity: code, entityName: row.country?.value ?? code, period: date, valueText: "\(value)")
         }
-        self.rows = rows
+    }
+
+    /// The top-level array: a header object, then the rows (`null` when the series has none).
+    private struct Response: Decodable {
+        var elementCount: Int?
+        var header: Header?
+        var rows: [Row]?
+
+        init(from decoder: any Decoder) throws {
+            var container = try decoder.unkeyedContainer()
+            elementCount = container.count
+            header = try? container.decode(Header.self)
+            if header != nil, !container.isAtEnd { rows = try container.decodeIfPresent([Row].self) }
+        }
+    }
+
+    private struct Header: Decodable {
+        var page: LenientInteger?
+        var pages: LenientInteger?
+        var lastupdated: String?
+        /// Present instead of the counts when the API refuses the request.
+        var message: [Named]?
+    }
+
+    /// An observation; one with a missing or non-numeric field is skipped, not fatal.
+    private struct Row: Decodable {
+        var countryiso3code: String?
+        var date: String?
+        var value: Double?
+        var country: Named?
+
+        enum CodingKeys: String, CodingKey { case countryiso3code, date, value, country }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            countryiso3code = try? container.decodeIfPresent(String.self, forKey: .countryiso3code)
+            date = try? container.decodeIfPresent(String.self, forKey: .date)
+            value = try? container.decodeIfPresent(Double.self, forKey: .value)
+            country = try? container.decodeIfPresent(Named.self, forKey: .country)
+        }
+    }
+
+    private struct Named: Decodable {
+        var value: String?
+    }
+
+    /// The API writes counts as numbers, older releases as strings.
+    private struct LenientInteger: Decodable {
+        var value: Int?
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            value = (try? container.decode(Int.self)) ?? (try? container.decode(String.self)).flatMap { Int($0) }
+        }
     }
 }
 
