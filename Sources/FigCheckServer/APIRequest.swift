@@ -18,33 +18,33 @@ enum APIRequest {
         var bytes = body
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         if contentType.hasPrefix("application/json") {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
+            let json: JSONBody
+            do {
+                json = try JSONDecoder().decode(JSONBody.self, from: Data(body))
+            } catch let DecodingError.typeMismatch(_, context) where !context.codingPath.isEmpty {
+                throw .badRequest("\(context.codingPath.map(\.stringValue).joined(separator: ".")): expected a string")
+            } catch {
                 throw .badRequest("the body is not a JSON object")
             }
-            for (key, value) in object {
-                guard let text = value as? String else { throw .badRequest("\(key): expected a string") }
-                fields[key == "asOf" ? "as-of" : key] = text
-            }
-            bytes = Array((fields["text"] ?? "").utf8)
-            if fields["text"] == nil, fields["url"] == nil { throw .badRequest("expected \"text\" or \"url\"") }
+            guard json.text != nil || json.url != nil else { throw .badRequest("expected \"text\" or \"url\"") }
+            fields.merge(json.fields) { _, fromBody in fromBody }
+            bytes = Array((json.text ?? "").utf8)
         }
         return try build(fields, bytes: bytes)
     }
 
     /// The page's form: text, subject, date (URL-encoded).
     static func parseForm(_ body: [UInt8]) throws(WebCheckError) -> CheckRequest {
-        var fields: [String: String] = [:]
-        for pair in String(decoding: body, as: UTF8.self).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ text: Substring) -> String {
-                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
-            }
-            fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+        let form: FormBody
+        do {
+            form = try URLEncodedFormDecoder().decode(FormBody.self, from: String(decoding: body, as: UTF8.self))
+        } catch {
+            throw .badRequest("the form could not be read")
         }
+        let fields = form.fields
         guard let text = fields["text"], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw .badRequest("paste a text to check")
         }
-        fields["url"] = nil
         return try build(fields, bytes: Array(text.utf8))
     }
 
@@ -68,5 +68,38 @@ enum APIRequest {
         let filename = (value("filename").map { ($0 as NSString).lastPathComponent }) ?? "pasted.txt"
         return CheckRequest(bytes: bytes, filename: filename, url: value("url"), subject: value("subject")?.uppercased(),
                             date: try date("date"), asOf: try date("as-of"), format: format)
+    }
+}
+
+/// The JSON body of `POST /api/check`; every member is a string, none is required by itself.
+struct JSONBody: Decodable {
+    var text: String?
+    var url: String?
+    var filename: String?
+    var subject: String?
+    var date: String?
+    var asOf: String?
+    var format: String?
+
+    /// The members as the query's field names.
+    var fields: [String: String] {
+        let pairs: [(String, String?)] = [
+            ("text", text), ("url", url), ("filename", filename), ("subject", subject), ("date", date),
+            ("as-of", asOf), ("format", format),
+        ]
+        return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key, $0) } })
+    }
+}
+
+/// The editors' page form (`application/x-www-form-urlencoded`): the pasted text, a subject and a
+/// date. A URL is never taken from the form: the page checks what was pasted.
+struct FormBody: Decodable {
+    var text: String?
+    var subject: String?
+    var date: String?
+
+    var fields: [String: String] {
+        let pairs: [(String, String?)] = [("text", text), ("subject", subject), ("date", date)]
+        return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key, $0) } })
     }
 }

@@ -120,9 +120,18 @@ struct ServerRouteTests {
                 let message = try #require(try Self.json(response.body)["error"] as? String)
                 #expect(message.hasPrefix(expected) && !message.contains("\n"))
             }
-            try await client.execute(uri: "/api/check", method: .post, headers: [.contentType: "application/json"],
-                                     body: ByteBuffer(string: "[1, 2]")) { response in
-                #expect(response.status == .badRequest)
+            for (body, expected) in [
+                ("[1, 2]", "the body is not a JSON object"),
+                ("{\"text\": ", "the body is not a JSON object"),
+                ("{\"text\": \"Inflation was 3%.\", \"subject\": 410}", "subject: expected a string"),
+                ("{\"subject\": \"KOR\"}", "expected \"text\" or \"url\""),
+            ] {
+                try await client.execute(uri: "/api/check", method: .post, headers: [.contentType: "application/json"],
+                                         body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == .badRequest)
+                    let message = try Self.json(response.body)["error"] as? String
+                    #expect(message == expected, "\(body)")
+                }
             }
         }
     }
@@ -136,6 +145,13 @@ struct ServerRouteTests {
                                      body: ByteBuffer(string: form)) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("<mark class=\"claim inconsistent\""))
+            }
+            // Spaces as '+', a literal '+' as %2B; a url field is never fetched from the form.
+            try await client.execute(uri: "/check", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "text=Growth+was+3%25+or+%2B0.5+points.&url=http%3A%2F%2F127.0.0.1%3A9%2F")) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.contains("Growth was <") && page.contains(">3%</mark></a> or +0.5 points."))
             }
             try await client.execute(uri: "/check", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                      body: ByteBuffer(string: "text=&date=%3Cb%3E")) { response in
