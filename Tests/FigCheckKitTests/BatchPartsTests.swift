@@ -14,12 +14,12 @@ struct BatchPartsTests {
          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
     ])
     func sha256(message: String, digest: String) {
-        #expect(SHA256.hex(message) == digest)
+        #expect(ContentHash.hex(message) == digest)
     }
 
     @Test("SHA-256 of a million 'a's, fed in uneven pieces")
     func sha256Long() {
-        var hash = SHA256()
+        var hash = ContentHash()
         var fed = 0
         var piece = 1
         while fed < 1_000_000 {

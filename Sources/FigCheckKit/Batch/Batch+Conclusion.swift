@@ -75,7 +75,7 @@ extension Batch {
     /// the metadata files' contents. Cheap enough to compute on every run, and any edit, import or
     /// update of a table changes it.
     static func dataVersion(of directory: URL) -> String {
-        var hash = SHA256()
+        var hash = ContentHash()
         let manager = FileManager.default
         let paths = (manager.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []).sorted()
         for path in paths {
@@ -102,8 +102,8 @@ extension Batch {
             "disable=" + options.disabledRules.sorted().joined(separator: ","),
             "enable=" + (options.enabledRules.map { $0.sorted().joined(separator: ",") } ?? "*"),
             "limits=\(options.reading.limits.maxInputBytes)",
-            "baseline=" + (options.baseline.map { SHA256.hex(Array($0.encoded())) } ?? ""),
+            "baseline=" + (options.baseline.map { ContentHash.hex(Array($0.encoded())) } ?? ""),
         ]
-        return String(SHA256.hex(parts.joined(separator: "\n")).prefix(16))
+        return String(ContentHash.hex(parts.joined(separator: "\n")).prefix(16))
     }
 }

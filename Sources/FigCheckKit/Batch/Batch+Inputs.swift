@@ -74,7 +74,7 @@ extension Batch {
         /// (the first 64 bits of its SHA-256), so every machine of a matrix agrees on it without
         /// talking to the others, and adding a document to the archive moves no other one.
         public func contains(_ source: String) -> Bool {
-            let prefix = SHA256.hex(source).prefix(16)
+            let prefix = ContentHash.hex(source).prefix(16)
             guard let value = UInt64(prefix, radix: 16) else { return false }
             return Int(value % UInt64(count)) == index - 1
         }

@@ -217,7 +217,7 @@ public enum Batch {
         } catch {
             return try recordFailure(source, hash: nil, error: error.localizedDescription, context: context)
         }
-        let hash = SHA256.hex(bytes)
+        let hash = ContentHash.hex(bytes)
         if !context.options.recheck, let entry = try reuse(source, hash: hash, context: context) { return entry }
         let (pipeline, catalog) = try context.checker.load()
         // The document's budget covers loading and checking; a document that runs out of it is a
@@ -310,7 +310,7 @@ public enum Batch {
     static func reportName(_ source: String) -> String {
         let last = source.split(separator: "/").suffix(2).joined(separator: "_")
         let cleaned = String(last.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })
-        return String(cleaned.suffix(60)) + "-" + SHA256.hex(source).prefix(10)
+        return String(cleaned.suffix(60)) + "-" + ContentHash.hex(source).prefix(10)
     }
 
     /// Temporary files a killed run left behind (never renamed, so never read as reports).
