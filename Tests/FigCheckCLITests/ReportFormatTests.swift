@@ -139,6 +139,61 @@ struct ReportFormatTests {
         #expect(validated.status == 0 && validated.output.contains("valid"), "\(validated.output)")
     }
 
+    /// What the consumers must find, from the same check's JSON report: SARIF results per level
+    /// (the findings that need attention) and JUnit cases, failures (severity error, the default
+    /// --fail-on) and skips (unverifiable).
+    static func expectedCounts(_ document: String) throws -> (levels: [String: Int], tests: Int, failures: Int, skipped: Int) {
+        let result = try FigCheckBinary.run(["check", document, "--subject", "KOR", "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let claims = ((report["documents"] as? [[String: Any]]) ?? []).flatMap { ($0["claims"] as? [[String: Any]]) ?? [] }
+        var levels = ["error": 0, "warning": 0, "note": 0]
+        for claim in claims where ["inconsistent", "needs_review"].contains(claim["verdict"] as? String ?? "") {
+            let severity = claim["severity"] as? String ?? ""
+            levels[severity == "info" ? "note" : severity, default: 0] += 1
+        }
+        return (levels, claims.count, claims.filter { $0["severity"] as? String == "error" }.count,
+                claims.filter { $0["verdict"] as? String == "unverifiable" }.count)
+    }
+
+    @Test("SARIF is read by sarif-tools and JUnit by junitparser, with the report's own counts (seeds and examples)",
+          arguments: [TestPaths.hansunSeed.path, TestPaths.pacificCouncilSeed.path] + examples.map { "examples/\($0)" })
+    func consumersRead(document: String) throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let expected = try Self.expectedCounts(document)
+
+        let sarif = try FigCheckBinary.run(["check", document, "--subject", "KOR", "--format", "sarif"])
+        let sarifFile = directory.appendingPathComponent("report.sarif")
+        try Data(sarif.standardOutput.utf8).write(to: sarifFile)
+        // `sarif summary` prints "error: N", "warning: N" and "note: N", each followed by its rules.
+        let summary = try Self.run(["sarif", "summary", sarifFile.path])
+        #expect(summary.status == 0, "sarif-tools (Scripts/ensure-dependencies installs it): \(summary.output)")
+        var levels: [String: Int] = [:]
+        for line in summary.output.split(separator: "\n") {
+            let parts = line.split(separator: ":")
+            if parts.count == 2, ["error", "warning", "note"].contains(String(parts[0])),
+               let count = Int(parts[1].trimmingCharacters(in: .whitespaces)) {
+                levels[String(parts[0])] = count
+            }
+        }
+        #expect(levels == expected.levels, "\(summary.output)")
+
+        let junit = try FigCheckBinary.run(["check", document, "--subject", "KOR", "--format", "junit"])
+        let junitFile = directory.appendingPathComponent("report.xml")
+        try Data(junit.standardOutput.utf8).write(to: junitFile)
+        let script = """
+            import sys
+            from junitparser import JUnitXml, Failure, Skipped, Error
+            xml = JUnitXml.fromfile(sys.argv[1])
+            cases = [case for suite in xml for case in suite]
+            def count(kind): return sum(1 for case in cases if any(isinstance(r, kind) for r in case.result))
+            print(len(cases), count(Failure), count(Skipped), count(Error))
+            """
+        let parsed = try Self.run(["python3", "-c", script, junitFile.path])
+        #expect(parsed.status == 0, "junitparser (Scripts/ensure-dependencies installs it): \(parsed.output)")
+        let numbers = parsed.output.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        #expect(numbers == [expected.tests, expected.failures, expected.skipped, 0], "\(parsed.output)")
+    }
+
     @Test("JUnit parses as XML: a suite per document, a case per claim, failures for failing findings")
     func junit() throws {
         let result = try FigCheckBinary.run(["check", TestPaths.hansunSeed.path, TestPaths.pacificCouncilSeed.path, "missing.txt",
