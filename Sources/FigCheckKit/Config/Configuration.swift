@@ -41,10 +41,6 @@ public struct Configuration: Sendable, Equatable {
     public init() {}
 
     public static let fileNames = [".figcheck.yml", ".figcheck.yaml"]
-    static let knownKeys: Set<String> = ["version", "subject", "date", "as-of", "data", "fail-on", "format", "tolerance",
-                                         "near-miss", "max-seconds", "rules", "include", "exclude", "baseline"]
-    static let toleranceKeys: Set<String> = Set(["default", "approximately", "nearly"] + ["value", "ratio", "share", "rate", "change",
-                                                                                        "comparison", "count", "date_arithmetic"])
 
     /// The configuration file in `directory` or the nearest parent, if any.
     public static func discover(from directory: URL) -> URL? {
@@ -69,114 +65,72 @@ public struct Configuration: Sendable, Equatable {
     /// Reads and validates a configuration file; any problem is one line naming the file.
     public static func load(from url: URL) throws -> Configuration {
         let name = url.path
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ConfigurationError(path: name, reason: "cannot be read")
-        }
-        guard let text = String(data: data, encoding: .utf8) else { throw ConfigurationError(path: name, reason: "not UTF-8 text") }
-        let root: Any?
+        func failure(_ reason: String) -> ConfigurationError { ConfigurationError(path: name, reason: reason) }
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw failure("cannot be read") }
+        guard let text = String(data: data, encoding: .utf8) else { throw failure("not UTF-8 text") }
+        let root: Node?
         do {
-            root = try Yams.load(yaml: text)
+            root = try Yams.compose(yaml: text)
         } catch {
-            throw ConfigurationError(path: name, reason: "not valid YAML (\(Self.firstLine(of: error)))")
+            throw failure("not valid YAML (\(Self.firstLine(of: error)))")
         }
-        guard let map = root as? [String: Any] else { throw ConfigurationError(path: name, reason: "expected a mapping of keys") }
+        // The version and the keys are read off the node first: a file of another version is
+        // refused for that, not for a key it spells differently.
+        guard let root, let mapping = root.mapping else { throw failure("expected a mapping of keys") }
+        guard let version = mapping["version"] else { throw failure("missing 'version: 1'") }
+        guard version.scalar?.string == "1" else {
+            throw failure("version \(version.scalar?.string ?? "of that shape") is not supported (expected 1)")
+        }
+        let file: ConfigurationFile
+        do {
+            file = try YAMLDecoder().decode(ConfigurationFile.self, from: root)
+        } catch let error as DecodingError {
+            throw failure(ConfigurationFile.reason(for: error))
+        }
         var config = Configuration()
         config.path = url.path
-        guard let version = map["version"] else { throw ConfigurationError(path: name, reason: "missing 'version: 1'") }
-        guard (version as? Int) == 1 else { throw ConfigurationError(path: name, reason: "version \(version) is not supported (expected 1)") }
-        for key in map.keys.sorted() where !knownKeys.contains(key) {
-            config.warnings.append("\(name): unknown key '\(key)' (ignored)")
-        }
-        func string(_ key: String) throws -> String? {
-            guard let value = map[key] else { return nil }
-            if let text = value as? String { return text }
-            if let number = value as? Int { return String(number) }
-            throw ConfigurationError(path: name, reason: "'\(key)' must be a string")
-        }
-        func date(_ key: String) throws -> CalendarDate? {
-            guard let value = map[key] else { return nil }
-            let text: String
-            if let date = value as? Date {
-                let formatter = ISO8601DateFormatter()
-                formatter.formatOptions = [.withFullDate]
-                text = formatter.string(from: date)
-            } else {
-                text = "\(value)"
-            }
-            guard let parsed = CalendarDate(exactISO: text) else {
-                throw ConfigurationError(path: name, reason: "'\(key)' must be a YYYY-MM-DD date")
-            }
-            return parsed
-        }
-        func list(_ value: Any?, _ key: String) throws -> [String] {
-            guard let value else { return [] }
-            if let text = value as? String { return [text] }
-            guard let items = value as? [Any], items.allSatisfy({ $0 is String }) else {
-                throw ConfigurationError(path: name, reason: "'\(key)' must be a list of strings")
-            }
-            return items.compactMap { $0 as? String }
-        }
-        if let subject = try string("subject") {
-            guard CountryCode.isAlpha3(subject) else {
-                throw ConfigurationError(path: name, reason: "subject '\(subject)' is not an ISO 3166 alpha-3 code")
-            }
+        config.warnings = ConfigurationFile.unknownKeys(in: mapping).map { "\(name): \($0)" }
+        if let subject = file.subject {
+            guard CountryCode.isAlpha3(subject) else { throw failure("subject '\(subject)' is not an ISO 3166 alpha-3 code") }
             config.subject = subject.uppercased()
         }
-        config.date = try date("date")
-        config.asOf = try date("as-of")
-        config.dataDirectory = try string("data")
-        if let failOn = try string("fail-on") {
+        func date(_ text: String?, _ key: ConfigurationFile.CodingKeys) throws -> CalendarDate? {
+            guard let text else { return nil }
+            guard let date = CalendarDate(exactISO: text) else { throw failure("'\(key.rawValue)' must be a YYYY-MM-DD date") }
+            return date
+        }
+        config.date = try date(file.date, .date)
+        config.asOf = try date(file.asOf, .asOf)
+        config.dataDirectory = file.data
+        if let failOn = file.failOn {
             guard ["error", "warning", "never"].contains(failOn) else {
-                throw ConfigurationError(path: name, reason: "fail-on '\(failOn)' must be error, warning or never")
+                throw failure("fail-on '\(failOn)' must be error, warning or never")
             }
             config.failOn = failOn
         }
-        if let format = try string("format") {
+        if let format = file.format {
             guard let parsed = OutputFormat(rawValue: format) else {
-                throw ConfigurationError(path: name, reason: "format '\(format)' must be one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw failure("format '\(format)' must be one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             config.format = parsed
         }
-        if let tolerance = map["tolerance"] {
-            guard let entries = tolerance as? [String: Any] else {
-                throw ConfigurationError(path: name, reason: "'tolerance' must map claim kinds or hedges to numbers")
-            }
-            for (key, value) in entries {
-                guard toleranceKeys.contains(key) else {
-                    config.warnings.append("\(name): unknown tolerance key '\(key)' (ignored)")
-                    continue
-                }
-                guard let number = (value as? Double) ?? (value as? Int).map(Double.init), number >= 0, number < 1 else {
-                    throw ConfigurationError(path: name, reason: "tolerance '\(key)' must be a fraction between 0 and 1, such as 0.1")
-                }
-                config.tolerances[key] = number
-            }
+        for (key, number) in file.tolerance ?? [:] where ConfigurationFile.toleranceKeys.contains(key) {
+            guard number >= 0, number < 1 else { throw failure(ConfigurationFile.toleranceReason(key)) }
+            config.tolerances[key] = number
         }
-        if let nearMiss = map["near-miss"] {
-            guard let number = (nearMiss as? Double) ?? (nearMiss as? Int).map(Double.init), number >= 0, number < 1 else {
-                throw ConfigurationError(path: name, reason: "'near-miss' must be a fraction between 0 and 1, such as 0.05")
-            }
-            config.nearMiss = number
+        if let nearMiss = file.nearMiss {
+            guard nearMiss >= 0, nearMiss < 1 else { throw failure(ConfigurationFile.reason(for: .nearMiss)) }
+            config.nearMiss = nearMiss
         }
-        if let maxSeconds = map["max-seconds"] {
-            guard let number = (maxSeconds as? Double) ?? (maxSeconds as? Int).map(Double.init), number > 0, number <= 86_400 else {
-                throw ConfigurationError(path: name, reason: "'max-seconds' must be a number of seconds between 0 and 86400, such as 30")
-            }
-            config.maxSeconds = number
+        if let maxSeconds = file.maxSeconds {
+            guard maxSeconds > 0, maxSeconds <= 86_400 else { throw failure(ConfigurationFile.reason(for: .maxSeconds)) }
+            config.maxSeconds = maxSeconds
         }
-        if let rules = map["rules"] {
-            guard let entries = rules as? [String: Any] else {
-                throw ConfigurationError(path: name, reason: "'rules' must have 'enable' and/or 'disable' lists")
-            }
-            for key in entries.keys.sorted() where key != "enable" && key != "disable" {
-                config.warnings.append("\(name): unknown key 'rules.\(key)' (ignored)")
-            }
-            config.disabledRules = try list(entries["disable"], "rules.disable")
-            if entries["enable"] != nil { config.enabledRules = try list(entries["enable"], "rules.enable") }
-        }
-        config.include = try list(map["include"], "include")
-        config.exclude = try list(map["exclude"], "exclude")
-        config.baseline = try string("baseline")
+        config.disabledRules = file.rules?.disable?.items ?? []
+        config.enabledRules = file.rules?.enable?.items
+        config.include = file.include?.items ?? []
+        config.exclude = file.exclude?.items ?? []
+        config.baseline = file.baseline
         return config
     }
 
