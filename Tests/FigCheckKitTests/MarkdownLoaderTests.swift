@@ -39,6 +39,25 @@ struct MarkdownLoaderTests {
         #expect(document.metadata.title == "Pledge notes")
     }
 
+    @Test("front matter is YAML: comments, quotes and nested keys as YAML reads them; invalid YAML is skipped quietly")
+    func frontMatterAsYAML() throws {
+        let reader = DocumentReader()
+        let commented = "---\n# notes first\nauthor:\n  date: 2020-01-01\npublished: '2025-08-01' # the web edition\n---\nGrowth was 3%.\n"
+        let document = try reader.load(Array(commented.utf8), source: "x.md", declared: .markdown)
+        // The nested author.date is not the publication date; the quoted, commented one is, on line 5.
+        #expect(document.metadata.date == CalendarDate(year: 2025, month: 8, day: 1))
+        #expect(document.metadata.dateEvidence?.line == 5)
+        #expect(document.text.contains("Growth was 3%.") && !document.text.contains("2020"))
+
+        let invalid = "---\ntitle: [unclosed\ndate: 2025-08-01\n---\nGrowth was 3%.\n"
+        let skipped = try reader.load(Array(invalid.utf8), source: "x.md", declared: .markdown)
+        #expect(skipped.metadata.date == nil && skipped.metadata.title == nil)
+        #expect(skipped.text.contains("Growth was 3%.") && !skipped.text.contains("unclosed"))
+        // Offsets after the skipped block still map back to the original bytes.
+        let location = skipped.location(of: try #require(skipped.text.utf8Range(of: "3%")))
+        #expect(location.line == 5)
+    }
+
     @Test("offsets map into the original file, past dropped markup")
     func offsetsMapBack() async throws {
         let document = try await load()
