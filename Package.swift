@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 // The target graph is the architecture (see docs/ARCHITECTURE.md):
 //
-//   figcheck (executable, ArgumentParser) ─────────────────┐
-//   figcheck-server (executable) ─► FigCheckServer (Hummingbird) ─┴─► FigCheckKit ─► FigCheckVerification
+//   figcheck (executable, ArgumentParser) ─► FigCheckBatch (GRDB, swift-crypto) ─┐
+//   figcheck-server (executable) ─► FigCheckServer (Hummingbird) ─────────────────┴─► FigCheckKit ─► FigCheckVerification
 //
 //   FigCheckVerification ─► FigCheckClaims ─► FigCheckScanner ─► FigCheckCore      (the pipeline's stages)
 //   FigCheckVerification, FigCheckClaims ─► FigCheckData ─► FigCheckCore           (reference tables, lexicon)
@@ -73,6 +73,14 @@ let package = Package(
                 "FigCheckCore", "FigCheckData", "FigCheckVerification", "CurlClient", "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SWXMLHash", package: "SWXMLHash"),
+            ]
+        ),
+        // `figcheck batch`: the run store (SQLite through GRDB), content hashes (swift-crypto),
+        // shards, merges and the dashboard; apart from Kit, so the web server links neither.
+        .target(
+            name: "FigCheckBatch",
+            dependencies: [
+                "FigCheckKit", "FigCheckCore", "FigCheckData", "FigCheckVerification",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -81,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "figcheck",
             dependencies: [
-                "FigCheckKit",
+                "FigCheckKit", "FigCheckBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -115,7 +123,7 @@ let package = Package(
         .testTarget(
             name: "FigCheckKitTests",
             dependencies: [
-                "FigCheckKit", "FigCheckCore", "FigCheckData", "FigCheckVerification", "CurlClient", "TestSupport",
+                "FigCheckKit", "FigCheckBatch", "FigCheckCore", "FigCheckData", "FigCheckVerification", "CurlClient", "TestSupport",
             ],
             exclude: ["Fixtures"]
         ),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FigCheckBatch
 import FigCheckCore
 import FigCheckKit
 import Foundation

@@ -35,6 +35,30 @@ struct ServeCommandTests {
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
+    @Test("figcheck-server links neither SQLite nor GRDB (the batch store is FigCheckBatch's); figcheck links both")
+    func serverLinksNoBatchStore() throws {
+        func linked(_ binary: URL) throws -> (libraries: String, symbols: String) {
+            func output(_ command: String, _ arguments: [String]) throws -> String {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                process.arguments = [command] + arguments
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                try process.run()
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                return String(decoding: data, as: UTF8.self)
+            }
+            return (try output("ldd", [binary.path]), try output("nm", ["--defined-only", binary.path]))
+        }
+        let server = try linked(FigCheckBinary.url.deletingLastPathComponent().appendingPathComponent("figcheck-server"))
+        #expect(!server.symbols.isEmpty)
+        #expect(!server.libraries.contains("libsqlite3"))
+        #expect(!server.symbols.contains("4GRDB"))
+        let cli = try linked(FigCheckBinary.url)
+        #expect(cli.libraries.contains("libsqlite3") && cli.symbols.contains("4GRDB"))
+    }
+
     @Test("figcheck serve listens on 127.0.0.1 and answers /healthz and the page")
     func servesOnLoopback() async throws {
         let (process, base, _) = try Self.start()

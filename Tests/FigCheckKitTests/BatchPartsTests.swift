@@ -1,4 +1,5 @@
 import FigCheckCore
+@testable import FigCheckBatch
 @testable import FigCheckKit
 import Foundation
 import Testing

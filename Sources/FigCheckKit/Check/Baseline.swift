@@ -24,7 +24,7 @@ public struct Baseline: Codable, Equatable, Sendable {
         self.findings = findings.sorted()
     }
 
-    static func entry(_ finding: Finding, document: String) -> Entry {
+    package static func entry(_ finding: Finding, document: String) -> Entry {
         Entry(document: document, ruleId: finding.ruleId, text: finding.text, sentence: ReportText.normalised(finding.sentence))
     }
 

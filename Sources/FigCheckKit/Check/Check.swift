@@ -115,7 +115,7 @@ public enum Check {
         return try ClaimKnowledge(catalog: ReferenceCatalog(directory: directory))
     }
 
-    static func settings(_ options: CheckOptions) -> VerificationSettings {
+    package static func settings(_ options: CheckOptions) -> VerificationSettings {
         VerificationSettings(vintage: options.asOf.map { .asOf($0) } ?? .newest, nearMissRelative: options.nearMiss,
                              tolerances: options.tolerances)
     }

@@ -1,4 +1,5 @@
 import FigCheckCore
+import FigCheckKit
 import FigCheckData
 import Foundation
 

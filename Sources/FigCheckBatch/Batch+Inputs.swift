@@ -1,3 +1,4 @@
+import FigCheckKit
 import Foundation
 
 extension Batch {

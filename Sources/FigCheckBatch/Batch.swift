@@ -1,4 +1,5 @@
 import FigCheckCore
+import FigCheckKit
 import FigCheckData
 import FigCheckVerification
 import Foundation
@@ -237,8 +238,8 @@ public enum Batch {
         let name = reportName(source)
         var jsonOptions = single
         jsonOptions.format = .json
-        let json = OutputFormat.json.reporter.render(report, options: jsonOptions)
-        let html = OutputFormat.html.reporter.render(report, options: single)
+        let json = OutputFormat.json.render(report, options: jsonOptions)
+        let html = OutputFormat.html.render(report, options: single)
         try AtomicFile.write(Data(json.utf8), to: context.documentsDirectory.appendingPathComponent(name + ".json"))
         try AtomicFile.write(Data(html.utf8), to: context.documentsDirectory.appendingPathComponent(name + ".html"))
         let failOn = single.failOn ?? .error

@@ -1,4 +1,5 @@
 import FigCheckCore
+import FigCheckKit
 
 /// The run's `index.html`: totals by verdict, the documents sorted by failing findings with links
 /// to their reports, and the documents that could not be checked. Self-contained and escaped.
