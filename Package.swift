@@ -85,11 +85,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // What both executables do the same way with ArgumentParser: one-line usage errors, exit 2.
+        .target(
+            name: "FigCheckCommandLine",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // Parses flags, calls FigCheckKit, chooses the exit code. Nothing else.
         .executableTarget(
             name: "figcheck",
             dependencies: [
-                "FigCheckKit", "FigCheckBatch",
+                "FigCheckKit", "FigCheckBatch", "FigCheckCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -112,7 +117,7 @@ let package = Package(
         .executableTarget(
             name: "figcheck-server",
             dependencies: [
-                "FigCheckServer",
+                "FigCheckServer", "FigCheckCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]

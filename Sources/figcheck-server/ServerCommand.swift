@@ -1,4 +1,5 @@
 import ArgumentParser
+import FigCheckCommandLine
 import FigCheckServer
 import Foundation
 import Hummingbird
@@ -99,23 +100,8 @@ struct ServerCommand: AsyncParsableCommand {
         }
     }
 
-    /// Like `AsyncParsableCommand.main()`, but a usage error is one line and exit 2, as with figcheck.
+    /// Usage errors are one line and exit 2, as in figcheck.
     static func main() async {
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch let exitCode as ExitCode {
-            Foundation.exit(exitCode.rawValue)
-        } catch {
-            if exitCode(for: error) == .success || error is CleanExit { exit(withError: error) }
-            var message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-            if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
-            FileHandle.standardError.write(Data("figcheck serve: \(message)\n".utf8))
-            Foundation.exit(2)
-        }
+        await mainWithOneLineErrors(name: "figcheck serve")
     }
 }

@@ -4,7 +4,9 @@ import FigCheckKit
 import FigCheckData
 import Foundation
 
+// The Kit's enums become flag values here only: Kit does not link ArgumentParser.
 extension OutputFormat: ExpressibleByArgument {}
+extension FailThreshold: ExpressibleByArgument {}
 
 /// `figcheck check PATH|URL|- ...`
 struct CheckCommand: AsyncParsableCommand {
@@ -185,12 +187,11 @@ extension ReadingFlags {
         func resolved(_ path: String) -> String {
             path.hasPrefix("/") ? path : base.appendingPathComponent(path).standardizedFileURL.path
         }
-        let failOnName = failOn ?? configuration.failOn ?? "error"
         var options = CheckOptions(
             inputs: inputs, format: format,
             reading: ReadingOptions(date: date.flatMap(CalendarDate.init(iso:)) ?? configuration.date,
                                     subject: subject?.uppercased() ?? configuration.subject),
-            failOn: failOnName == "never" ? nil : Severity(rawValue: failOnName), color: color,
+            failOn: (failOn ?? configuration.failOn ?? .error).severity, color: color,
             dataDirectory: data ?? configuration.dataDirectory.map(resolved),
             asOf: asOf.flatMap(CalendarDate.init(iso:)) ?? configuration.asOf)
         options.tolerances = configuration.tolerances
@@ -219,7 +220,7 @@ struct ReadingFlags: ParsableArguments {
     var data: String?
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error (default), warning, never.")
-    var failOn: String?
+    var failOn: FailThreshold?
 
     @Option(name: .customLong("max-seconds"), help: "Give a document up after this many seconds of loading and checking (default 30).")
     var maxSeconds: Double?
@@ -233,9 +234,6 @@ struct ReadingFlags: ParsableArguments {
         }
         if let subject, !CountryCode.isAlpha3(subject) {
             throw ValidationError("--subject \(subject): expected an ISO 3166 alpha-3 code such as KOR or USA")
-        }
-        if let failOn, !["error", "warning", "never"].contains(failOn) {
-            throw ValidationError("--fail-on \(failOn): expected error, warning or never")
         }
         if let maxSeconds, !(maxSeconds > 0 && maxSeconds <= 86_400) {
             throw ValidationError("--max-seconds \(maxSeconds): expected seconds between 0 and 86400")

@@ -148,7 +148,7 @@ struct CheckCommandTests {
               (["check", "x.txt", "--format", "xml"], "figcheck: The value 'xml' is invalid for '--format <format>'. Please provide one of the following 'text', 'markdown', 'html', 'json', 'sarif', 'junit', 'github'."),
               (["check", "x.txt", "--date", "2025-02-30"], "figcheck: --date 2025-02-30: not a YYYY-MM-DD date"),
               (["check", "x.txt", "--subject", "Korea"], "figcheck: --subject Korea: expected an ISO 3166 alpha-3 code such as KOR or USA"),
-              (["check", "x.txt", "--fail-on", "sometimes"], "figcheck: --fail-on sometimes: expected error, warning or never"),
+              (["check", "x.txt", "--fail-on", "sometimes"], "figcheck: The value 'sometimes' is invalid for '--fail-on <fail-on>'. Please provide one of 'error', 'warning' or 'never'."),
           ])
     func badOptions(arguments: [String], message: String) throws {
         let result = try FigCheckBinary.run(arguments)

@@ -20,7 +20,7 @@ struct ConfigurationTests {
         let file = TestPaths.repository.appendingPathComponent("docs/figcheck.example.yml")
         let config = try Configuration.load(from: file)
         #expect(config.subject == "KOR")
-        #expect(config.failOn == "error")
+        #expect(config.failOn == .error)
         #expect(config.format == .text)
         #expect(config.tolerances == ["default": 0.10, "ratio": 0.05, "nearly": 0.05])
         #expect(config.nearMiss == 0.05)

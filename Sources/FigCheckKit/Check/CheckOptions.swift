@@ -1,5 +1,21 @@
 import FigCheckCore
 
+/// `--fail-on` and `fail-on:`: the least severe finding that makes a check exit 1, or never.
+public enum FailThreshold: String, CaseIterable, Sendable {
+    case error
+    case warning
+    case never
+
+    /// The severity at or above which a finding fails the run; nil for never.
+    public var severity: Severity? {
+        switch self {
+        case .error: return .error
+        case .warning: return .warning
+        case .never: return nil
+        }
+    }
+}
+
 /// The report formats `figcheck check` writes.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case text

@@ -25,7 +25,7 @@ public struct Configuration: Sendable, Equatable {
     public var date: CalendarDate?
     public var asOf: CalendarDate?
     public var dataDirectory: String?
-    public var failOn: String?
+    public var failOn: FailThreshold?
     public var format: OutputFormat?
     public var tolerances: [String: Double] = [:]
     public var nearMiss: Double?
@@ -103,10 +103,10 @@ public struct Configuration: Sendable, Equatable {
         config.asOf = try date(file.asOf, .asOf)
         config.dataDirectory = file.data
         if let failOn = file.failOn {
-            guard ["error", "warning", "never"].contains(failOn) else {
+            guard let threshold = FailThreshold(rawValue: failOn) else {
                 throw failure("fail-on '\(failOn)' must be error, warning or never")
             }
-            config.failOn = failOn
+            config.failOn = threshold
         }
         if let format = file.format {
             guard let parsed = OutputFormat(rawValue: format) else {
@@ -141,7 +141,7 @@ public struct Configuration: Sendable, Equatable {
         lines.append("date: \(date?.description ?? "null")")
         lines.append("as-of: \(asOf?.description ?? "null")")
         lines.append("data: \(dataDirectory.map(Self.quoted) ?? "null")")
-        lines.append("fail-on: \(failOn ?? "error")")
+        lines.append("fail-on: \((failOn ?? .error).rawValue)")
         lines.append("format: \((format ?? .text).rawValue)")
         var tolerance = tolerances
         if tolerance["default"] == nil { tolerance["default"] = 0.10 }
