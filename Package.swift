@@ -122,8 +122,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        // Shared test helpers: fixture paths, a loopback HTTP server, running the built binary.
-        .target(name: "TestSupport", dependencies: ["CZlib"],
+        // Shared test helpers: fixture paths, a loopback HTTP server, running the built binary, the corpus scorer.
+        .target(name: "TestSupport", dependencies: ["CZlib", "FigCheckCore"],
                 path: "Tests/TestSupport"),
         .testTarget(
             name: "FigCheckKitTests",
