@@ -88,7 +88,7 @@ let package = Package(
         // What both executables do the same way with ArgumentParser: one-line usage errors, exit 2.
         .target(
             name: "FigCheckCommandLine",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FigCheckKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Parses flags, calls FigCheckKit, chooses the exit code. Nothing else.
         .executableTarget(
@@ -161,6 +161,19 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The in-process benchmarks (Benchmarks/figcheck-bench), built only when asked for, as Hummingbird
+// keeps its benchmarks: FIGCHECK_BENCHMARKS=1 swift run -c release figcheck-bench scan|check|data|e2e.
+if ProcessInfo.processInfo.environment["FIGCHECK_BENCHMARKS"] != nil {
+    package.targets.append(.executableTarget(
+        name: "figcheck-bench",
+        dependencies: [
+            "FigCheckKit", "FigCheckCommandLine", "FigCheckVerification", "FigCheckData", "FigCheckCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
+        path: "Benchmarks/figcheck-bench"
+    ))
+}
 
 // libFuzzer targets (Fuzz/), built only for fuzzing: FIGCHECK_FUZZ=1 swift build -c release
 // -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld (Scripts/fuzz does this).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FigCheckCommandLine
 import FigCheckBatch
 import FigCheckCore
 import FigCheckKit

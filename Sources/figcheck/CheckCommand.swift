@@ -1,4 +1,5 @@
 import ArgumentParser
+import FigCheckCommandLine
 import FigCheckCore
 import FigCheckKit
 import FigCheckData

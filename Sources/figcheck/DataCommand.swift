@@ -1,4 +1,5 @@
 import ArgumentParser
+import FigCheckCommandLine
 import FigCheckCore
 import FigCheckData
 import FigCheckKit
@@ -12,34 +13,6 @@ struct DataCommand: AsyncParsableCommand {
         subcommands: [DataListCommand.self, DataShowCommand.self, DataValidateCommand.self, DataImportCommand.self,
                       DataUpdateCommand.self]
     )
-}
-
-/// The `--data DIR` option every data command shares.
-struct DataDirectoryOption: ParsableArguments {
-    @Option(name: .customLong("data"), help: "Reference data directory (default: the bundled reference-data).")
-    var path: String?
-
-    func directory() throws -> URL {
-        try ReferenceDataLocator.locate(explicit: path)
-    }
-}
-
-/// Runs a data command body, turning its errors into one line on standard error and exit 2.
-func runReportingErrors(_ body: () async throws -> Int32) async throws {
-    let code: Int32
-    do {
-        code = try await body()
-    } catch let error as ExitCode {
-        throw error
-    } catch {
-        FileHandle.standardError.write(Data("figcheck: \(error.localizedDescription)\n".utf8))
-        throw ExitCode(2)
-    }
-    if code != 0 { throw ExitCode(code) }
-}
-
-func printOut(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
 }
 
 struct DataListCommand: AsyncParsableCommand {

@@ -3,7 +3,7 @@ import FigCheckVerification
 import Foundation
 
 /// Measures the scanner's throughput on a corpus built by repeating the given texts up to a size,
-/// and the process's peak memory. Used by `figcheck bench scan`.
+/// and the process's peak memory. Used by `figcheck-bench scan`.
 public enum ScannerBenchmark {
     public struct Result: Sendable {
         public var bytes: Int

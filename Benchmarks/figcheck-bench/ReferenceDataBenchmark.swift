@@ -3,7 +3,7 @@ import FigCheckData
 import Foundation
 
 /// Measures what start-up costs a check: opening the catalog (every table's metadata) and
-/// answering one lookup (which reads and indexes one table). Used by `figcheck bench data`.
+/// answering one lookup (which reads and indexes one table). Used by `figcheck-bench data`.
 public enum ReferenceDataBenchmark {
     /// Timings in milliseconds, each the median of `runs` cold runs (a new catalog every run).
     public struct Result: Sendable {

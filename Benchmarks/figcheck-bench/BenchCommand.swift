@@ -1,15 +1,22 @@
 import ArgumentParser
+import FigCheckCommandLine
 import FigCheckCore
 import FigCheckKit
 import Foundation
 
-/// `figcheck bench …`: in-process benchmarks (build with `-c release` before quoting figures).
+/// `figcheck-bench …`: in-process benchmarks, built only with FIGCHECK_BENCHMARKS=1 (build with
+/// `-c release` before quoting figures).
+@main
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench",
+        commandName: "figcheck-bench",
         abstract: "Benchmarks: build with -c release before quoting the figures.",
         subcommands: [BenchDataCommand.self, BenchScanCommand.self, BenchCheckCommand.self, BenchEndToEndCommand.self]
     )
+
+    static func main() async {
+        await mainWithOneLineErrors(name: "figcheck-bench")
+    }
 }
 
 struct BenchDataCommand: AsyncParsableCommand {
@@ -22,7 +29,7 @@ struct BenchDataCommand: AsyncParsableCommand {
     @OptionGroup var data: DataDirectoryOption
 
     func run() async throws {
-        try await runReportingErrors {
+        try await runReportingErrors(name: "figcheck-bench") {
             let result = try ReferenceDataBenchmark.run(directory: try data.directory(), runs: runs)
             printOut(String(format: "catalog open %.2f ms (%d tables) + first lookup %.2f ms (%d rows indexed) = %.2f ms, median of %d cold runs\n",
                             result.openCatalog, result.tables, result.firstLookup, result.rowsIndexed, result.total,
@@ -47,7 +54,7 @@ struct BenchScanCommand: AsyncParsableCommand {
     var runs: Int = 10
 
     func run() async throws {
-        try await runReportingErrors {
+        try await runReportingErrors(name: "figcheck-bench") {
             var texts: [String] = []
             for input in inputs { texts.append(try await DocumentReader().read(input).text) }
             let result = ScannerBenchmark.run(texts: texts, size: megabytes * 1_000_000, runs: runs)
@@ -76,7 +83,7 @@ struct BenchCheckCommand: AsyncParsableCommand {
     @OptionGroup var data: DataDirectoryOption
 
     func run() async throws {
-        try await runReportingErrors {
+        try await runReportingErrors(name: "figcheck-bench") {
             let document = try await DocumentReader(options: ReadingOptions(subject: subject)).read(input)
             let result = try CheckBenchmark.run(document: document, dataDirectory: try data.directory(), runs: runs)
             printOut(String(format: "checked %.1f KB (%d findings): %.2f ms best, %.2f ms median of %d warm runs; cold (tables loaded + first check) %.1f ms\n",
@@ -101,7 +108,7 @@ struct BenchEndToEndCommand: AsyncParsableCommand {
     @OptionGroup var data: DataDirectoryOption
 
     func run() async throws {
-        try await runReportingErrors {
+        try await runReportingErrors(name: "figcheck-bench") {
             var paths = inputs
             if paths.isEmpty {
                 paths = ["examples/rok-us-alliance-2025.txt", "examples/us-korea-alliance-at-70.md"]

@@ -1,10 +1,11 @@
 import FigCheckCore
 import FigCheckData
+import FigCheckKit
 import FigCheckVerification
 import Foundation
 
 /// Measures checking one document end to end with the tables loaded (scan, claims, verification)
-/// and the cold start of loading them. Used by `figcheck bench check`.
+/// and the cold start of loading them. Used by `figcheck-bench check`.
 public enum CheckBenchmark {
     public struct Result: Sendable {
         public var bytes: Int
