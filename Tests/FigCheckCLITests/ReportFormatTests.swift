@@ -123,8 +123,12 @@ struct ReportFormatTests {
                                             "--subject", "KOR", "--format", "junit"])
         let junitFile = directory.appendingPathComponent("report.xml")
         try Data(junit.standardOutput.utf8).write(to: junitFile)
-        let xmllint = try Self.run(["xmllint", "--noout", "--schema", formats.appendingPathComponent("junit-10.xsd").path, junitFile.path])
-        #expect(xmllint.status == 0 && xmllint.output.contains("validates"), "\(xmllint.output)")
+        // The reporters' canned rendering of a fixed report (escaping, an unreadable document) too.
+        let canned = TestPaths.fixture("reporters")
+        for file in [junitFile, canned.appendingPathComponent("fixed-report.junit")] {
+            let xmllint = try Self.run(["xmllint", "--noout", "--schema", formats.appendingPathComponent("junit-10.xsd").path, file.path])
+            #expect(xmllint.status == 0 && xmllint.output.contains("validates"), "\(xmllint.output)")
+        }
 
         let sarif = try FigCheckBinary.run(["check", TestPaths.hansunSeed.path, "--subject", "KOR", "--format", "sarif"])
         let sarifFile = directory.appendingPathComponent("report.sarif")
@@ -135,8 +139,10 @@ struct ReportFormatTests {
             jsonschema.Draft4Validator(schema).validate(json.load(open(sys.argv[2])))
             print("valid")
             """
-        let validated = try Self.run(["python3", "-c", script, formats.appendingPathComponent("sarif-schema-2.1.0.json").path, sarifFile.path])
-        #expect(validated.status == 0 && validated.output.contains("valid"), "\(validated.output)")
+        for file in [sarifFile, canned.appendingPathComponent("fixed-report.sarif")] {
+            let validated = try Self.run(["python3", "-c", script, formats.appendingPathComponent("sarif-schema-2.1.0.json").path, file.path])
+            #expect(validated.status == 0 && validated.output.contains("valid"), "\(validated.output)")
+        }
     }
 
     /// What the consumers must find, from the same check's JSON report: SARIF results per level
