@@ -47,11 +47,13 @@ let package = Package(
         // The number scanner: every number of a text with its kind, value, interval, unit and hedge (Core only).
         .target(name: "FigCheckScanner", dependencies: ["FigCheckCore"], swiftSettings: optimisedEvenInDebug),
         // Reading claims: sentences, publication dates, the claim rules, each claim's frame and evidence.
-        .target(name: "FigCheckClaims", dependencies: ["FigCheckCore", "FigCheckData", "FigCheckScanner"],
-                swiftSettings: optimisedEvenInDebug),
+        .target(
+            name: "FigCheckClaims", dependencies: ["FigCheckCore", "FigCheckData", "FigCheckScanner"],
+            swiftSettings: optimisedEvenInDebug),
         // Verifying claims: the verifier against the tables, relations within the text, the findings.
-        .target(name: "FigCheckVerification", dependencies: ["FigCheckCore", "FigCheckData", "FigCheckClaims"],
-                swiftSettings: optimisedEvenInDebug),
+        .target(
+            name: "FigCheckVerification", dependencies: ["FigCheckCore", "FigCheckData", "FigCheckClaims"],
+            swiftSettings: optimisedEvenInDebug),
         // libcurl's C API, reached through a shim header (Swift cannot call variadic C functions).
         .systemLibrary(
             name: "CCurl",
@@ -123,12 +125,14 @@ let package = Package(
             ]
         ),
         // Shared test helpers: fixture paths, a loopback HTTP server, running the built binary, the corpus scorer.
-        .target(name: "TestSupport", dependencies: ["CZlib", "FigCheckCore"],
-                path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["CZlib", "FigCheckCore"],
+            path: "Tests/TestSupport"),
         .testTarget(
             name: "FigCheckKitTests",
             dependencies: [
-                "FigCheckKit", "FigCheckBatch", "FigCheckCore", "FigCheckData", "FigCheckVerification", "CurlClient", "TestSupport",
+                "FigCheckKit", "FigCheckBatch", "FigCheckCore", "FigCheckData", "FigCheckVerification", "CurlClient",
+                "TestSupport",
             ],
             exclude: ["Fixtures"]
         ),
@@ -165,23 +169,25 @@ let package = Package(
 // The in-process benchmarks (Benchmarks/figcheck-bench), built only when asked for, as Hummingbird
 // keeps its benchmarks: FIGCHECK_BENCHMARKS=1 swift run -c release figcheck-bench scan|check|data|e2e.
 if ProcessInfo.processInfo.environment["FIGCHECK_BENCHMARKS"] != nil {
-    package.targets.append(.executableTarget(
-        name: "figcheck-bench",
-        dependencies: [
-            "FigCheckKit", "FigCheckCommandLine", "FigCheckVerification", "FigCheckData", "FigCheckCore",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ],
-        path: "Benchmarks/figcheck-bench"
-    ))
+    package.targets.append(
+        .executableTarget(
+            name: "figcheck-bench",
+            dependencies: [
+                "FigCheckKit", "FigCheckCommandLine", "FigCheckVerification", "FigCheckData", "FigCheckCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/figcheck-bench"
+        ))
 }
 
 // libFuzzer targets (Fuzz/), built only for fuzzing: FIGCHECK_FUZZ=1 swift build -c release
 // -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld (Scripts/fuzz does this).
 if ProcessInfo.processInfo.environment["FIGCHECK_FUZZ"] != nil {
-    package.targets.append(.executableTarget(
-        name: "figcheck-fuzz",
-        dependencies: ["FigCheckKit", "FigCheckVerification", "FigCheckData", "FigCheckCore"],
-        path: "Fuzz",
-        exclude: ["README.md"]
-    ))
+    package.targets.append(
+        .executableTarget(
+            name: "figcheck-fuzz",
+            dependencies: ["FigCheckKit", "FigCheckVerification", "FigCheckData", "FigCheckCore"],
+            path: "Fuzz",
+            exclude: ["README.md"]
+        ))
 }

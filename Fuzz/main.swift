@@ -19,14 +19,21 @@ enum FuzzTarget: String, CaseIterable {
     case scanner, check, markdown, html, docx, table
 }
 
-let target = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["FIGCHECK_FUZZ_TARGET"] ?? "") ?? {
-    FileHandle.standardError.write(Data("set FIGCHECK_FUZZ_TARGET to one of \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
-    exit(2)
-}()
+let target =
+    FuzzTarget(rawValue: ProcessInfo.processInfo.environment["FIGCHECK_FUZZ_TARGET"] ?? "")
+    ?? {
+        FileHandle.standardError.write(
+            Data(
+                "set FIGCHECK_FUZZ_TARGET to one of \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))\n"
+                    .utf8))
+        exit(2)
+    }()
 
 /// The reference data, loaded once for the `check` target.
-nonisolated(unsafe) let pipeline: Pipeline? = target == .check
-    ? try? Check.standardPipeline(CheckOptions(inputs: [], dataDirectory: ProcessInfo.processInfo.environment["FIGCHECK_DATA"]))
+nonisolated(unsafe) let pipeline: Pipeline? =
+    target == .check
+    ? try? Check.standardPipeline(
+        CheckOptions(inputs: [], dataDirectory: ProcessInfo.processInfo.environment["FIGCHECK_DATA"]))
     : nil
 
 /// A scratch folder with one curated table's metadata, for the `table` target.
@@ -52,8 +59,9 @@ func fuzzOne(_ bytes: [UInt8]) {
     case .check:
         guard let pipeline else { return }
         let text = String(decoding: bytes, as: UTF8.self)
-        let document = Document(source: "fuzz", format: .text, text: text, sourceMap: .identity(Array(text.utf8)),
-                                metadata: DocumentMetadata(date: CalendarDate(iso: "2025-10-01"), dateSource: .flag, subject: "KOR"))
+        let document = Document(
+            source: "fuzz", format: .text, text: text, sourceMap: .identity(Array(text.utf8)),
+            metadata: DocumentMetadata(date: CalendarDate(iso: "2025-10-01"), dateSource: .flag, subject: "KOR"))
         _ = pipeline.analyse(document)
     case .markdown:
         _ = try? MarkdownLoader().load(bytes, source: "fuzz.md")
@@ -73,7 +81,8 @@ func fuzzOne(_ bytes: [UInt8]) {
 
 var argc = CommandLine.argc
 var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv) { data, count in
-    fuzzOne(data.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? [])
-    return 0
-})
+exit(
+    LLVMFuzzerRunDriver(&argc, &argv) { data, count in
+        fuzzOne(data.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? [])
+        return 0
+    })

@@ -31,9 +31,12 @@ struct BenchDataCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors(name: "figcheck-bench") {
             let result = try ReferenceDataBenchmark.run(directory: try data.directory(), runs: runs)
-            printOut(String(format: "catalog open %.2f ms (%d tables) + first lookup %.2f ms (%d rows indexed) = %.2f ms, median of %d cold runs\n",
-                            result.openCatalog, result.tables, result.firstLookup, result.rowsIndexed, result.total,
-                            result.runs))
+            printOut(
+                String(
+                    format:
+                        "catalog open %.2f ms (%d tables) + first lookup %.2f ms (%d rows indexed) = %.2f ms, median of %d cold runs\n",
+                    result.openCatalog, result.tables, result.firstLookup, result.rowsIndexed, result.total,
+                    result.runs))
             return 0
         }
     }
@@ -58,9 +61,12 @@ struct BenchScanCommand: AsyncParsableCommand {
             var texts: [String] = []
             for input in inputs { texts.append(try await DocumentReader().read(input).text) }
             let result = ScannerBenchmark.run(texts: texts, size: megabytes * 1_000_000, runs: runs)
-            printOut(String(format: "scanned %.1f MB on one core: %.1f MB/s best, %.1f MB/s median of %d runs (%.3f s best); %d mentions; peak memory %.0f MB\n",
-                            Double(result.bytes) / 1e6, result.megabytesPerSecond, result.medianMegabytesPerSecond,
-                            result.runs, result.seconds, result.mentions, Double(result.peakResidentBytes) / 1e6))
+            printOut(
+                String(
+                    format:
+                        "scanned %.1f MB on one core: %.1f MB/s best, %.1f MB/s median of %d runs (%.3f s best); %d mentions; peak memory %.0f MB\n",
+                    Double(result.bytes) / 1e6, result.megabytesPerSecond, result.medianMegabytesPerSecond,
+                    result.runs, result.seconds, result.mentions, Double(result.peakResidentBytes) / 1e6))
             return 0
         }
     }
@@ -86,9 +92,12 @@ struct BenchCheckCommand: AsyncParsableCommand {
         try await runReportingErrors(name: "figcheck-bench") {
             let document = try await DocumentReader(options: ReadingOptions(subject: subject)).read(input)
             let result = try CheckBenchmark.run(document: document, dataDirectory: try data.directory(), runs: runs)
-            printOut(String(format: "checked %.1f KB (%d findings): %.2f ms best, %.2f ms median of %d warm runs; cold (tables loaded + first check) %.1f ms\n",
-                            Double(result.bytes) / 1e3, result.findings, result.bestMilliseconds, result.medianMilliseconds,
-                            result.runs, result.coldMilliseconds))
+            printOut(
+                String(
+                    format:
+                        "checked %.1f KB (%d findings): %.2f ms best, %.2f ms median of %d warm runs; cold (tables loaded + first check) %.1f ms\n",
+                    Double(result.bytes) / 1e3, result.findings, result.bestMilliseconds, result.medianMilliseconds,
+                    result.runs, result.coldMilliseconds))
             return 0
         }
     }
@@ -97,7 +106,9 @@ struct BenchCheckCommand: AsyncParsableCommand {
 struct BenchEndToEndCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "e2e",
-        abstract: "End-to-end checking of a corpus of separate documents (default: the examples and the evaluation corpus), and cold start with every table.")
+        abstract:
+            "End-to-end checking of a corpus of separate documents (default: the examples and the evaluation corpus), and cold start with every table."
+    )
 
     @Argument(help: "Documents to build the corpus from.")
     var inputs: [String] = []
@@ -113,17 +124,28 @@ struct BenchEndToEndCommand: AsyncParsableCommand {
             if paths.isEmpty {
                 paths = ["examples/rok-us-alliance-2025.txt", "examples/us-korea-alliance-at-70.md"]
                 let corpus = "Tests/Corpus/texts"
-                paths += ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).sorted().map { "\(corpus)/\($0)" }
+                paths += ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).sorted().map {
+                    "\(corpus)/\($0)"
+                }
             }
             var documents: [Document] = []
-            for path in paths { documents.append(try await DocumentReader(options: ReadingOptions(subject: "KOR")).read(path)) }
+            for path in paths {
+                documents.append(try await DocumentReader(options: ReadingOptions(subject: "KOR")).read(path))
+            }
             let directory = try data.directory()
             let cold = try CheckBenchmark.coldStartAllTables(dataDirectory: directory)
-            let result = try CheckBenchmark.corpus(documents: documents, dataDirectory: directory, size: megabytes * 1_000_000)
-            printOut(String(format: "cold start, every table read and indexed: %.1f ms (%d tables, %d rows)\n", cold.milliseconds, cold.tables, cold.rows))
-            printOut(String(format: "checked %d documents, %.1f MB end to end on one core: %.2f MB/s, %.0f documents/s, %d findings; peak memory %.0f MB\n",
-                            result.documents, Double(result.bytes) / 1e6, result.megabytesPerSecond, result.documentsPerSecond,
-                            result.findings, Double(result.peakResidentBytes) / 1e6))
+            let result = try CheckBenchmark.corpus(
+                documents: documents, dataDirectory: directory, size: megabytes * 1_000_000)
+            printOut(
+                String(
+                    format: "cold start, every table read and indexed: %.1f ms (%d tables, %d rows)\n",
+                    cold.milliseconds, cold.tables, cold.rows))
+            printOut(
+                String(
+                    format:
+                        "checked %d documents, %.1f MB end to end on one core: %.2f MB/s, %.0f documents/s, %d findings; peak memory %.0f MB\n",
+                    result.documents, Double(result.bytes) / 1e6, result.megabytesPerSecond, result.documentsPerSecond,
+                    result.findings, Double(result.peakResidentBytes) / 1e6))
             return 0
         }
     }

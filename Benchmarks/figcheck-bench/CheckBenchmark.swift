@@ -31,8 +31,9 @@ public enum CheckBenchmark {
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         times.sort()
-        return Result(bytes: document.text.utf8.count, findings: first.findings.count, runs: times.count,
-                      coldMilliseconds: cold, bestMilliseconds: times[0], medianMilliseconds: times[times.count / 2])
+        return Result(
+            bytes: document.text.utf8.count, findings: first.findings.count, runs: times.count,
+            coldMilliseconds: cold, bestMilliseconds: times[0], medianMilliseconds: times[times.count / 2])
     }
 }
 
@@ -61,8 +62,9 @@ extension CheckBenchmark {
             checked += 1
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return CorpusResult(documents: checked, bytes: bytes, seconds: seconds, findings: findings,
-                            peakResidentBytes: ScannerBenchmark.peakResidentBytes())
+        return CorpusResult(
+            documents: checked, bytes: bytes, seconds: seconds, findings: findings,
+            peakResidentBytes: ScannerBenchmark.peakResidentBytes())
     }
 
     /// Opening the catalog and reading and indexing every table, cold: what a run that touches

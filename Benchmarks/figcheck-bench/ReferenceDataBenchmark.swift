@@ -35,8 +35,9 @@ public enum ReferenceDataBenchmark {
         }
         let open = median(opens)
         let lookup = median(lookups)
-        return Result(runs: opens.count, openCatalog: open, firstLookup: lookup, total: open + lookup,
-                      tables: tables, rowsIndexed: rows)
+        return Result(
+            runs: opens.count, openCatalog: open, firstLookup: lookup, total: open + lookup,
+            tables: tables, rowsIndexed: rows)
     }
 
     private static func median(_ values: [Double]) -> Double {

@@ -41,8 +41,9 @@ public enum ScannerBenchmark {
             mentions = result.mentions.count
         }
         times.sort()
-        return Result(bytes: corpus.utf8.count, runs: times.count, seconds: times[0], medianSeconds: times[times.count / 2],
-                      mentions: mentions, peakResidentBytes: peakResidentBytes())
+        return Result(
+            bytes: corpus.utf8.count, runs: times.count, seconds: times[0], medianSeconds: times[times.count / 2],
+            mentions: mentions, peakResidentBytes: peakResidentBytes())
     }
 
     /// The peak resident set size of this process (Linux: VmHWM in /proc/self/status).

@@ -32,7 +32,10 @@ final class CurlTransfer {
             return curl_easy_perform(handle)
         }
         if code != CURLE_OK {
-            throw error(for: code, detail: String(decoding: errorBuffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            throw error(
+                for: code,
+                detail: String(
+                    decoding: errorBuffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         var status = 0
         _ = figcheck_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
@@ -40,8 +43,9 @@ final class CurlTransfer {
         guard (200..<300).contains(status) else {
             throw HTTPError.status(url: url, code: status)
         }
-        return HTTPResponse(effectiveURL: effective, statusCode: status,
-                            contentType: stringInfo(handle, CURLINFO_CONTENT_TYPE), body: body)
+        return HTTPResponse(
+            effectiveURL: effective, statusCode: status,
+            contentType: stringInfo(handle, CURLINFO_CONTENT_TYPE), body: body)
     }
 
     private func configure(_ handle: UnsafeMutableRawPointer, errorBuffer: UnsafeMutablePointer<CChar>?) {
@@ -89,8 +93,10 @@ final class CurlTransfer {
 
 /// libcurl's write callback: appends to the transfer's body, refusing bodies past the limit
 /// (a server may send no Content-Length, so the limit is enforced here as well).
-private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int,
-                           _ userdata: UnsafeMutableRawPointer?) -> Int {
+private func curlWriteBody(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int,
+    _ userdata: UnsafeMutableRawPointer?
+) -> Int {
     guard let userdata, let data else { return 0 }
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
     let length = size * count

@@ -13,8 +13,10 @@ public struct HTTPLimits: Sendable, Equatable {
     public var maxBodyBytes: Int
 
     /// Creates limits; the defaults suit fetching one article.
-    public init(connectTimeout: Double = 10, totalTimeout: Double = 30, maxRedirects: Int = 5,
-                maxBodyBytes: Int = 20 * 1024 * 1024) {
+    public init(
+        connectTimeout: Double = 10, totalTimeout: Double = 30, maxRedirects: Int = 5,
+        maxBodyBytes: Int = 20 * 1024 * 1024
+    ) {
         self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout
         self.maxRedirects = maxRedirects
@@ -86,9 +88,10 @@ public struct HTTPClient: Sendable {
         return try await withCheckedThrowingContinuation { continuation in
             // curl_easy_perform blocks; keep it off the cooperative thread pool.
             Thread.detachNewThread {
-                continuation.resume(with: Result {
-                    try CurlTransfer(url: url, limits: limits, userAgent: agent).perform()
-                })
+                continuation.resume(
+                    with: Result {
+                        try CurlTransfer(url: url, limits: limits, userAgent: agent).perform()
+                    })
             }
         }
     }

@@ -34,7 +34,9 @@ extension Batch {
                     let base = (input as NSString).deletingLastPathComponent
                     for line in text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) })
                     where !line.isEmpty && !line.hasPrefix("#") {
-                        add(line.contains("://") || line.hasPrefix("/") || base.isEmpty ? line : (base as NSString).appendingPathComponent(line))
+                        add(
+                            line.contains("://") || line.hasPrefix("/") || base.isEmpty
+                                ? line : (base as NSString).appendingPathComponent(line))
                     }
                 } else {
                     add(input)
@@ -62,7 +64,9 @@ extension Batch {
         /// Parses "I/N" with 1 ≤ I ≤ N.
         public init(parsing text: String) throws {
             let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index) else {
+            guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1,
+                (1...count).contains(index)
+            else {
                 throw BatchError.badShard(text)
             }
             self.index = index

@@ -1,6 +1,6 @@
 import FigCheckCore
-import FigCheckKit
 import FigCheckData
+import FigCheckKit
 import FigCheckVerification
 import Foundation
 import Synchronization
@@ -85,7 +85,9 @@ public enum Batch {
         public var removedDocuments: [String]
 
         /// Nothing new, nothing resolved, the same documents.
-        public var isEmpty: Bool { new.isEmpty && resolved.isEmpty && addedDocuments.isEmpty && removedDocuments.isEmpty }
+        public var isEmpty: Bool {
+            new.isEmpty && resolved.isEmpty && addedDocuments.isEmpty && removedDocuments.isEmpty
+        }
     }
 
     /// The result of a run.
@@ -97,8 +99,10 @@ public enum Batch {
 
     /// Checks every document, `jobs` at a time, and writes the run folder. Documents whose
     /// content, tool, data and settings match a finished record in the store are taken from it.
-    public static func run(_ options: Options, documents all: [String],
-                           progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws -> Outcome {
+    public static func run(
+        _ options: Options, documents all: [String],
+        progress: @escaping @Sendable (Progress) -> Void = { _ in }
+    ) async throws -> Outcome {
         // The tables are read when the first document needs checking: a night with no changes
         // never reads them.
         let dataDirectory = try ReferenceDataLocator.locate(explicit: options.check.dataDirectory)
@@ -107,14 +111,16 @@ public enum Batch {
         try createDirectory(outDirectory)
         let store = try BatchStore(directory: outDirectory)
         let runID = try chooseRunID(options, store: store, outDirectory: outDirectory)
-        let fingerprint = BatchStore.Fingerprint(toolVersion: FigCheckVersion.current,
-                                                 dataVersion: dataVersion(of: dataDirectory),
-                                                 settings: settingsFingerprint(options.check))
+        let fingerprint = BatchStore.Fingerprint(
+            toolVersion: FigCheckVersion.current,
+            dataVersion: dataVersion(of: dataDirectory),
+            settings: settingsFingerprint(options.check))
         let documents = options.shard.map { shard in all.filter(shard.contains) } ?? all
         let directory = outDirectory.appendingPathComponent(runID)
-        let context = DocumentContext(options: options, runID: runID, fingerprint: fingerprint, store: store, checker: checker,
-                                      outDirectory: outDirectory,
-                                      documentsDirectory: directory.appendingPathComponent("documents"))
+        let context = DocumentContext(
+            options: options, runID: runID, fingerprint: fingerprint, store: store, checker: checker,
+            outDirectory: outDirectory,
+            documentsDirectory: directory.appendingPathComponent("documents"))
         try createDirectory(context.documentsDirectory)
         removeStaleTemporaryFiles(in: [directory, context.documentsDirectory])
         try store.begin(run: runID, fingerprint: fingerprint, shard: options.shard?.description)
@@ -138,8 +144,9 @@ public enum Batch {
                 launch()
             }
         }
-        return try conclude(entries.compactMap { $0 }, runID: runID, directory: directory, fingerprint: fingerprint,
-                            shard: options.shard?.description, store: store)
+        return try conclude(
+            entries.compactMap { $0 }, runID: runID, directory: directory, fingerprint: fingerprint,
+            shard: options.shard?.description, store: store)
     }
 
     /// How far a run has come, for the progress display.
@@ -161,7 +168,9 @@ public enum Batch {
                 if let result = slot { return try result.get() }
                 let result = Result { () throws -> (Pipeline, ReferenceCatalog) in
                     let knowledge = try Check.loadKnowledge(options)
-                    return (Pipeline.standard(knowledge: knowledge, settings: Check.settings(options)), knowledge.catalog)
+                    return (
+                        Pipeline.standard(knowledge: knowledge, settings: Check.settings(options)), knowledge.catalog
+                    )
                 }
                 slot = result
                 return try result.get()
@@ -184,14 +193,20 @@ public enum Batch {
     static func chooseRunID(_ options: Options, store: BatchStore, outDirectory: URL) throws -> String {
         if options.resume {
             if let runID = options.runID {
-                guard try store.run(id: runID) != nil else { throw BatchError.noSuchRun(directory: options.outputDirectory, runID: runID) }
+                guard try store.run(id: runID) != nil else {
+                    throw BatchError.noSuchRun(directory: options.outputDirectory, runID: runID)
+                }
                 return runID
             }
-            guard let run = try store.newestUnfinishedRun() else { throw BatchError.noRunToResume(directory: options.outputDirectory) }
+            guard let run = try store.newestUnfinishedRun() else {
+                throw BatchError.noRunToResume(directory: options.outputDirectory)
+            }
             return run.id
         }
         let runID = options.runID ?? defaultRunID()
-        if try store.run(id: runID) != nil { throw BatchError.runExists(directory: options.outputDirectory, runID: runID) }
+        if try store.run(id: runID) != nil {
+            throw BatchError.runExists(directory: options.outputDirectory, runID: runID)
+        }
         return runID
     }
 
@@ -232,7 +247,8 @@ public enum Batch {
             return try recordFailure(source, hash: hash, error: error.localizedDescription, context: context)
         }
         if !analysed.report.errors.isEmpty {
-            return try recordFailure(source, hash: hash, error: analysed.report.errors.joined(separator: "; "), context: context)
+            return try recordFailure(
+                source, hash: hash, error: analysed.report.errors.joined(separator: "; "), context: context)
         }
         let report = Check.assemble([analysed.report], catalog: catalog)
         let name = reportName(source)
@@ -243,22 +259,27 @@ public enum Batch {
         try AtomicFile.write(Data(json.utf8), to: context.documentsDirectory.appendingPathComponent(name + ".json"))
         try AtomicFile.write(Data(html.utf8), to: context.documentsDirectory.appendingPathComponent(name + ".html"))
         let failOn = single.failOn ?? .error
-        let entry = Entry(source: source, json: "documents/\(name).json", html: "documents/\(name).html",
-                          summary: analysed.report.summary,
-                          failing: analysed.report.claims.filter { $0.severity >= failOn }.count, errors: [],
-                          contentHash: hash, reused: false)
+        let entry = Entry(
+            source: source, json: "documents/\(name).json", html: "documents/\(name).html",
+            summary: analysed.report.summary,
+            failing: analysed.report.claims.filter { $0.severity >= failOn }.count, errors: [],
+            contentHash: hash, reused: false)
         // Recorded only now that both reports are in place: a run killed before this line checks
         // the document again when resumed.
-        try context.store.record(entry, findings: findingKeys(analysed.report), run: context.runID, fingerprint: context.fingerprint)
+        try context.store.record(
+            entry, findings: findingKeys(analysed.report), run: context.runID, fingerprint: context.fingerprint)
         return entry
     }
 
     /// The entry of a document recorded earlier with the same content and fingerprint, its reports
     /// linked into this run's folder; nil when there is none or its reports are gone.
     static func reuse(_ source: String, hash: String, context: DocumentContext) throws -> Entry? {
-        guard let record = try context.store.reusable(source: source, contentHash: hash, fingerprint: context.fingerprint,
-                                                      preferring: context.runID),
-              let json = record.entry.json, let html = record.entry.html else { return nil }
+        guard
+            let record = try context.store.reusable(
+                source: source, contentHash: hash, fingerprint: context.fingerprint,
+                preferring: context.runID),
+            let json = record.entry.json, let html = record.entry.html
+        else { return nil }
         var entry = record.entry
         if record.runID != context.runID {
             let from = context.outDirectory.appendingPathComponent(record.runID)
@@ -269,7 +290,8 @@ public enum Batch {
         } else {
             let folder = context.documentsDirectory.deletingLastPathComponent()
             guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(json).path),
-                  FileManager.default.fileExists(atPath: folder.appendingPathComponent(html).path) else { return nil }
+                FileManager.default.fileExists(atPath: folder.appendingPathComponent(html).path)
+            else { return nil }
         }
         entry.reused = true
         try context.store.record(entry, findings: record.findings, run: context.runID, fingerprint: context.fingerprint)
@@ -279,7 +301,8 @@ public enum Batch {
     /// A hard link (a copy across file systems) of an earlier run's report, replacing what is there.
     static func link(_ source: URL, to target: URL) -> Bool {
         guard FileManager.default.fileExists(atPath: source.path) else { return false }
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             // A hard link by the system call (FileManager's costs more than the rest of reusing a
             // document); a copy where links are not allowed.
@@ -294,9 +317,11 @@ public enum Batch {
         }
     }
 
-    static func recordFailure(_ source: String, hash: String?, error: String, context: DocumentContext) throws -> Entry {
-        let entry = Entry(source: source, json: nil, html: nil, summary: VerdictSummary([]), failing: 0, errors: [error],
-                          contentHash: hash, reused: false)
+    static func recordFailure(_ source: String, hash: String?, error: String, context: DocumentContext) throws -> Entry
+    {
+        let entry = Entry(
+            source: source, json: nil, html: nil, summary: VerdictSummary([]), failing: 0, errors: [error],
+            contentHash: hash, reused: false)
         try context.store.record(entry, findings: [], run: context.runID, fingerprint: context.fingerprint)
         return entry
     }
@@ -328,7 +353,8 @@ public enum Batch {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw BatchError.unreadableRun(path: url.path, reason: "cannot create the folder (\((error as NSError).localizedDescription))")
+            throw BatchError.unreadableRun(
+                path: url.path, reason: "cannot create the folder (\((error as NSError).localizedDescription))")
         }
     }
 }

@@ -8,46 +8,54 @@ enum BatchDashboard {
         func esc(_ text: String) -> String { ReportText.escapeMarkup(text) }
         let totals = summary.totals
         var html = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>figcheck run \(esc(summary.runID))</title>
-        <style>
-        body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:12px 20px;color:#1d1d1f}
-        table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #ddd}
-        td.n{text-align:right}.new{color:#c62828}.resolved{color:#2e7d32}blockquote{margin:2px 0 8px 16px;color:#555}.bad{color:#c62828;font-weight:600}.review{color:#b36b00}.error{color:#c62828}
-        .totals span{display:inline-block;margin-right:16px}
-        </style>
-        </head>
-        <body>
-        <h1>figcheck run \(esc(summary.runID))</h1>
-        <p class="totals"><span>\(summary.documents) documents</span><span class="error">\(summary.failed) could not be checked</span>
-        <span>\(totals.claims) claims</span><span class="bad">\(totals.inconsistent) inconsistent</span>
-        <span class="review">\(totals.needsReview) to review</span><span>\(totals.consistent) consistent</span>
-        <span>\(totals.unverifiable) unverifiable</span><span>\(summary.reused) unchanged since an earlier run</span>\(summary.shard.map { "<span>shard \(esc($0))</span>" } ?? "")</p>
-        \(changesSection(summary.changes))
-        <h2>Documents</h2>
-        <table>
-        <thead><tr><th>document</th><th>failing</th><th>inconsistent</th><th>to review</th><th>claims</th><th>reports</th></tr></thead>
-        <tbody>
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>figcheck run \(esc(summary.runID))</title>
+            <style>
+            body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:12px 20px;color:#1d1d1f}
+            table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #ddd}
+            td.n{text-align:right}.new{color:#c62828}.resolved{color:#2e7d32}blockquote{margin:2px 0 8px 16px;color:#555}.bad{color:#c62828;font-weight:600}.review{color:#b36b00}.error{color:#c62828}
+            .totals span{display:inline-block;margin-right:16px}
+            </style>
+            </head>
+            <body>
+            <h1>figcheck run \(esc(summary.runID))</h1>
+            <p class="totals"><span>\(summary.documents) documents</span><span class="error">\(summary.failed) could not be checked</span>
+            <span>\(totals.claims) claims</span><span class="bad">\(totals.inconsistent) inconsistent</span>
+            <span class="review">\(totals.needsReview) to review</span><span>\(totals.consistent) consistent</span>
+            <span>\(totals.unverifiable) unverifiable</span><span>\(summary.reused) unchanged since an earlier run</span>\(summary.shard.map { "<span>shard \(esc($0))</span>" } ?? "")</p>
+            \(changesSection(summary.changes))
+            <h2>Documents</h2>
+            <table>
+            <thead><tr><th>document</th><th>failing</th><th>inconsistent</th><th>to review</th><th>claims</th><th>reports</th></tr></thead>
+            <tbody>
 
-        """
+            """
         let checked = summary.entries.filter { $0.errors.isEmpty }
-            .sorted { ($1.failing, $1.summary.needsReview, $0.source) < ($0.failing, $0.summary.needsReview, $1.source) }
+            .sorted {
+                ($1.failing, $1.summary.needsReview, $0.source) < ($0.failing, $0.summary.needsReview, $1.source)
+            }
         for entry in checked {
-            let links = [entry.html.map { "<a href=\"\(esc($0))\">HTML</a>" }, entry.json.map { "<a href=\"\(esc($0))\">JSON</a>" }]
-                .compactMap { $0 }.joined(separator: " ")
-            html += "<tr><td>\(esc(entry.source))</td><td class=\"n\(entry.failing > 0 ? " bad" : "")\">\(entry.failing)</td>"
-            html += "<td class=\"n\">\(entry.summary.inconsistent)</td><td class=\"n\">\(entry.summary.needsReview)</td>"
+            let links = [
+                entry.html.map { "<a href=\"\(esc($0))\">HTML</a>" },
+                entry.json.map { "<a href=\"\(esc($0))\">JSON</a>" },
+            ]
+            .compactMap { $0 }.joined(separator: " ")
+            html +=
+                "<tr><td>\(esc(entry.source))</td><td class=\"n\(entry.failing > 0 ? " bad" : "")\">\(entry.failing)</td>"
+            html +=
+                "<td class=\"n\">\(entry.summary.inconsistent)</td><td class=\"n\">\(entry.summary.needsReview)</td>"
             html += "<td class=\"n\">\(entry.summary.claims)</td><td>\(links)</td></tr>\n"
         }
         html += "</tbody>\n</table>\n"
         let failed = summary.entries.filter { !$0.errors.isEmpty }
         if !failed.isEmpty {
             html += "<h2>Could not be checked</h2>\n<ul>\n"
-            html += failed.map { "<li class=\"error\">\(esc($0.errors.joined(separator: "; ")))</li>" }.joined(separator: "\n")
+            html += failed.map { "<li class=\"error\">\(esc($0.errors.joined(separator: "; ")))</li>" }.joined(
+                separator: "\n")
             html += "\n</ul>\n"
         }
         html += "<p>Generated by figcheck \(esc(summary.tool.version)).</p>\n</body>\n</html>\n"
@@ -62,12 +70,17 @@ enum BatchDashboard {
         func esc(_ text: String) -> String { ReportText.escapeMarkup(text) }
         guard let changes else { return "<p>No earlier run in this folder to compare with.</p>" }
         if changes.isEmpty {
-            return "<h2>Since run \(esc(changes.previousRun))</h2>\n<p class=\"changes\">No changes: \(changes.unchanged) findings unchanged.</p>"
+            return
+                "<h2>Since run \(esc(changes.previousRun))</h2>\n<p class=\"changes\">No changes: \(changes.unchanged) findings unchanged.</p>"
         }
-        var html = "<h2>Since run \(esc(changes.previousRun))</h2>\n<p class=\"changes\"><span class=\"new\">\(changes.new.count) new</span>, "
-        html += "<span class=\"resolved\">\(changes.resolved.count) resolved</span>, \(changes.unchanged) unchanged findings; "
+        var html =
+            "<h2>Since run \(esc(changes.previousRun))</h2>\n<p class=\"changes\"><span class=\"new\">\(changes.new.count) new</span>, "
+        html +=
+            "<span class=\"resolved\">\(changes.resolved.count) resolved</span>, \(changes.unchanged) unchanged findings; "
         html += "\(changes.addedDocuments.count) documents added, \(changes.removedDocuments.count) removed.</p>\n"
-        for (title, keys, style) in [("New findings", changes.new, "new"), ("Resolved findings", changes.resolved, "resolved")] where !keys.isEmpty {
+        for (title, keys, style) in [
+            ("New findings", changes.new, "new"), ("Resolved findings", changes.resolved, "resolved"),
+        ] where !keys.isEmpty {
             html += "<h3>\(title)</h3>\n<ul>\n"
             // A night that changes thousands of findings lists the first ones; summary.json has all.
             for key in keys.prefix(listLimit) {
@@ -77,9 +90,13 @@ enum BatchDashboard {
             html += "</ul>\n"
             if keys.count > listLimit { html += "<p>… and \(keys.count - listLimit) more in summary.json.</p>\n" }
         }
-        for (title, documents) in [("Documents added", changes.addedDocuments), ("Documents removed", changes.removedDocuments)]
+        for (title, documents) in [
+            ("Documents added", changes.addedDocuments), ("Documents removed", changes.removedDocuments),
+        ]
         where !documents.isEmpty {
-            html += "<h3>\(title)</h3>\n<ul>\n" + documents.map { "<li>\(esc($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
+            html +=
+                "<h3>\(title)</h3>\n<ul>\n" + documents.map { "<li>\(esc($0))</li>" }.joined(separator: "\n")
+                + "\n</ul>\n"
         }
         return html
     }

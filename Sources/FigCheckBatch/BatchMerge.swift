@@ -1,6 +1,6 @@
 import FigCheckCore
-import FigCheckKit
 import FigCheckData
+import FigCheckKit
 import Foundation
 
 extension Batch {
@@ -11,7 +11,8 @@ extension Batch {
     /// The shards must have been made with the same tool, data and settings, or their findings
     /// would not be comparable; a document found in two shards is an error, as is a shard that
     /// never finished (it has no `summary.json`).
-    public static func merge(_ runDirectories: [String], into outputDirectory: String, runID: String?) throws -> Outcome {
+    public static func merge(_ runDirectories: [String], into outputDirectory: String, runID: String?) throws -> Outcome
+    {
         var summaries: [(URL, Summary)] = []
         for path in runDirectories {
             let url = URL(fileURLWithPath: path)
@@ -25,12 +26,17 @@ extension Batch {
                 throw BatchError.unreadableRun(path: file.path, reason: "not a figcheck batch summary")
             }
         }
-        guard let first = summaries.first?.1 else { throw BatchError.unreadableRun(path: outputDirectory, reason: "no runs to merge") }
-        let fingerprint = BatchStore.Fingerprint(toolVersion: first.tool.version, dataVersion: first.dataVersion, settings: first.settings)
+        guard let first = summaries.first?.1 else {
+            throw BatchError.unreadableRun(path: outputDirectory, reason: "no runs to merge")
+        }
+        let fingerprint = BatchStore.Fingerprint(
+            toolVersion: first.tool.version, dataVersion: first.dataVersion, settings: first.settings)
         for (url, summary) in summaries.dropFirst() {
-            let other = BatchStore.Fingerprint(toolVersion: summary.tool.version, dataVersion: summary.dataVersion, settings: summary.settings)
+            let other = BatchStore.Fingerprint(
+                toolVersion: summary.tool.version, dataVersion: summary.dataVersion, settings: summary.settings)
             if other != fingerprint {
-                throw BatchError.incompatibleShards(path: url.path, reason: "made with other tool, data or settings than \(summaries[0].0.path)")
+                throw BatchError.incompatibleShards(
+                    path: url.path, reason: "made with other tool, data or settings than \(summaries[0].0.path)")
             }
         }
         var seen: [String: String] = [:]
@@ -45,8 +51,10 @@ extension Batch {
         let outDirectory = URL(fileURLWithPath: outputDirectory)
         try createDirectory(outDirectory)
         let store = try BatchStore(directory: outDirectory)
-        let runID = try chooseRunID(Options(inputs: [], outputDirectory: outputDirectory, jobs: 1, check: CheckOptions(inputs: []),
-                                            runID: runID), store: store, outDirectory: outDirectory)
+        let runID = try chooseRunID(
+            Options(
+                inputs: [], outputDirectory: outputDirectory, jobs: 1, check: CheckOptions(inputs: []),
+                runID: runID), store: store, outDirectory: outDirectory)
         let directory = outDirectory.appendingPathComponent(runID)
         try createDirectory(directory.appendingPathComponent("documents"))
         try store.begin(run: runID, fingerprint: fingerprint, shard: nil)
@@ -56,7 +64,8 @@ extension Batch {
             for entry in summary.entries {
                 for path in [entry.json, entry.html].compactMap({ $0 }) {
                     guard link(url.appendingPathComponent(path), to: directory.appendingPathComponent(path)) else {
-                        throw BatchError.unreadableRun(path: url.appendingPathComponent(path).path, reason: "report missing or not copyable")
+                        throw BatchError.unreadableRun(
+                            path: url.appendingPathComponent(path).path, reason: "report missing or not copyable")
                     }
                 }
                 let findings = try entry.json.map { try findingKeys(reportAt: url.appendingPathComponent($0)) } ?? []
@@ -65,13 +74,15 @@ extension Batch {
             }
         }
         entries.sort { $0.source < $1.source }
-        return try conclude(entries, runID: runID, directory: directory, fingerprint: fingerprint, shard: nil, store: store)
+        return try conclude(
+            entries, runID: runID, directory: directory, fingerprint: fingerprint, shard: nil, store: store)
     }
 
     /// The keys of the findings that need attention in a document's JSON report.
     static func findingKeys(reportAt url: URL) throws -> [Baseline.Entry] {
         guard let data = FileManager.default.contents(atPath: url.path),
-              let report = try? JSONDecoder().decode(Report.self, from: data) else {
+            let report = try? JSONDecoder().decode(Report.self, from: data)
+        else {
             throw BatchError.unreadableRun(path: url.path, reason: "not a figcheck JSON report")
         }
         return report.documents.flatMap(findingKeys)

@@ -52,27 +52,28 @@ public final class BatchStore: Sendable {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             var migrator = DatabaseMigrator()
             migrator.registerMigration("v1") { db in
-                try db.execute(sql: """
-                    CREATE TABLE run (
-                        id TEXT PRIMARY KEY NOT NULL,
-                        startedAt TEXT NOT NULL,
-                        finishedAt TEXT,
-                        fingerprint TEXT NOT NULL,
-                        shard TEXT
-                    );
-                    CREATE TABLE document (
-                        runId TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
-                        source TEXT NOT NULL,
-                        contentHash TEXT,
-                        fingerprint TEXT NOT NULL,
-                        failed INTEGER NOT NULL,
-                        entry TEXT NOT NULL,
-                        findings TEXT NOT NULL,
-                        recordedAt TEXT NOT NULL,
-                        PRIMARY KEY (runId, source)
-                    );
-                    CREATE INDEX documentBySource ON document(source, contentHash, fingerprint);
-                    """)
+                try db.execute(
+                    sql: """
+                        CREATE TABLE run (
+                            id TEXT PRIMARY KEY NOT NULL,
+                            startedAt TEXT NOT NULL,
+                            finishedAt TEXT,
+                            fingerprint TEXT NOT NULL,
+                            shard TEXT
+                        );
+                        CREATE TABLE document (
+                            runId TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                            source TEXT NOT NULL,
+                            contentHash TEXT,
+                            fingerprint TEXT NOT NULL,
+                            failed INTEGER NOT NULL,
+                            entry TEXT NOT NULL,
+                            findings TEXT NOT NULL,
+                            recordedAt TEXT NOT NULL,
+                            PRIMARY KEY (runId, source)
+                        );
+                        CREATE INDEX documentBySource ON document(source, contentHash, fingerprint);
+                        """)
             }
             try migrator.migrate(queue)
         } catch {
@@ -83,23 +84,32 @@ public final class BatchStore: Sendable {
     /// The run called `id`, if the store has it.
     public func run(id: String) throws -> RunRecord? {
         try reading { db in
-            try Row.fetchOne(db, sql: "SELECT id, finishedAt, shard FROM run WHERE id = ?", arguments: [id]).map(Self.runRecord)
+            try Row.fetchOne(db, sql: "SELECT id, finishedAt, shard FROM run WHERE id = ?", arguments: [id]).map(
+                Self.runRecord)
         }
     }
 
     /// The newest run that was started and never finished (the one `--resume` continues).
     public func newestUnfinishedRun() throws -> RunRecord? {
         try reading { db in
-            try Row.fetchOne(db, sql: "SELECT id, finishedAt, shard FROM run WHERE finishedAt IS NULL ORDER BY startedAt DESC, rowid DESC LIMIT 1")
-                .map(Self.runRecord)
+            try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT id, finishedAt, shard FROM run WHERE finishedAt IS NULL ORDER BY startedAt DESC, rowid DESC LIMIT 1"
+            )
+            .map(Self.runRecord)
         }
     }
 
     /// The newest finished run other than `id`: what this run is compared with.
     public func previousFinishedRun(before id: String) throws -> RunRecord? {
         try reading { db in
-            try Row.fetchOne(db, sql: "SELECT id, finishedAt, shard FROM run WHERE finishedAt IS NOT NULL AND id <> ? ORDER BY finishedAt DESC, rowid DESC LIMIT 1",
-                             arguments: [id]).map(Self.runRecord)
+            try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT id, finishedAt, shard FROM run WHERE finishedAt IS NOT NULL AND id <> ? ORDER BY finishedAt DESC, rowid DESC LIMIT 1",
+                arguments: [id]
+            ).map(Self.runRecord)
         }
     }
 
@@ -107,8 +117,9 @@ public final class BatchStore: Sendable {
     public func begin(run id: String, fingerprint: Fingerprint, shard: String?) throws {
         let encoded = Self.encode(fingerprint)
         try writing { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO run (id, startedAt, fingerprint, shard) VALUES (?, ?, ?, ?)",
-                           arguments: [id, Self.now(), encoded, shard])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO run (id, startedAt, fingerprint, shard) VALUES (?, ?, ?, ?)",
+                arguments: [id, Self.now(), encoded, shard])
         }
     }
 
@@ -120,37 +131,50 @@ public final class BatchStore: Sendable {
     }
 
     /// Records a document of a run, replacing an earlier record of it in the same run.
-    public func record(_ entry: Batch.Entry, findings: [Baseline.Entry], run id: String, fingerprint: Fingerprint) throws {
+    public func record(_ entry: Batch.Entry, findings: [Baseline.Entry], run id: String, fingerprint: Fingerprint)
+        throws
+    {
         let encodedEntry = Self.encode(entry)
         let encodedFindings = Self.encode(findings)
         let encodedFingerprint = Self.encode(fingerprint)
         try writing { db in
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO document (runId, source, contentHash, fingerprint, failed, entry, findings, recordedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, entry.source, entry.contentHash, encodedFingerprint, entry.errors.isEmpty ? 0 : 1,
-                                 encodedEntry, encodedFindings, Self.now()])
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO document (runId, source, contentHash, fingerprint, failed, entry, findings, recordedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, entry.source, entry.contentHash, encodedFingerprint, entry.errors.isEmpty ? 0 : 1,
+                    encodedEntry, encodedFindings, Self.now(),
+                ])
         }
     }
 
     /// The newest successful record of `source` with this content and fingerprint: the document
     /// need not be checked again. Records of the current run come first (a resumed run).
-    public func reusable(source: String, contentHash: String, fingerprint: Fingerprint, preferring runID: String) throws -> DocumentRecord? {
+    public func reusable(source: String, contentHash: String, fingerprint: Fingerprint, preferring runID: String) throws
+        -> DocumentRecord?
+    {
         let encoded = Self.encode(fingerprint)
         return try reading { db in
-            try Row.fetchOne(db, sql: """
-                SELECT runId, entry, findings FROM document
-                WHERE source = ? AND contentHash = ? AND fingerprint = ? AND failed = 0
-                ORDER BY runId = ? DESC, recordedAt DESC, rowid DESC LIMIT 1
-                """, arguments: [source, contentHash, encoded, runID]).flatMap(Self.documentRecord)
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT runId, entry, findings FROM document
+                    WHERE source = ? AND contentHash = ? AND fingerprint = ? AND failed = 0
+                    ORDER BY runId = ? DESC, recordedAt DESC, rowid DESC LIMIT 1
+                    """, arguments: [source, contentHash, encoded, runID]
+            ).flatMap(Self.documentRecord)
         }
     }
 
     /// Every document recorded for a run.
     public func documents(ofRun id: String) throws -> [DocumentRecord] {
         try reading { db in
-            try Row.fetchAll(db, sql: "SELECT runId, entry, findings FROM document WHERE runId = ? ORDER BY source", arguments: [id])
-                .compactMap(Self.documentRecord)
+            try Row.fetchAll(
+                db, sql: "SELECT runId, entry, findings FROM document WHERE runId = ? ORDER BY source", arguments: [id]
+            )
+            .compactMap(Self.documentRecord)
         }
     }
 
@@ -171,8 +195,9 @@ public final class BatchStore: Sendable {
     private static func documentRecord(_ row: Row) -> DocumentRecord? {
         let decoder = JSONDecoder()
         guard let entryText: String = row["entry"], let findingsText: String = row["findings"],
-              let entry = try? decoder.decode(Batch.Entry.self, from: Data(entryText.utf8)),
-              let findings = try? decoder.decode([Baseline.Entry].self, from: Data(findingsText.utf8)) else { return nil }
+            let entry = try? decoder.decode(Batch.Entry.self, from: Data(entryText.utf8)),
+            let findings = try? decoder.decode([Baseline.Entry].self, from: Data(findingsText.utf8))
+        else { return nil }
         return DocumentRecord(runID: row["runId"], entry: entry, findings: findings)
     }
 
@@ -213,7 +238,8 @@ public enum BatchError: LocalizedError, Equatable {
         case let .noRunToResume(directory): return "\(directory): no interrupted run to resume"
         case let .noSuchRun(directory, runID): return "\(directory): no run \(runID) to resume"
         case let .runExists(directory, runID):
-            return "\(directory): run \(runID) exists already (--resume continues it; another --run-id starts a new one)"
+            return
+                "\(directory): run \(runID) exists already (--resume continues it; another --run-id starts a new one)"
         case let .unreadableRun(path, reason): return "\(path): \(reason)"
         case let .incompatibleShards(path, reason): return "\(path): \(reason)"
         case let .badShard(value): return "--shard \(value): expected I/N with 1 ≤ I ≤ N, e.g. 2/4"

@@ -8,7 +8,9 @@ public struct ContentHash {
     public init() {}
 
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        if let done = bytes.withContiguousStorageIfAvailable({ buffer in hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer)) }) {
+        if let done = bytes.withContiguousStorageIfAvailable({ buffer in
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer))
+        }) {
             return done
         }
         hasher.update(data: Array(bytes))

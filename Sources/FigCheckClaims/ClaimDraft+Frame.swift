@@ -42,9 +42,10 @@ extension ClaimDraft {
     /// The stated figure as reports give it: value with its sign, unit, interval (open ends as the value), hedge.
     package var statedFigure: StatedFigure {
         let interval = stated
-        return StatedFigure(value: sign * mention.value, unit: mention.unit ?? mention.kind.rawValue,
-                            low: interval.low.isFinite ? interval.low : mention.value,
-                            high: interval.high.isFinite ? interval.high : mention.value, hedge: mention.hedge.rawValue)
+        return StatedFigure(
+            value: sign * mention.value, unit: mention.unit ?? mention.kind.rawValue,
+            low: interval.low.isFinite ? interval.low : mention.value,
+            high: interval.high.isFinite ? interval.high : mention.value, hedge: mention.hedge.rawValue)
     }
 
     private func reading(_ drafts: [ClaimDraft]) -> ClaimReading {
@@ -66,9 +67,13 @@ extension ClaimDraft {
             if let stated = statedOperands ?? statedPairs.first {
                 return .relation(relation: relation?.rawValue ?? "", operands: [stated.subjectText, stated.baseText])
             }
-            let pair = operands.first.map { pair in
-                [pair.subject.map { drafts[$0].mention.text } ?? "(not found)", pair.base.map { drafts[$0].mention.text } ?? "(the table)"]
-            } ?? []
+            let pair =
+                operands.first.map { pair in
+                    [
+                        pair.subject.map { drafts[$0].mention.text } ?? "(not found)",
+                        pair.base.map { drafts[$0].mention.text } ?? "(the table)",
+                    ]
+                } ?? []
             return .relation(relation: relation?.rawValue ?? "", operands: pair)
         case .dateArithmetic:
             if indicator == "anniversary" { return .anniversary }

@@ -49,7 +49,8 @@ public struct PeriodChoice: Sendable, Equatable {
 
     public static func year(_ year: Int, _ resolution: Resolution) -> PeriodChoice? {
         guard let first = CalendarDate(year: year, month: 1, day: 1),
-              let last = CalendarDate(year: year, month: 12, day: 31) else { return nil }
+            let last = CalendarDate(year: year, month: 12, day: 31)
+        else { return nil }
         return PeriodChoice(key: "\(year)", first: first, last: last, resolution: resolution)
     }
 }
@@ -188,7 +189,8 @@ public struct ClaimDraft: Sendable {
         var interval = mention.interval
         // "five times": a whole multiple said in words is as precise as its units digit, [4.5, 5.5].
         if mention.kind == .multiplier, mention.hedge == .none, interval.low == interval.high,
-           mention.text.lowercased().hasSuffix("times"), mention.value == mention.value.rounded() {
+            mention.text.lowercased().hasSuffix("times"), mention.value == mention.value.rounded()
+        {
             interval = Interval(low: mention.value - 0.5, high: mention.value + 0.5)
         }
         return sign < 0 ? interval.scaled(by: -1) : interval

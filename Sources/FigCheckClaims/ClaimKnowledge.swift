@@ -64,7 +64,9 @@ public final class ClaimKnowledge: Sendable {
         }
         sourcesByFirstWord = sources
         var bases: [String: [[String]]] = [:]
-        for phrase in frames.basisPhrases { if let first = phrase.words.first { bases[first, default: []].append(phrase.words) } }
+        for phrase in frames.basisPhrases {
+            if let first = phrase.words.first { bases[first, default: []].append(phrase.words) }
+        }
         basisPhrasesByFirstWord = bases
         var units: [String: String] = [:]
         var rowEntities: [String: [String]] = [:]

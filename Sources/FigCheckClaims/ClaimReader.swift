@@ -47,20 +47,27 @@ struct ClaimReader {
                 }
                 if var found {
                     // The publisher the sentence cites, nearest the figure ("NATO put … at 2.16%").
-                    found.namedSource = sentence.sources.min { abs($0.range.lowerBound - context.local.lowerBound)
-                        < abs($1.range.lowerBound - context.local.lowerBound) }?.source
+                    found.namedSource =
+                        sentence.sources.min {
+                            abs($0.range.lowerBound - context.local.lowerBound)
+                                < abs($1.range.lowerBound - context.local.lowerBound)
+                        }?.source
                     // A basis the text states that the table does not share ("an inflation-adjusted
                     // rise" is not a change in current dollars).
                     let said = Self.statedBasis(context.clauseWords, knowledge: knowledge)
                     if let said { found.statedBasis = said.basis }
                     if found.unverifiableReason == nil, let said,
-                       let indicator = found.indicator ?? found.denominator, let table = knowledge.frames.basis(of: indicator),
-                       table != said.basis {
-                        found.unverifiableReason = "the text gives a \(said.basis) figure (\"\(said.phrase)\"); the bundled table of \(indicator.replacingOccurrences(of: "_", with: " ")) is \(table)"
+                        let indicator = found.indicator ?? found.denominator,
+                        let table = knowledge.frames.basis(of: indicator),
+                        table != said.basis
+                    {
+                        found.unverifiableReason =
+                            "the text gives a \(said.basis) figure (\"\(said.phrase)\"); the bundled table of \(indicator.replacingOccurrences(of: "_", with: " ")) is \(table)"
                     }
                     // "45.000 €" is 45,000 or 45: nothing is checked on a figure read two ways.
                     if let other = found.mention.otherReading {
-                        found.unverifiableReason = "\"\(found.mention.text)\" reads as \(formatDecimal(found.mention.value)) or \(formatDecimal(other)) (a dot before three digits groups thousands in some conventions and marks decimals in others), and nothing in the text settles which"
+                        found.unverifiableReason =
+                            "\"\(found.mention.text)\" reads as \(formatDecimal(found.mention.value)) or \(formatDecimal(other)) (a dot before three digits groups thousands in some conventions and marks decimals in others), and nothing in the text settles which"
                     }
                     drafts.append(found)
                 }
@@ -73,8 +80,10 @@ struct ClaimReader {
         if drafts.count < maximumClaims, !budget.isSpent {
             let claimed = Set(drafts.map(\.mention.range.lowerBound))
             let frames = knowledge.frames
-            drafts += SeriesRule().drafts(in: document, claims: drafts, isGrowth: { frames.frames[$0]?.shapes.contains(.growth) == true })
-                .filter { !claimed.contains($0.mention.range.lowerBound) }
+            drafts += SeriesRule().drafts(
+                in: document, claims: drafts, isGrowth: { frames.frames[$0]?.shapes.contains(.growth) == true }
+            )
+            .filter { !claimed.contains($0.mention.range.lowerBound) }
             // Orders the words assert between figures of the text ("A narrowly exceeded B").
             drafts += OrderRule().drafts(in: document, claims: drafts)
         }
@@ -84,7 +93,8 @@ struct ClaimReader {
     /// The basis a clause states ("inflation-adjusted" → real), and the words that state it.
     static func statedBasis(_ words: [String], knowledge: ClaimKnowledge) -> (basis: String, phrase: String)? {
         for entry in knowledge.frames.basisPhrases where words.count >= entry.words.count {
-            for start in 0...(words.count - entry.words.count) where Array(words[start..<(start + entry.words.count)]) == entry.words {
+            for start in 0...(words.count - entry.words.count)
+            where Array(words[start..<(start + entry.words.count)]) == entry.words {
                 return (entry.basis, entry.words.joined(separator: " "))
             }
         }
@@ -93,18 +103,22 @@ struct ClaimReader {
 
     /// Finds the two figures each comparison and change relates.
     private func link(_ drafts: inout [ClaimDraft], document: DocumentContext) {
-        for position in drafts.indices where drafts[position].kind == .comparison && drafts[position].relation != nil
-            || drafts[position].kind == .change {
+        for position in drafts.indices
+        where drafts[position].kind == .comparison && drafts[position].relation != nil
+            || drafts[position].kind == .change
+        {
             let draft = drafts[position]
             if draft.statedOperands != nil || !draft.statedPairs.isEmpty { continue }
             if draft.kind == .change {
                 drafts[position].operands = changeOperands(draft, at: position, in: drafts)
                 if drafts[position].operands.allSatisfy({ $0.subject == nil || $0.base == nil }),
-                   let appositive = appositiveChangeOperands(draft, at: position, in: drafts, document: document) {
+                    let appositive = appositiveChangeOperands(draft, at: position, in: drafts, document: document)
+                {
                     drafts[position].operands = [appositive]
                 } else if drafts[position].operands.allSatisfy({ $0.subject == nil || $0.base == nil }),
-                          let neighbour = neighbouringPair(draft, document: document)
-                            ?? periodOnPeriodPair(draft, at: position, in: drafts, document: document) {
+                    let neighbour = neighbouringPair(draft, document: document)
+                        ?? periodOnPeriodPair(draft, at: position, in: drafts, document: document)
+                {
                     drafts[position].operands = []
                     drafts[position].statedOperands = neighbour
                 }
@@ -127,8 +141,10 @@ struct ClaimReader {
         [.value, .ratio, .share, .rate, .count].contains(draft.kind)
     }
 
-    private func comparisonOperands(_ draft: ClaimDraft, at position: Int, in drafts: [ClaimDraft],
-                                    document: DocumentContext) -> [(subject: Int?, base: Int?)] {
+    private func comparisonOperands(
+        _ draft: ClaimDraft, at position: Int, in drafts: [ClaimDraft],
+        document: DocumentContext
+    ) -> [(subject: Int?, base: Int?)] {
         let sentence = document.sentences[draft.sentenceIndex]
         let local = draft.mention.range.upperBound - sentence.range.lowerBound
         // The base is the entity named after the figure ("China's", "that of the United States").
@@ -139,21 +155,29 @@ struct ClaimReader {
                 && drafts[index].sentenceIndex <= draft.sentenceIndex
                 && (draft.relation != .percentOf || drafts[index].sentenceIndex == draft.sentenceIndex)
         }
-        let subjects = nearby.filter { drafts[$0].entity == draft.entity && drafts[$0].mention.range.lowerBound < draft.mention.range.lowerBound }
+        let subjects = nearby.filter {
+            drafts[$0].entity == draft.entity && drafts[$0].mention.range.lowerBound < draft.mention.range.lowerBound
+        }
         var bases = nearby.filter { index in
             if let baseEntity { return drafts[index].entity == baseEntity }
-            return drafts[index].entity != draft.entity && drafts[index].mention.range.lowerBound < draft.mention.range.lowerBound
+            return drafts[index].entity != draft.entity
+                && drafts[index].mention.range.lowerBound < draft.mention.range.lowerBound
         }
         // "five times the 30% rate that followed": a figure right after the multiplier is the base,
         // and the subject is the figure of the same unit before it in the sentence.
-        if let next = window.first(where: { drafts[$0].sentenceIndex == draft.sentenceIndex && isFigure(drafts[$0])
+        if let next = window.first(where: {
+            drafts[$0].sentenceIndex == draft.sentenceIndex && isFigure(drafts[$0])
                 && drafts[$0].mention.range.lowerBound > draft.mention.range.upperBound
                 && (drafts[$0].mention.range.lowerBound - draft.mention.range.upperBound <= 12
                     || drafts[$0].mention.range.lowerBound - draft.mention.range.upperBound <= 40
                         && sentence.words(in: local..<(drafts[$0].mention.range.lowerBound - sentence.range.lowerBound))
-                            .allSatisfy { ComparisonRule.comparatives.contains($0.lower) }) }) {
-            let before = window.filter { drafts[$0].sentenceIndex == draft.sentenceIndex && isFigure(drafts[$0])
-                && drafts[$0].mention.range.upperBound <= draft.mention.range.lowerBound && unitClass(drafts[$0]) == unitClass(drafts[next]) }
+                            .allSatisfy { ComparisonRule.comparatives.contains($0.lower) })
+        }) {
+            let before = window.filter {
+                drafts[$0].sentenceIndex == draft.sentenceIndex && isFigure(drafts[$0])
+                    && drafts[$0].mention.range.upperBound <= draft.mention.range.lowerBound
+                    && unitClass(drafts[$0]) == unitClass(drafts[next])
+            }
             if let subject = before.last { return [(subject, next)] }
         }
         if baseEntity == nil, let latest = bases.max() { bases = [latest] }
@@ -174,29 +198,43 @@ struct ClaimReader {
     /// "the number was 1,614,000, a rise of 10%": the figure the change is in apposition to is the
     /// newer one, and the base is the figure of the same unit said before it in the paragraph.
     /// Their measure is not known, so a mismatch is for review, never an error.
-    private func appositiveChangeOperands(_ draft: ClaimDraft, at position: Int, in drafts: [ClaimDraft],
-                                          document: DocumentContext) -> (subject: Int?, base: Int?)? {
+    private func appositiveChangeOperands(
+        _ draft: ClaimDraft, at position: Int, in drafts: [ClaimDraft],
+        document: DocumentContext
+    ) -> (subject: Int?, base: Int?)? {
         guard draft.relation == .relativeChange || draft.relation == .difference, position > 0 else { return nil }
         let newer = position - 1
         let sentence = document.sentences[draft.sentenceIndex]
         guard drafts[newer].sentenceIndex == draft.sentenceIndex, isFigure(drafts[newer]),
-              drafts[newer].mention.rangeEnd == nil else { return nil }
+            drafts[newer].mention.rangeEnd == nil
+        else { return nil }
         let betweenStart = drafts[newer].mention.range.upperBound - sentence.range.lowerBound
-        let between = sentence.words(in: betweenStart..<max(betweenStart, draft.mention.range.lowerBound - sentence.range.lowerBound))
-            .map(\.lower)
-        let appositionWords: Set<String> = ["a", "an", "rise", "increase", "fall", "drop", "decline", "decrease", "gain", "jump", "of", "up",
-                                            "down", "some", "about", "around", "roughly"]
+        let between = sentence.words(
+            in: betweenStart..<max(betweenStart, draft.mention.range.lowerBound - sentence.range.lowerBound)
+        )
+        .map(\.lower)
+        let appositionWords: Set<String> = [
+            "a", "an", "rise", "increase", "fall", "drop", "decline", "decrease", "gain", "jump", "of", "up",
+            "down", "some", "about", "around", "roughly",
+        ]
         guard !between.isEmpty, between.allSatisfy(appositionWords.contains),
-              between.contains(where: { ["rise", "increase", "fall", "drop", "decline", "decrease", "gain", "jump", "up", "down"].contains($0) })
+            between.contains(where: {
+                ["rise", "increase", "fall", "drop", "decline", "decrease", "gain", "jump", "up", "down"].contains($0)
+            })
         else { return nil }
         // "an increase of 4.2 per cent on this year": the base is named, and it is not on the page.
-        let after = sentence.words(startingAtOrAfter: draft.mention.range.upperBound - sentence.range.lowerBound).first?.lower
+        let after = sentence.words(startingAtOrAfter: draft.mention.range.upperBound - sentence.range.lowerBound).first?
+            .lower
         if let after, Self.namedBaseWords.contains(after) { return nil }
         let window = max(0, newer - Self.memory)..<newer
-        guard let base = window.last(where: { index in
-            isFigure(drafts[index]) && drafts[index].paragraph == draft.paragraph && drafts[index].mention.rangeEnd == nil
-                && drafts[index].mention.sharesUnit(with: drafts[newer].mention) && drafts[index].indicator == drafts[newer].indicator
-        }) else { return nil }
+        guard
+            let base = window.last(where: { index in
+                isFigure(drafts[index]) && drafts[index].paragraph == draft.paragraph
+                    && drafts[index].mention.rangeEnd == nil
+                    && drafts[index].mention.sharesUnit(with: drafts[newer].mention)
+                    && drafts[index].indicator == drafts[newer].indicator
+            })
+        else { return nil }
         return (newer, base)
     }
 
@@ -208,13 +246,16 @@ struct ClaimReader {
         guard draft.relation == .relativeChange || draft.relation == .difference else { return nil }
         let sentence = document.sentences[draft.sentenceIndex]
         // "an increase of 4.2 per cent on this year": the base is named, and it is not on the page.
-        let after = sentence.words(startingAtOrAfter: draft.mention.range.upperBound - sentence.range.lowerBound).first?.lower
+        let after = sentence.words(startingAtOrAfter: draft.mention.range.upperBound - sentence.range.lowerBound).first?
+            .lower
         if let after, Self.namedBaseWords.contains(after) { return nil }
         let subject = MeasureWords.stems(of: sentence)
         for distance in [1, -1, 2, -2] {
             let index = draft.sentenceIndex + distance
-            guard document.sentences.indices.contains(index), abs(document.sentences[index].paragraph - sentence.paragraph) <= 1,
-                  !subject.isDisjoint(with: MeasureWords.stems(of: document.sentences[index])) else { continue }
+            guard document.sentences.indices.contains(index),
+                abs(document.sentences[index].paragraph - sentence.paragraph) <= 1,
+                !subject.isDisjoint(with: MeasureWords.stems(of: document.sentences[index]))
+            else { continue }
             let pairs = document.tiedPairs(inSentence: index).filter { found in
                 draft.relation == .relativeChange || found.newer.kind == .percent
             }
@@ -227,23 +268,33 @@ struct ClaimReader {
     /// unit for March and for February, wherever the text gives them ("India's 1.36 million bpd" in
     /// a sentence about March, "India's 1.27 million bpd" in one about February), when there is one
     /// of each. Their measure is read from the entity and the periods alone: evidence for review.
-    private func periodOnPeriodPair(_ draft: ClaimDraft, at position: Int, in drafts: [ClaimDraft],
-                                    document: DocumentContext) -> StatedOperands? {
+    private func periodOnPeriodPair(
+        _ draft: ClaimDraft, at position: Int, in drafts: [ClaimDraft],
+        document: DocumentContext
+    ) -> StatedOperands? {
         guard draft.relation == .relativeChange, let entity = draft.entity else { return nil }
         let sentence = document.sentences[draft.sentenceIndex]
         let end = draft.mention.range.upperBound - sentence.range.lowerBound
         let after = Array(sentence.words(startingAtOrAfter: end).prefix(8).map(\.lower))
         let monthsBack: Int
-        if zip(after, zip(after.dropFirst(), after.dropFirst(2))).contains(where: { $0 == "month" && $1.0 == "on" && $1.1 == "month" }) {
+        if zip(after, zip(after.dropFirst(), after.dropFirst(2))).contains(where: {
+            $0 == "month" && $1.0 == "on" && $1.1 == "month"
+        }) {
             monthsBack = 1
-        } else if zip(after, zip(after.dropFirst(), after.dropFirst(2))).contains(where: { $0 == "year" && $1.0 == "on" && $1.1 == "year" }) {
+        } else if zip(after, zip(after.dropFirst(), after.dropFirst(2))).contains(where: {
+            $0 == "year" && $1.0 == "on" && $1.1 == "year"
+        }) {
             monthsBack = 12
         } else {
             return nil
         }
         let clause = sentence.clause(containing: end)
-        guard let newer = sentence.periods.first(where: { $0.range.lowerBound >= end && clause.contains($0.range.lowerBound) }),
-              newer.first.year == newer.last.year, newer.first.month == newer.last.month else { return nil }
+        guard
+            let newer = sentence.periods.first(where: {
+                $0.range.lowerBound >= end && clause.contains($0.range.lowerBound)
+            }),
+            newer.first.year == newer.last.year, newer.first.month == newer.last.month
+        else { return nil }
         var year = newer.first.year
         var month = newer.first.month - monthsBack
         while month < 1 { month += 12; year -= 1 }
@@ -258,26 +309,38 @@ struct ClaimReader {
         }
         // One pair of the same unit and measure (as far as it is read), or none.
         let pairs = levels(newKey).flatMap { newer in levels(baseKey).map { (newer, $0) } }.filter { newer, older in
-            drafts[newer].mention.sharesUnit(with: drafts[older].mention) && drafts[newer].mention.unit == drafts[older].mention.unit
+            drafts[newer].mention.sharesUnit(with: drafts[older].mention)
+                && drafts[newer].mention.unit == drafts[older].mention.unit
                 && drafts[newer].indicator == drafts[older].indicator
         }
         guard pairs.count == 1 else { return nil }
         let (subject, base) = (drafts[pairs[0].0], drafts[pairs[0].1])
-        return StatedOperands(subject: subject.stated, base: base.stated, subjectText: subject.mention.text, baseText: base.mention.text,
-                              shape: "\(subject.mention.text) in \(newKey) against \(base.mention.text) in \(baseKey)", tied: false)
+        return StatedOperands(
+            subject: subject.stated, base: base.stated, subjectText: subject.mention.text, baseText: base.mention.text,
+            shape: "\(subject.mention.text) in \(newKey) against \(base.mention.text) in \(baseKey)", tied: false)
     }
 
     /// Words after a change that name its base ("on this year", "since 2020"): a base not on the page.
-    static let namedBaseWords: Set<String> = ["on", "over", "from", "compared", "than", "since", "against", "versus", "vs"]
+    static let namedBaseWords: Set<String> = [
+        "on", "over", "from", "compared", "than", "since", "against", "versus", "vs",
+    ]
 
-    private func changeOperands(_ draft: ClaimDraft, at position: Int, in drafts: [ClaimDraft]) -> [(subject: Int?, base: Int?)] {
+    private func changeOperands(_ draft: ClaimDraft, at position: Int, in drafts: [ClaimDraft]) -> [(
+        subject: Int?, base: Int?
+    )] {
         if draft.mention.kind == .multiplier {
             // "It doubled to 20%": the figure after the verb, against the same measure before it.
             let window = max(0, position - Self.memory)..<min(drafts.count, position + Self.memory)
-            guard let newer = window.first(where: { $0 > position && drafts[$0].sentenceIndex == draft.sentenceIndex
-                                                        && isFigure(drafts[$0]) }) else { return [] }
-            let older = window.last { $0 < position && isFigure(drafts[$0]) && drafts[$0].kind == drafts[newer].kind
-                && unitClass(drafts[$0]) == unitClass(drafts[newer]) }
+            guard
+                let newer = window.first(where: {
+                    $0 > position && drafts[$0].sentenceIndex == draft.sentenceIndex
+                        && isFigure(drafts[$0])
+                })
+            else { return [] }
+            let older = window.last {
+                $0 < position && isFigure(drafts[$0]) && drafts[$0].kind == drafts[newer].kind
+                    && unitClass(drafts[$0]) == unitClass(drafts[newer])
+            }
             return [(newer, older)]
         }
         // The figures of the same measure said before the change in its paragraph: the newest
@@ -291,8 +354,10 @@ struct ClaimReader {
         if related.contains(where: { drafts[$0].entity == draft.entity }) {
             related = related.filter { drafts[$0].entity == draft.entity }
         }
-        let newestCandidates = draft.newPeriod.map { period in related.filter { drafts[$0].period?.key == period.key } } ?? related
-        guard let newest = newestCandidates.max(by: { (drafts[$0].period!.last, $0) < (drafts[$1].period!.last, $1) }) else {
+        let newestCandidates =
+            draft.newPeriod.map { period in related.filter { drafts[$0].period?.key == period.key } } ?? related
+        guard let newest = newestCandidates.max(by: { (drafts[$0].period!.last, $0) < (drafts[$1].period!.last, $1) })
+        else {
             return []
         }
         // The base: the figure of the period said ("since 2020"); else, with no period said, the

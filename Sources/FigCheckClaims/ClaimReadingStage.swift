@@ -17,15 +17,18 @@ public struct ClaimReadingStage: AnalysisStage {
 
     public func run(_ analysis: inout DocumentAnalysis) {
         let document = analysis.document
-        let context = DocumentContext(text: document.text, mentions: analysis.mentions, date: document.metadata.date,
-                                      subject: document.metadata.subject, knowledge: knowledge,
-                                      budget: analysis.budget)
+        let context = DocumentContext(
+            text: document.text, mentions: analysis.mentions, date: document.metadata.date,
+            subject: document.metadata.subject, knowledge: knowledge,
+            budget: analysis.budget)
         let drafts = ClaimReader(knowledge: knowledge).read(context, budget: analysis.budget)
         let maximumClaims = ClaimReader.maximumClaims(forTextBytes: document.text.utf8.count)
         if drafts.count >= maximumClaims, let last = drafts.last {
             let line = document.sourceMap.location(ofAnalysed: last.mention.range).line
-            analysis.diagnostics.append(Diagnostic(.incomplete, stage: name,
-                                                   "more than \(maximumClaims) claims: the figures after line \(line) were not checked"))
+            analysis.diagnostics.append(
+                Diagnostic(
+                    .incomplete, stage: name,
+                    "more than \(maximumClaims) claims: the figures after line \(line) were not checked"))
         }
         analysis.claims = drafts.map { $0.frame(in: document, context: context, drafts: drafts) }
         analysis.claimWorkings = ClaimReaderWorkings(context: context, drafts: drafts)

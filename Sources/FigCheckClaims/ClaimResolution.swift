@@ -4,8 +4,10 @@ import FigCheckData
 /// Resolution of a mention's entity, indicator and period, shared by the claim rules: within the
 /// clause, then the sentence, then carried from earlier claims of the paragraph, then defaults.
 extension MentionContext {
-    static let prepositions: Set<String> = ["of", "to", "into", "in", "from", "on", "with", "by", "against", "over", "at",
-                                            "for", "than", "toward", "towards", "across"]
+    static let prepositions: Set<String> = [
+        "of", "to", "into", "in", "from", "on", "with", "by", "against", "over", "at",
+        "for", "than", "toward", "towards", "across",
+    ]
 
     /// The word right before a sentence-relative offset, skipping articles ("in the U.S." → "in").
     func wordBefore(_ offset: Int) -> String? {
@@ -24,12 +26,14 @@ extension MentionContext {
         // "44.4% of South Korea's GDP", "42% of Japan's 124 million", "the EU's at 6.9%".
         if let first = after.first {
             let between = sentence.words(in: local.upperBound..<max(local.upperBound, first.range.lowerBound))
-            if between.allSatisfy({ ["of", "the"].contains($0.lower) }), between.first?.lower == "of", first.possessive {
+            if between.allSatisfy({ ["of", "the"].contains($0.lower) }), between.first?.lower == "of", first.possessive
+            {
                 return (first.code, .said)
             }
         }
         if let first = after.first, first.kind == "adjective" || first.kind == "demonym",
-           first.range.lowerBound - local.upperBound <= 1 {
+            first.range.lowerBound - local.upperBound <= 1
+        {
             return (first.code, .said)
         }
         func free(_ found: EntityFinder.Found) -> Bool {
@@ -37,20 +41,31 @@ extension MentionContext {
             return !Self.prepositions.contains(word) || found.possessive
         }
         // "Japan's U.S.-bound investment stood at 13.1%": the owner, not the adjective next to the noun.
-        if let owner = before.last(where: { clause.contains($0.range.lowerBound) && $0.possessive }) { return (owner.code, .said) }
-        if let inClause = before.last(where: { clause.contains($0.range.lowerBound) && free($0) }) { return (inClause.code, .said) }
+        if let owner = before.last(where: { clause.contains($0.range.lowerBound) && $0.possessive }) {
+            return (owner.code, .said)
+        }
+        if let inClause = before.last(where: { clause.contains($0.range.lowerBound) && free($0) }) {
+            return (inClause.code, .said)
+        }
         // "the 3% recorded in the United States", "2.5% in Japan", "the $350 billion we pledged":
         // the first country after the figure in its clause, when it is the subject or a location.
         if let next = after.first(where: { clause.contains($0.range.lowerBound) }),
-           free(next) || ["in", "into", "for"].contains(wordBefore(next.range.lowerBound) ?? "") {
+            free(next) || ["in", "into", "for"].contains(wordBefore(next.range.lowerBound) ?? "")
+        {
             return (next.code, .said)
         }
-        if let anyBefore = before.last(where: { clause.contains($0.range.lowerBound) }) { return (anyBefore.code, .said) }
+        if let anyBefore = before.last(where: { clause.contains($0.range.lowerBound) }) {
+            return (anyBefore.code, .said)
+        }
         if let inSentence = before.last(where: free) { return (inSentence.code, .said) }
-        if let following = after.first(where: { free($0) && !(clause.contains($0.range.lowerBound) && $0.kind == "adjective") }) {
+        if let following = after.first(where: {
+            free($0) && !(clause.contains($0.range.lowerBound) && $0.kind == "adjective")
+        }) {
             return (following.code, .said)
         }
-        if let anyBefore = before.last(where: { clause.contains($0.range.lowerBound) }) { return (anyBefore.code, .said) }
+        if let anyBefore = before.last(where: { clause.contains($0.range.lowerBound) }) {
+            return (anyBefore.code, .said)
+        }
         if let carried = drafts.last(where: { $0.paragraph == sentence.paragraph && $0.entity != nil })?.entity {
             return (carried, .carried)
         }
@@ -60,14 +75,18 @@ extension MentionContext {
     }
 
     /// Words that make a percentage a change over a period ("grew 2.9%", "up 38%", "a 65% jump").
-    static let changeWordsBefore: Set<String> = ["grew", "grow", "grows", "growing", "growth", "rose", "rise", "rises", "risen",
-                                                 "up", "increase", "increased", "increases", "fell", "fall", "falls", "fallen",
-                                                 "down", "dropped", "drop", "declined", "decline", "expanded", "expand", "contracted",
-                                                 "shrank", "shrunk", "shrink", "jumped", "climbed", "gained", "slowed", "slid",
-                                                 "surged", "soared", "plunged", "leapt", "widened", "narrowed", "by"]
-    static let changeWordsAfter: Set<String> = ["rise", "increase", "jump", "growth", "drop", "fall", "decline", "gain", "surge",
-                                                "rebound", "contraction", "expansion", "higher", "lower", "more", "less", "up",
-                                                "down"]
+    static let changeWordsBefore: Set<String> = [
+        "grew", "grow", "grows", "growing", "growth", "rose", "rise", "rises", "risen",
+        "up", "increase", "increased", "increases", "fell", "fall", "falls", "fallen",
+        "down", "dropped", "drop", "declined", "decline", "expanded", "expand", "contracted",
+        "shrank", "shrunk", "shrink", "jumped", "climbed", "gained", "slowed", "slid",
+        "surged", "soared", "plunged", "leapt", "widened", "narrowed", "by",
+    ]
+    static let changeWordsAfter: Set<String> = [
+        "rise", "increase", "jump", "growth", "drop", "fall", "decline", "gain", "surge",
+        "rebound", "contraction", "expansion", "higher", "lower", "more", "less", "up",
+        "down",
+    ]
     static let gdpBaseWords: Set<String> = ["gdp", "output", "economy", "gross", "economic"]
 
     /// The shape of figure the sentence states: an amount, a count, a change, a share of GDP or
@@ -90,11 +109,16 @@ extension MentionContext {
             let named = following.dropFirst().first { !["the", "its", "their"].contains($0.lower) }
             if named?.text.first?.isUppercase != true { return .shareOfTotal }
         }
-        let before = sentence.words(in: clause.lowerBound..<max(clause.lowerBound, local.lowerBound)).suffix(3).map(\.lower)
+        let before = sentence.words(in: clause.lowerBound..<max(clause.lowerBound, local.lowerBound)).suffix(3).map(
+            \.lower)
         // "fell to 6.5%", "up from 5.4%": the level reached or left, not the change.
         let level = ["to", "from", "at"].contains(before.last ?? "")
-        if !level, before.contains(where: Self.changeWordsBefore.contains) || after.first.map(Self.changeWordsAfter.contains) == true
-            || followedBy(["year", "on", "year"]) || followedBy(["on", "the", "year"]) || followedBy(["a", "year", "earlier"]) {
+        if !level,
+            before.contains(where: Self.changeWordsBefore.contains)
+                || after.first.map(Self.changeWordsAfter.contains) == true
+                || followedBy(["year", "on", "year"]) || followedBy(["on", "the", "year"])
+                || followedBy(["a", "year", "earlier"])
+        {
             return .growth
         }
         // "Measured against GDP, …", "spending relative to GDP came to 1.9%", "1.3% of its GDP …,
@@ -108,13 +132,16 @@ extension MentionContext {
     }
 
     /// Whether an indicator's tables hold figures of `shape` (this figure's own, unless given).
-    func fits(_ indicator: String, knowledge: ClaimKnowledge, shape: FrameLexicon.Shape? = nil, shapeFree: Bool = false) -> Bool {
+    func fits(_ indicator: String, knowledge: ClaimKnowledge, shape: FrameLexicon.Shape? = nil, shapeFree: Bool = false)
+        -> Bool
+    {
         // Only percentages and amounts have shapes a table may not hold.
         guard shapeFree == false else { return true }
         guard shape != nil || [.percent, .percentagePoints, .currency].contains(mention.kind) else { return true }
         let wanted = shape ?? figureShape
         // A change in an amount ("GDP rose 3%") measures what the amount measures.
-        return knowledge.frames.accepts(indicator, shape: wanted) || (wanted == .amount && knowledge.frames.accepts(indicator, shape: .count))
+        return knowledge.frames.accepts(indicator, shape: wanted)
+            || (wanted == .amount && knowledge.frames.accepts(indicator, shape: .count))
     }
 
     /// The indicator a figure measures: a lexicon phrase of a fitting unit and shape in the
@@ -122,8 +149,10 @@ extension MentionContext {
     /// points back to. A figure whose measure no table holds gets none: it never borrows a
     /// neighbour's measure.
     /// `shapeFree` reads what a change's operands measure, whatever the change's own shape.
-    func resolveIndicator(units: Set<String>, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>,
-                          shape: FrameLexicon.Shape? = nil, shapeFree: Bool = false) -> (indicator: String, resolution: Resolution)? {
+    func resolveIndicator(
+        units: Set<String>, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>,
+        shape: FrameLexicon.Shape? = nil, shapeFree: Bool = false
+    ) -> (indicator: String, resolution: Resolution)? {
         func fits(_ indicator: String) -> Bool {
             self.fits(indicator, knowledge: knowledge, shape: shape, shapeFree: shapeFree)
         }
@@ -131,19 +160,25 @@ extension MentionContext {
         if let cue = fitting.first, clause.overlaps(cue.range) { return (cue.indicator, .said) }
         // "Turkey's economy, worth $1.36 trillion, grew 3.3%": the growth of the measure named before.
         if !shapeFree, (shape ?? figureShape) == .growth,
-           let named = sentence.cues.last(where: { $0.range.upperBound <= local.lowerBound && knowledge.frames.growth(of: $0.indicator) != nil
-               && !["of", "to", "against", "versus"].contains(wordBefore($0.range.lowerBound) ?? "") }),
-           let growth = knowledge.frames.growth(of: named.indicator), units.contains(knowledge.unit(of: growth) ?? "") {
+            let named = sentence.cues.last(where: {
+                $0.range.upperBound <= local.lowerBound && knowledge.frames.growth(of: $0.indicator) != nil
+                    && !["of", "to", "against", "versus"].contains(wordBefore($0.range.lowerBound) ?? "")
+            }),
+            let growth = knowledge.frames.growth(of: named.indicator), units.contains(knowledge.unit(of: growth) ?? "")
+        {
             return (growth, clause.overlaps(named.range) ? .said : .inSentence)
         }
         // Parallel figures: "South Korea promised $350 billion of investment …, and Japan $550 billion"
         // measure what the sentence's previous figure of the same unit measures.
-        if let parallel = drafts.last(where: { $0.sentenceIndex == sentence.index && $0.mention.kind == mention.kind
-                                               && $0.kind != .comparison && $0.kind != .change }),
-           let indicator = parallel.indicator ?? parallel.numeratorIndicators.first,
-           knowledge.unit(of: indicator).map({ units.contains($0) }) == true,
-           // An elided figure ("and Japan's 0.1%") has its parallel's shape.
-           fits(indicator) || (shape == nil && figureShape == .level) {
+        if let parallel = drafts.last(where: {
+            $0.sentenceIndex == sentence.index && $0.mention.kind == mention.kind
+                && $0.kind != .comparison && $0.kind != .change
+        }),
+            let indicator = parallel.indicator ?? parallel.numeratorIndicators.first,
+            knowledge.unit(of: indicator).map({ units.contains($0) }) == true,
+            // An elided figure ("and Japan's 0.1%") has its parallel's shape.
+            fits(indicator) || (shape == nil && figureShape == .level)
+        {
             return (indicator, .inSentence)
         }
         // A measure named in the figure's own clause that no table holds ("Russia's spending was up
@@ -153,22 +188,29 @@ extension MentionContext {
         // "Brazil's economy expanded by 3.4% in 2024. … Growth was 3.2% in 2023": growth that names
         // no measure is the growth the recent claims measure (this paragraph or the one before).
         if !shapeFree, !ownMeasure, (shape ?? figureShape) == .growth, clauseHas(["growth"]),
-           let recent = drafts.last(where: { draft in
-               draft.paragraph >= sentence.paragraph - 1 && draft.sentenceIndex >= sentence.index - 5
-                   && draft.indicator.map { knowledge.frames.frames[$0]?.shapes.contains(.growth) == true
-                       && units.contains(knowledge.unit(of: $0) ?? "") } == true
-           }), let indicator = recent.indicator {
+            let recent = drafts.last(where: { draft in
+                draft.paragraph >= sentence.paragraph - 1 && draft.sentenceIndex >= sentence.index - 5
+                    && draft.indicator.map {
+                        knowledge.frames.frames[$0]?.shapes.contains(.growth) == true
+                            && units.contains(knowledge.unit(of: $0) ?? "")
+                    } == true
+            }), let indicator = recent.indicator
+        {
             return (indicator, .carried)
         }
         // Ellipsis and anaphora carry the measure over only with a sign of them: a new owner in the
         // clause ("and Germany 1.9%", "the EU's at 6.9%") or a word pointing back ("that figure", "it").
-        let pointing: Set<String> = ["it", "its", "that", "this", "figure", "share", "rate", "total", "number", "level"]
+        let pointing: Set<String> = [
+            "it", "its", "that", "this", "figure", "share", "rate", "total", "number", "level",
+        ]
         let hasOwner = sentence.entities.contains { clause.contains($0.range.lowerBound) }
         let pointsBack = clauseHas(pointing)
         guard !ownMeasure, hasOwner || pointsBack else { return nil }
         // A bare number without a scale word ("alert(2)", "one battery") carries no measure over.
         // "about 300 Koreans" names who is counted, and may carry the paragraph's count over.
-        let countsPeople = sentence.entities.contains { $0.range.lowerBound >= local.upperBound && $0.range.lowerBound - local.upperBound <= 1 }
+        let countsPeople = sentence.entities.contains {
+            $0.range.lowerBound >= local.upperBound && $0.range.lowerBound - local.upperBound <= 1
+        }
         if mention.kind == .number || mention.kind == .count, mention.scale == nil, !countsPeople { return nil }
         // The paragraph's topic measure of this unit: the one its figures measure most often, the
         // first on a tie ("Seoul's $350 billion commitment … counting the $100 billion of LNG
@@ -177,7 +219,9 @@ extension MentionContext {
             draft.paragraph == sentence.paragraph && [.value, .ratio, .share, .count].contains(draft.kind)
                 && draft.indicator.flatMap { knowledge.unit(of: $0) }.map { units.contains($0) } == true
                 // A level may elide the base of a share of GDP ("Korea spent 2.9%").
-                && draft.indicator.map { fits($0) || (figureShape == .level && knowledge.frames.accepts($0, shape: .shareOfGDP)) } == true
+                && draft.indicator.map {
+                    fits($0) || (figureShape == .level && knowledge.frames.accepts($0, shape: .shareOfGDP))
+                } == true
         }.compactMap(\.indicator)
         var counts: [String: Int] = [:]
         for indicator in candidates { counts[indicator, default: 0] += 1 }
@@ -187,7 +231,9 @@ extension MentionContext {
             guard pointsBack, sentence.index > 0 else { return nil }
             let previous = document.sentences[sentence.index - 1]
             guard previous.paragraph == sentence.paragraph,
-                  let named = previous.cues.first(where: { knowledge.unit(of: $0.indicator).map { units.contains($0) } == true && fits($0.indicator) })
+                let named = previous.cues.first(where: {
+                    knowledge.unit(of: $0.indicator).map { units.contains($0) } == true && fits($0.indicator)
+                })
             else { return nil }
             return (named.indicator, .carried)
         }
@@ -219,22 +265,28 @@ extension MentionContext {
         // "a day later", "a week later": the previous date of the sentence, moved on.
         let following = wordsAfter(3)
         if following.count >= 3, ["a", "one"].contains(following[0]), following[2] == "later",
-           let days = ["day": 1, "week": 7][following[1]],
-           let previous = periods.last(where: { $0.range.upperBound <= local.lowerBound && $0.first == $0.last }) {
+            let days = ["day": 1, "week": 7][following[1]],
+            let previous = periods.last(where: { $0.range.upperBound <= local.lowerBound && $0.first == $0.last })
+        {
             let date = previous.first.adding(days: days)
             return PeriodChoice(key: date.description, first: date, last: date, resolution: .said)
         }
         // "a year earlier", "a year before": the year before the sentence's first period.
         let after = wordsAfter(4)
         if after.starts(with: ["a", "year"]), after.count >= 3, ["earlier", "before"].contains(after[2]),
-           let reference = periods.first(where: { $0.range.upperBound <= local.lowerBound }) ?? periods.first {
+            let reference = periods.first(where: { $0.range.upperBound <= local.lowerBound }) ?? periods.first
+        {
             return PeriodChoice.year(reference.first.year - 1, .said)
         }
         // "… in 2024, and Japan's spending grew to $55.3 billion for the year": the words point
         // back to the year the sentence said before the figure.
-        if after.starts(with: ["for", "the", "year"]) || after.starts(with: ["that", "year"]) || after.starts(with: ["in", "that", "year"])
+        if after.starts(with: ["for", "the", "year"]) || after.starts(with: ["that", "year"])
+            || after.starts(with: ["in", "that", "year"])
             || after.starts(with: ["the", "same", "year"]) || after.starts(with: ["in", "the", "same", "year"]),
-           let previous = periods.last(where: { $0.range.upperBound <= local.lowerBound && $0.period.count == 4 && !$0.relative }) {
+            let previous = periods.last(where: {
+                $0.range.upperBound <= local.lowerBound && $0.period.count == 4 && !$0.relative
+            })
+        {
             return choice(previous)
         }
         // A period said right before another figure ("on November 10 to 10%") is that figure's.
@@ -246,15 +298,20 @@ extension MentionContext {
             }
         }
         if let next = periods.first(where: { $0.range.lowerBound >= local.upperBound }),
-           !mentionBetween(local.upperBound, next.range.lowerBound), next.range.lowerBound - local.upperBound < 40,
-           clause.contains(next.range.lowerBound) || (next.range.lowerBound - local.upperBound < 12 && !leadsOtherFigure(next)
-               // "exceeded India's 1.27 million bpd, and in March the gap grew": a period past a new clause is the clause's.
-               && !sentence.words(in: local.upperBound..<next.range.lowerBound).contains { SentenceContext.clauseWords.contains($0.lower) }) {
+            !mentionBetween(local.upperBound, next.range.lowerBound), next.range.lowerBound - local.upperBound < 40,
+            clause.contains(next.range.lowerBound)
+                || (next.range.lowerBound - local.upperBound < 12 && !leadsOtherFigure(next)
+                    // "exceeded India's 1.27 million bpd, and in March the gap grew": a period past a new clause is the clause's.
+                    && !sentence.words(in: local.upperBound..<next.range.lowerBound).contains {
+                        SentenceContext.clauseWords.contains($0.lower)
+                    })
+        {
             return choice(next)
         }
         // "In 2020, 51% …", "By 2024 that share had fallen to 12%": a period before the figure, in its
         // clause or opening the sentence, with no other figure between.
-        let firstMention = sentence.mentionIndices.filter { ![.year, .date].contains(document.mentions[$0].kind) }
+        let firstMention =
+            sentence.mentionIndices.filter { ![.year, .date].contains(document.mentions[$0].kind) }
             .map { document.mentions[$0].range.lowerBound - sentence.range.lowerBound }.min() ?? 0
         // A period right after another figure ("$362 billion in 2023") is that figure's.
         func boundToOtherFigure(_ period: PeriodResolver.Found) -> Bool {
@@ -265,8 +322,10 @@ extension MentionContext {
             }
         }
         if let previous = periods.last(where: { $0.range.upperBound <= local.lowerBound }),
-           !mentionBetween(previous.range.upperBound, local.lowerBound),
-           clause.contains(previous.range.lowerBound) || previous.range.upperBound <= firstMention || !boundToOtherFigure(previous) {
+            !mentionBetween(previous.range.upperBound, local.lowerBound),
+            clause.contains(previous.range.lowerBound) || previous.range.upperBound <= firstMention
+                || !boundToOtherFigure(previous)
+        {
             return choice(previous)
         }
         // "In May Brazil shipped 2.31 million tonnes, more than Peru's 1.12 million", "… exceeded
@@ -274,26 +333,36 @@ extension MentionContext {
         // repeats the first one's verb, shares the period that opens the sentence.
         let comparedOrParallel: Bool = {
             let before = wordsBefore(3)
-            if before.contains("than") || before.contains(where: { OrderRule.aboveVerbs.contains($0) || OrderRule.belowVerbs.contains($0) }) {
+            if before.contains("than")
+                || before.contains(where: { OrderRule.aboveVerbs.contains($0) || OrderRule.belowVerbs.contains($0) })
+            {
                 return true
             }
             guard let owner = sentence.entities.last(where: { $0.range.upperBound <= local.lowerBound }),
-                  local.lowerBound - owner.range.upperBound <= 4 else { return false }
+                local.lowerBound - owner.range.upperBound <= 4
+            else { return false }
             return wordBefore(owner.range.lowerBound) == "and"
         }()
         if let opening = periods.first, opening.range.upperBound <= firstMention,
-           !periods.contains(where: { $0.range.lowerBound > opening.range.lowerBound && $0.range.upperBound <= local.lowerBound }),
-           comparedOrParallel {
+            !periods.contains(where: {
+                $0.range.lowerBound > opening.range.lowerBound && $0.range.upperBound <= local.lowerBound
+            }),
+            comparedOrParallel
+        {
             return choice(opening)
         }
         // Another figure's period in the same sentence ("fell to $297 million in 2024 … while inflows into
         // China collapsed to $42.6 billion"): likely shared, but a guess.
-        if var sentencePeriod = related.first(where: { $0.sentenceIndex == sentence.index && $0.period?.resolution == .said })?.period {
+        if var sentencePeriod = related.first(where: {
+            $0.sentenceIndex == sentence.index && $0.period?.resolution == .said
+        })?.period {
             sentencePeriod.resolution = .guessed
             return sentencePeriod
         }
-        if let carried = related.last(where: { $0.paragraph == sentence.paragraph
-                                               && [.said, .guessed].contains($0.period?.resolution ?? .defaulted) })?.period {
+        if let carried = related.last(where: {
+            $0.paragraph == sentence.paragraph
+                && [.said, .guessed].contains($0.period?.resolution ?? .defaulted)
+        })?.period {
             var period = carried
             period.resolution = carried.resolution == .said ? .carried : .guessed
             return period
@@ -301,8 +370,10 @@ extension MentionContext {
         return nil
     }
 
-    static let forecastWords: Set<String> = ["forecast", "forecasts", "forecasted", "projected", "projects", "projection",
-                                             "expected", "estimate", "would", "predicts", "predicted"]
+    static let forecastWords: Set<String> = [
+        "forecast", "forecasts", "forecasted", "projected", "projects", "projection",
+        "expected", "estimate", "would", "predicts", "predicted",
+    ]
 
     /// Whether the figure's clause speaks of a forecast ("projects", "expected", "would").
     var speaksOfForecast: Bool { !Set(clauseWords).isDisjoint(with: Self.forecastWords) }
@@ -312,7 +383,9 @@ extension MentionContext {
     /// sentence speaks of a forecast ("projects", "forecast", "will grow").
     func forecastSource(of indicator: String, knowledge: ClaimKnowledge) -> String? {
         let words = Set(sentenceWords)
-        guard !words.isDisjoint(with: Self.forecastWords.union(["will", "sees", "cut", "raised", "lowered"])) else { return nil }
+        guard !words.isDisjoint(with: Self.forecastWords.union(["will", "sees", "cut", "raised", "lowered"])) else {
+            return nil
+        }
         return sentence.sources.map(\.source).first { knowledge.frames.forecastIndicator(of: indicator, by: $0) != nil }
     }
 
@@ -330,10 +403,15 @@ extension MentionContext {
 
     /// +1 for raised/rose, −1 for cut/fell in the words before the figure (within its clause).
     var direction: Int {
-        let before = sentence.words(in: clause.lowerBound..<max(clause.lowerBound, local.lowerBound)).suffix(6).map(\.lower)
-        let down: Set<String> = ["reduced", "cut", "cuts", "lowered", "slashed", "fell", "dropped", "lower", "reduce", "lowering",
-                                 "decreased", "halved"]
-        let up: Set<String> = ["raised", "increased", "hiked", "rose", "doubled", "tripled", "raise", "increase", "lifted"]
+        let before = sentence.words(in: clause.lowerBound..<max(clause.lowerBound, local.lowerBound)).suffix(6).map(
+            \.lower)
+        let down: Set<String> = [
+            "reduced", "cut", "cuts", "lowered", "slashed", "fell", "dropped", "lower", "reduce", "lowering",
+            "decreased", "halved",
+        ]
+        let up: Set<String> = [
+            "raised", "increased", "hiked", "rose", "doubled", "tripled", "raise", "increase", "lifted",
+        ]
         for word in before.reversed() {
             if down.contains(word) { return -1 }
             if up.contains(word) { return 1 }

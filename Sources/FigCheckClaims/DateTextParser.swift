@@ -6,8 +6,10 @@ import FigCheckCore
 public enum DateTextParser {
     /// English month names and their usual abbreviations, lowercased.
     static let months: [String: Int] = {
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august",
-                     "september", "october", "november", "december"]
+        let names = [
+            "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december",
+        ]
         var table: [String: Int] = [:]
         for (index, name) in names.enumerated() {
             table[name] = index + 1
@@ -36,8 +38,8 @@ public enum DateTextParser {
         guard bytes.count >= 10 else { return nil }
         let separator = bytes[4]
         guard [UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: ".")].contains(separator),
-              bytes[7] == separator,
-              let year = digits(bytes[0..<4]), let month = digits(bytes[5..<7]), let day = digits(bytes[8..<10])
+            bytes[7] == separator,
+            let year = digits(bytes[0..<4]), let month = digits(bytes[5..<7]), let day = digits(bytes[8..<10])
         else { return nil }
         if bytes.count > 10 {
             guard isTime(Array(bytes[10...])) else { return nil }

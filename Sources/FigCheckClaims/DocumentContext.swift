@@ -1,6 +1,6 @@
 import FigCheckCore
-import Synchronization
 import FigCheckData
+import Synchronization
 
 /// One sentence of a document with everything the claim rules look up in it: its words, the
 /// entities, periods and indicator phrases it names, and where its clauses start.
@@ -41,8 +41,10 @@ package struct SentenceContext {
     }
 
     /// Words that start a new clause.
-    static let clauseWords: Set<String> = ["and", "while", "whereas", "but", "then", "although", "though", "meaning",
-                                           "which", "after", "before", "including", "excluding", "against"]
+    static let clauseWords: Set<String> = [
+        "and", "while", "whereas", "but", "then", "although", "though", "meaning",
+        "which", "after", "before", "including", "excluding", "against",
+    ]
 
     /// The clause a sentence-relative offset is in, as a byte range of the sentence.
     func clause(containing offset: Int) -> Range<Int> {
@@ -176,8 +178,11 @@ struct MentionContext {
         // Same clause first, nearest first; outside it, a phrase before the figure (said earlier and
         // elided: "… and Japan $550 billion") before one after it (which belongs to the next figure).
         func rank(_ cue: SentenceContext.IndicatorCue) -> (Int, Int, Int) {
-            (clause.overlaps(cue.range) ? 0 : 1, clause.overlaps(cue.range) || cue.range.upperBound <= local.lowerBound ? 0 : 1,
-             distance(cue.range))
+            (
+                clause.overlaps(cue.range) ? 0 : 1,
+                clause.overlaps(cue.range) || cue.range.upperBound <= local.lowerBound ? 0 : 1,
+                distance(cue.range)
+            )
         }
         return fitting.sorted { rank($0) < rank($1) }
     }
@@ -198,8 +203,8 @@ struct MentionContext {
 package struct SentenceList: RandomAccessCollection, Sendable {
     private let storage: [SentenceContext]
     #if DEBUG
-    /// Sentences read so far through this list (debug builds only).
-    package let reads = ReadCounter()
+        /// Sentences read so far through this list (debug builds only).
+        package let reads = ReadCounter()
     #endif
 
     init(_ sentences: [SentenceContext]) {
@@ -211,17 +216,17 @@ package struct SentenceList: RandomAccessCollection, Sendable {
 
     package subscript(position: Int) -> SentenceContext {
         #if DEBUG
-        reads.count.add(1, ordering: .relaxed)
+            reads.count.add(1, ordering: .relaxed)
         #endif
         return storage[position]
     }
 }
 
 #if DEBUG
-/// A count shared by the copies of a `SentenceList`.
-package final class ReadCounter: Sendable {
-    package let count = Atomic<Int>(0)
-}
+    /// A count shared by the copies of a `SentenceList`.
+    package final class ReadCounter: Sendable {
+        package let count = Atomic<Int>(0)
+    }
 #endif
 
 package struct DocumentContext {
@@ -243,13 +248,17 @@ package struct DocumentContext {
     }
 
     /// Words that mark a sentence as dating an event ("founded", "signed in 1953", "since 1950").
-    package static let eventVerbs: Set<String> = ["founded", "established", "signed", "cemented", "formed", "created", "since",
-                                                  "began", "annexed", "liberated", "freed", "ended", "forged", "concluded", "born"]
+    package static let eventVerbs: Set<String> = [
+        "founded", "established", "signed", "cemented", "formed", "created", "since",
+        "began", "annexed", "liberated", "freed", "ended", "forged", "concluded", "born",
+    ]
 
     /// Splits and reads the sentences; stops early when `budget` is spent (the pipeline then gives
     /// the document up).
-    init(text: String, mentions: [Mention], date: CalendarDate?, subject: String?, knowledge: ClaimKnowledge,
-         budget: WorkBudget = .unlimited) {
+    init(
+        text: String, mentions: [Mention], date: CalendarDate?, subject: String?, knowledge: ClaimKnowledge,
+        budget: WorkBudget = .unlimited
+    ) {
         self.text = text
         self.mentions = mentions
         self.date = date
@@ -261,15 +270,22 @@ package struct DocumentContext {
         var tableCursor = 0
         var sentences: [SentenceContext] = []
         var mentionCursor = 0
-        for (index, sentence) in Self.boundedSentences(SentenceSplitter().sentences(in: text), bytes: bytes).enumerated() {
+        for (index, sentence) in Self.boundedSentences(SentenceSplitter().sentences(in: text), bytes: bytes)
+            .enumerated()
+        {
             if budget.isSpent { break }
             let sentenceText = String(decoding: bytes[sentence.range], as: UTF8.self)
             let words = SentenceWords(sentenceText).words
-            while tableCursor < tables.count, tables[tableCursor].body.upperBound <= sentence.range.lowerBound { tableCursor += 1 }
-            var table = tableCursor < tables.count && tables[tableCursor].body.contains(sentence.range.lowerBound) ? tables[tableCursor] : nil
+            while tableCursor < tables.count, tables[tableCursor].body.upperBound <= sentence.range.lowerBound {
+                tableCursor += 1
+            }
+            var table =
+                tableCursor < tables.count && tables[tableCursor].body.contains(sentence.range.lowerBound)
+                ? tables[tableCursor] : nil
             if table != nil, table?.captionPeriod == nil, let caption = table?.caption {
                 // The caption's date ("status on August 1, 2025") is the rows' period.
-                let found = PeriodResolver(documentDate: date).periods(in: String(decoding: bytes[caption], as: UTF8.self))
+                let found = PeriodResolver(documentDate: date).periods(
+                    in: String(decoding: bytes[caption], as: UTF8.self))
                 table?.captionPeriod = found.count == 1 ? found[0] : nil
                 tables[tableCursor] = table ?? tables[tableCursor]
             }
@@ -288,17 +304,21 @@ package struct DocumentContext {
             // anniversary looks for its event year in any sentence).
             // Words of a publisher's name name no measure ("the International Trade Commission").
             let sources = Self.sources(in: words, knowledge: knowledge)
-            let cues = Self.cues(in: words, knowledge: knowledge).filter { cue in !sources.contains { $0.range.overlaps(cue.range) } }
-            sentences.append(SentenceContext(
-                index: index, paragraph: sentence.paragraph, range: sentence.range, text: sentenceText, words: words,
-                entities: finder.entities(inWords: words),
-                periods: inside.isEmpty ? [] : PeriodResolver(documentDate: date).periods(in: sentenceText),
-                cues: cues, sources: sources,
-                clauseStarts: Self.clauseStarts(in: sentenceText, words: words),
-                mentionIndices: inside,
-                figureStarts: inside.filter { ![.year, .date].contains(mentions[$0].kind) }
-                    .map { mentions[$0].range.lowerBound - sentence.range.lowerBound },
-                table: table))
+            let cues = Self.cues(in: words, knowledge: knowledge).filter { cue in
+                !sources.contains { $0.range.overlaps(cue.range) }
+            }
+            sentences.append(
+                SentenceContext(
+                    index: index, paragraph: sentence.paragraph, range: sentence.range, text: sentenceText,
+                    words: words,
+                    entities: finder.entities(inWords: words),
+                    periods: inside.isEmpty ? [] : PeriodResolver(documentDate: date).periods(in: sentenceText),
+                    cues: cues, sources: sources,
+                    clauseStarts: Self.clauseStarts(in: sentenceText, words: words),
+                    mentionIndices: inside,
+                    figureStarts: inside.filter { ![.year, .date].contains(mentions[$0].kind) }
+                        .map { mentions[$0].range.lowerBound - sentence.range.lowerBound },
+                    table: table))
         }
         self.sentences = SentenceList(sentences)
         var eventYearsByWord: [String: EventYear] = [:]
@@ -318,7 +338,9 @@ package struct DocumentContext {
     /// input) are cut at spaces into pieces of about this size, keeping the reading linear.
     static let maximumSentenceBytes = 2_000
 
-    static func boundedSentences(_ sentences: [SentenceSplitter.Sentence], bytes: [UInt8]) -> [SentenceSplitter.Sentence] {
+    static func boundedSentences(_ sentences: [SentenceSplitter.Sentence], bytes: [UInt8]) -> [SentenceSplitter
+        .Sentence]
+    {
         guard sentences.contains(where: { $0.range.count > maximumSentenceBytes }) else { return sentences }
         var bounded: [SentenceSplitter.Sentence] = []
         for sentence in sentences {
@@ -331,7 +353,8 @@ package struct DocumentContext {
                 bounded.append(SentenceSplitter.Sentence(range: start..<cut, paragraph: sentence.paragraph))
                 start = cut
             }
-            bounded.append(SentenceSplitter.Sentence(range: start..<sentence.range.upperBound, paragraph: sentence.paragraph))
+            bounded.append(
+                SentenceSplitter.Sentence(range: start..<sentence.range.upperBound, paragraph: sentence.paragraph))
         }
         return bounded
     }
@@ -342,8 +365,10 @@ package struct DocumentContext {
         // Words that state a basis ("inflation-adjusted") name no measure ("inflation").
         var basisWords = Set<Int>()
         for (start, word) in words.enumerated() {
-            for phrase in knowledge.basisPhrasesByFirstWord[word.lower] ?? [] where start + phrase.count <= words.count
-                && zip(words[start..<(start + phrase.count)], phrase).allSatisfy({ $0.lower == $1 }) {
+            for phrase in knowledge.basisPhrasesByFirstWord[word.lower] ?? []
+            where start + phrase.count <= words.count
+                && zip(words[start..<(start + phrase.count)], phrase).allSatisfy({ $0.lower == $1 })
+            {
                 basisWords.formUnion(start..<(start + phrase.count))
             }
         }
@@ -356,13 +381,18 @@ package struct DocumentContext {
             var matched = 0
             // The longest phrase wins ("GDP per capita", not also "GDP"); phrases of one length that
             // name several indicators are all kept.
-            for cue in knowledge.cuesByFirstWord[words[index].lower] ?? [] where index + cue.words.count <= words.count
-                && (matched == 0 || cue.words.count == matched) {
+            for cue in knowledge.cuesByFirstWord[words[index].lower] ?? []
+            where index + cue.words.count <= words.count
+                && (matched == 0 || cue.words.count == matched)
+            {
                 let slice = words[index..<(index + cue.words.count)]
                 if zip(slice, cue.words).allSatisfy({ $0.lower == $1 }) {
                     let last = slice[slice.index(before: slice.endIndex)]
-                    found.append(.init(indicator: cue.indicator, range: slice[slice.startIndex].range.lowerBound..<last.range.upperBound,
-                                       text: slice.map(\.text).joined(separator: " ")))
+                    found.append(
+                        .init(
+                            indicator: cue.indicator,
+                            range: slice[slice.startIndex].range.lowerBound..<last.range.upperBound,
+                            text: slice.map(\.text).joined(separator: " ")))
                     matched = max(matched, cue.words.count)
                 }
             }
@@ -372,15 +402,21 @@ package struct DocumentContext {
     }
 
     /// Words after a publisher's name that make it a group, not a source ("NATO members").
-    static let groupWords: Set<String> = ["members", "member", "countries", "allies", "states", "nations", "summit", "summits",
-                                          "partners", "economies"]
+    static let groupWords: Set<String> = [
+        "members", "member", "countries", "allies", "states", "nations", "summit", "summits",
+        "partners", "economies",
+    ]
 
     /// The publishers the sentence names, matched case-sensitively on whole words.
-    static func sources(in words: [SentenceWords.Word], knowledge: ClaimKnowledge) -> [(source: String, range: Range<Int>)] {
+    static func sources(in words: [SentenceWords.Word], knowledge: ClaimKnowledge) -> [(
+        source: String, range: Range<Int>
+    )] {
         var matches: [(order: Int, start: Int, end: Int, source: String)] = []
         for (start, word) in words.enumerated() {
-            for name in knowledge.sourcesByFirstWord[word.text] ?? [] where start + name.words.count <= words.count
-                && zip(words[start..<(start + name.words.count)], name.words).allSatisfy({ $0.text == $1 }) {
+            for name in knowledge.sourcesByFirstWord[word.text] ?? []
+            where start + name.words.count <= words.count
+                && zip(words[start..<(start + name.words.count)], name.words).allSatisfy({ $0.text == $1 })
+            {
                 let end = start + name.words.count
                 if end < words.count, !words[end - 1].possessive, groupWords.contains(words[end].lower) { continue }
                 matches.append((name.order, start, end, name.source))
@@ -404,7 +440,8 @@ package struct DocumentContext {
             case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: "|"):
                 starts.append(offset + 1)
             // An em or en dash: E2 80 94 or E2 80 93 in UTF-8.
-            case 0xE2 where offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && [0x93, 0x94].contains(bytes[offset + 2]):
+            case 0xE2
+            where offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && [0x93, 0x94].contains(bytes[offset + 2]):
                 starts.append(offset + 3)
             default:
                 break

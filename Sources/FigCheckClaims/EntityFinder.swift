@@ -21,8 +21,10 @@ public struct EntityFinder: Sendable {
     }
 
     /// Names that are also US states, people or common words: found, but uncertain.
-    static let ambiguousNames: Set<String> = ["georgia", "jordan", "chad", "turkey", "guinea", "niger", "china", "panama",
-                                              "jersey", "cuba", "mali", "peru"]
+    static let ambiguousNames: Set<String> = [
+        "georgia", "jordan", "chad", "turkey", "guinea", "niger", "china", "panama",
+        "jersey", "cuba", "mali", "peru",
+    ]
     /// Of those, the ones usually meant as the country in policy writing.
     static let usuallyCountries: Set<String> = ["china", "turkey", "cuba", "peru", "panama", "jordan"]
     static let subjectPronouns: [String: Bool] = ["we": false, "our": true, "us": false, "ours": true]
@@ -50,8 +52,10 @@ public struct EntityFinder: Sendable {
         while index < words.count {
             let word = words[index]
             if let subject, let possessive = Self.subjectPronouns[word.lower], word.text != "US" {
-                found.append(Found(code: subject, text: word.text, range: word.range, kind: "pronoun",
-                                   possessive: possessive, uncertain: false))
+                found.append(
+                    Found(
+                        code: subject, text: word.text, range: word.range, kind: "pronoun",
+                        possessive: possessive, uncertain: false))
                 index += 1
                 continue
             }
@@ -73,9 +77,11 @@ public struct EntityFinder: Sendable {
                 let last = slice[slice.index(before: slice.endIndex)]
                 let lower = phrase.lowercased()
                 let uncertain = Self.ambiguousNames.contains(lower) && !Self.usuallyCountries.contains(lower)
-                found.append(Found(code: match.code, text: phrase,
-                                   range: slice[slice.startIndex].range.lowerBound..<last.range.upperBound,
-                                   kind: match.kind, possessive: last.possessive, uncertain: uncertain))
+                found.append(
+                    Found(
+                        code: match.code, text: phrase,
+                        range: slice[slice.startIndex].range.lowerBound..<last.range.upperBound,
+                        kind: match.kind, possessive: last.possessive, uncertain: uncertain))
                 index += length
                 matched = true
                 break

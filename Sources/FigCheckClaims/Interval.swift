@@ -54,7 +54,9 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
     }
 
     public static func * (lhs: Interval, rhs: Interval) -> Interval {
-        let corners = [lhs.low * rhs.low, lhs.low * rhs.high, lhs.high * rhs.low, lhs.high * rhs.high].filter { !$0.isNaN }
+        let corners = [lhs.low * rhs.low, lhs.low * rhs.high, lhs.high * rhs.low, lhs.high * rhs.high].filter {
+            !$0.isNaN
+        }
         return Interval(low: corners.min() ?? -.infinity, high: corners.max() ?? .infinity)
     }
 
@@ -65,8 +67,9 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
     }
 
     public func scaled(by factor: Double) -> Interval {
-        Interval(low: low * factor, high: high * factor, lowOpen: factor >= 0 ? lowOpen : highOpen,
-                 highOpen: factor >= 0 ? highOpen : lowOpen)
+        Interval(
+            low: low * factor, high: high * factor, lowOpen: factor >= 0 ? lowOpen : highOpen,
+            highOpen: factor >= 0 ? highOpen : lowOpen)
     }
 
     public var description: String {

@@ -7,7 +7,8 @@ package enum MeasureWords {
     package static let referenceNouns: Set<String> = ["figure", "number", "claim", "estimate", "statistic"]
 
     /// The stems of the words, without the generic ones.
-    package static func stems<Words: Sequence>(_ words: Words) -> Set<String> where Words.Element == SentenceWords.Word {
+    package static func stems<Words: Sequence>(_ words: Words) -> Set<String>
+    where Words.Element == SentenceWords.Word {
         var stems: Set<String> = []
         for word in words {
             guard let stem = stem(word.lower) else { continue }
@@ -20,21 +21,27 @@ package enum MeasureWords {
     /// and groups, not owners ("Acme's", "Japan's") and not other proper names (capitalised inside
     /// the sentence), since two sentences about one owner share its name whatever they measure.
     package static func stems(of sentence: SentenceContext) -> Set<String> {
-        stems(sentence.words.enumerated().filter { position, word in
-            guard !word.possessive, !sentence.entities.contains(where: { $0.range.overlaps(word.range) }) else { return false }
-            let first = word.text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
-            let acronym = word.text.unicodeScalars.allSatisfy { $0.properties.isUppercase }
-            return position == 0 || !first || acronym
-        }.map(\.element))
+        stems(
+            sentence.words.enumerated().filter { position, word in
+                guard !word.possessive, !sentence.entities.contains(where: { $0.range.overlaps(word.range) }) else {
+                    return false
+                }
+                let first = word.text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
+                let acronym = word.text.unicodeScalars.allSatisfy { $0.properties.isUppercase }
+                return position == 0 || !first || acronym
+            }.map(\.element))
     }
 
     /// The stem of one lower-case word, or nil for a word that says nothing about the subject.
     package static func stem(_ lower: String) -> String? {
         guard lower.utf8.count >= 3, lower.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }),
-              !generic.contains(lower) else { return nil }
+            !generic.contains(lower)
+        else { return nil }
         var stem = lower
-        for suffix in ["ments", "ment", "ings", "ing", "ies", "ed", "es", "s"] where stem.hasSuffix(suffix)
-            && stem.utf8.count - suffix.utf8.count >= 4 {
+        for suffix in ["ments", "ment", "ings", "ing", "ies", "ed", "es", "s"]
+        where stem.hasSuffix(suffix)
+            && stem.utf8.count - suffix.utf8.count >= 4
+        {
             stem.removeLast(suffix.count)
             if suffix == "ies" { stem += "y" }
             break
@@ -45,9 +52,12 @@ package enum MeasureWords {
     /// Words every statistical sentence may use: they tie no two sentences to one subject.
     static let generic: Set<String> = [
         // Function words.
-        "about", "above", "after", "again", "against", "also", "although", "among", "around", "because", "been", "before",
-        "being", "below", "between", "both", "could", "does", "down", "during", "each", "even", "from", "have", "having",
-        "here", "into", "itself", "just", "last", "least", "less", "more", "most", "much", "next", "only", "other", "over",
+        "about", "above", "after", "again", "against", "also", "although", "among", "around", "because", "been",
+        "before",
+        "being", "below", "between", "both", "could", "does", "down", "during", "each", "even", "from", "have",
+        "having",
+        "here", "into", "itself", "just", "last", "least", "less", "more", "most", "much", "next", "only", "other",
+        "over",
         "same", "should", "since", "some", "such", "than", "that", "their", "them", "then", "there", "these", "they",
         "this", "those", "through", "under", "until", "upon", "very", "were", "what", "when", "where", "which", "while",
         "will", "with", "within", "would", "your", "still", "well", "already", "nearly", "almost", "roughly", "some",
@@ -61,8 +71,10 @@ package enum MeasureWords {
         "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
         "december", "annual", "annually", "monthly",
         // Verbs and nouns of change, of saying and of reporting.
-        "rise", "rose", "risen", "fall", "fell", "fallen", "drop", "dropp", "increase", "increas", "decrease", "decreas",
-        "decline", "declin", "grow", "grew", "grown", "growth", "gain", "lose", "lost", "jump", "climb", "slip", "shrank",
+        "rise", "rose", "risen", "fall", "fell", "fallen", "drop", "dropp", "increase", "increas", "decrease",
+        "decreas",
+        "decline", "declin", "grow", "grew", "grown", "growth", "gain", "lose", "lost", "jump", "climb", "slip",
+        "shrank",
         "shrunk", "raise", "rais", "reduce", "reduc", "higher", "lower", "larger", "smaller", "record", "compared",
         "said", "says", "say", "told", "according", "report", "reported", "figure", "number", "data", "total", "level",
         "estimate", "estimat", "show", "shows", "showed", "latest", "first", "second", "third", "time", "times",

@@ -57,11 +57,15 @@ public struct PeriodResolver: Sendable {
     private func period(at index: Int, in words: [SentenceWords.Word]) -> (Found, Int)? {
         let word = words[index].lower
         func next(_ offset: Int) -> String? { index + offset < words.count ? words[index + offset].lower : nil }
-        func make(_ period: String, _ first: CalendarDate?, _ last: CalendarDate?, length: Int, relative: Bool) -> (Found, Int)? {
+        func make(_ period: String, _ first: CalendarDate?, _ last: CalendarDate?, length: Int, relative: Bool) -> (
+            Found, Int
+        )? {
             guard let first, let last else { return nil }
             let range = words[index].range.lowerBound..<words[index + length - 1].range.upperBound
             let text = words[index..<(index + length)].map(\.text).joined(separator: " ")
-            return (Found(period: period, first: first, last: last, text: text, range: range, relative: relative), length)
+            return (
+                Found(period: period, first: first, last: last, text: text, range: range, relative: relative), length
+            )
         }
         // "the first half of 2025", "the second half of the year", "the third quarter of 2024".
         if let part = Self.ordinalWords[word], let unit = next(1), unit == "half" || unit == "quarter" {
@@ -75,35 +79,40 @@ public struct PeriodResolver: Sendable {
             }
             guard let year else { return nil }
             if unit == "half", part <= 2 {
-                return make("\(year)-H\(part)", CalendarDate(year: year, month: part == 1 ? 1 : 7, day: 1),
-                            CalendarDate(year: year, month: part == 1 ? 6 : 12, day: part == 1 ? 30 : 31),
-                            length: length, relative: length < 4)
+                return make(
+                    "\(year)-H\(part)", CalendarDate(year: year, month: part == 1 ? 1 : 7, day: 1),
+                    CalendarDate(year: year, month: part == 1 ? 6 : 12, day: part == 1 ? 30 : 31),
+                    length: length, relative: length < 4)
             }
             if unit == "quarter" {
                 let lastMonth = part * 3
-                return make("\(year)-Q\(part)", CalendarDate(year: year, month: lastMonth - 2, day: 1),
-                            CalendarDate(year: year, month: lastMonth, day: CalendarDate.daysIn(month: lastMonth, year: year)),
-                            length: length, relative: length < 4)
+                return make(
+                    "\(year)-Q\(part)", CalendarDate(year: year, month: lastMonth - 2, day: 1),
+                    CalendarDate(year: year, month: lastMonth, day: CalendarDate.daysIn(month: lastMonth, year: year)),
+                    length: length, relative: length < 4)
             }
         }
         // "H1 2025", "Q3 2024".
         if word.count == 2, let letter = word.first, letter == "h" || letter == "q", let part = Int(word.dropFirst()),
-           let yearWord = next(1), let year = Self.year(yearWord) {
+            let yearWord = next(1), let year = Self.year(yearWord)
+        {
             let key = letter == "h" ? "\(year)-H\(part)" : "\(year)-Q\(part)"
             let months = letter == "h" ? 6 : 3
             let lastMonth = part * months
             guard part >= 1, lastMonth <= 12 else { return nil }
-            return make(key, CalendarDate(year: year, month: lastMonth - months + 1, day: 1),
-                        CalendarDate(year: year, month: lastMonth, day: CalendarDate.daysIn(month: lastMonth, year: year)),
-                        length: 2, relative: false)
+            return make(
+                key, CalendarDate(year: year, month: lastMonth - months + 1, day: 1),
+                CalendarDate(year: year, month: lastMonth, day: CalendarDate.daysIn(month: lastMonth, year: year)),
+                length: 2, relative: false)
         }
         // "last year", "this year", "next year", "last month", "this month".
         if ["last", "this", "next", "previous"].contains(word), let unit = next(1), let date = documentDate {
             let shift = word == "last" || word == "previous" ? -1 : (word == "next" ? 1 : 0)
             if unit == "year" || unit == "year's" {
                 let year = date.year + shift
-                return make("\(year)", CalendarDate(year: year, month: 1, day: 1), CalendarDate(year: year, month: 12, day: 31),
-                            length: 2, relative: true)
+                return make(
+                    "\(year)", CalendarDate(year: year, month: 1, day: 1), CalendarDate(year: year, month: 12, day: 31),
+                    length: 2, relative: true)
             }
             if unit == "month" {
                 var month = date.month + shift
@@ -124,7 +133,8 @@ public struct PeriodResolver: Sendable {
                 let explicitYear = next(2).flatMap(Self.year)
                 let year = explicitYear ?? mostRecentYear(ofMonth: month)
                 guard let year, let date = CalendarDate(year: year, month: month, day: day) else { return nil }
-                return make(date.description, date, date, length: explicitYear == nil ? 2 : 3, relative: explicitYear == nil)
+                return make(
+                    date.description, date, date, length: explicitYear == nil ? 2 : 3, relative: explicitYear == nil)
             }
             if let yearWord = next(1), let year = Self.year(yearWord) {
                 return monthPeriod(year: year, month: month, index: index, length: 2, words: words, relative: false)
@@ -134,16 +144,20 @@ public struct PeriodResolver: Sendable {
         }
         // A bare year: "in 2020".
         if let year = Self.year(word) {
-            return make("\(year)", CalendarDate(year: year, month: 1, day: 1), CalendarDate(year: year, month: 12, day: 31),
-                        length: 1, relative: false)
+            return make(
+                "\(year)", CalendarDate(year: year, month: 1, day: 1), CalendarDate(year: year, month: 12, day: 31),
+                length: 1, relative: false)
         }
         return nil
     }
 
-    private func monthPeriod(year: Int, month: Int, index: Int, length: Int, words: [SentenceWords.Word],
-                             relative: Bool = true) -> (Found, Int)? {
+    private func monthPeriod(
+        year: Int, month: Int, index: Int, length: Int, words: [SentenceWords.Word],
+        relative: Bool = true
+    ) -> (Found, Int)? {
         guard let first = CalendarDate(year: year, month: month, day: 1),
-              let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year)) else {
+            let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
+        else {
             return nil
         }
         let key = "\(year)-" + (month < 10 ? "0\(month)" : "\(month)")

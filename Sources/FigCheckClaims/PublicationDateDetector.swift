@@ -26,8 +26,10 @@ public struct PublicationDateDetector: Sendable {
 
     /// Prefixes that mark a publication dateline, strongest first. "Updated" lines are used only
     /// when nothing says when the document was published.
-    private static let publishedPrefixes = ["first published", "published on", "published", "posted on", "posted",
-                                            "date published", "dated", "date", "on"]
+    private static let publishedPrefixes = [
+        "first published", "published on", "published", "posted on", "posted",
+        "date published", "dated", "date", "on",
+    ]
     private static let updatedPrefixes = ["last updated", "updated on", "updated", "modified"]
 
     /// The publication date of `text`, if a dateline is found near the top.
@@ -38,7 +40,9 @@ public struct PublicationDateDetector: Sendable {
         // Only the top is read: a line starting within `maxBytes` and of at most 80 bytes lies in
         // the first `maxBytes` + 82 bytes (a longer line cut there is still too long to count),
         // so a 20 MB document is not split into lines to read its first few.
-        for line in text.utf8.prefix(maxBytes + 82).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        for line in text.utf8.prefix(maxBytes + 82).split(
+            separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        {
             defer { offset += line.count + 1 }
             lineNumber += 1
             if lineNumber > maxLines || offset > maxBytes { break }

@@ -21,7 +21,8 @@ public struct SentenceSplitter: Sendable {
     /// Words that commonly open a sentence: after "U.S." they mark a new sentence, where a
     /// capitalised noun ("U.S. Census Bureau") continues a name.
     static let sentenceOpeners: Set<String> = [
-        "the", "a", "an", "it", "its", "in", "on", "at", "for", "by", "with", "from", "to", "of", "but", "and", "or", "so",
+        "the", "a", "an", "it", "its", "in", "on", "at", "for", "by", "with", "from", "to", "of", "but", "and", "or",
+        "so",
         "yet", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you", "there", "their", "his", "her",
         "our", "as", "when", "while", "after", "before", "since", "if", "although", "though", "however", "meanwhile",
         "still", "some", "many", "most", "other", "others", "one", "no", "not", "all", "both", "each", "such", "what",
@@ -44,8 +45,10 @@ public struct SentenceSplitter: Sendable {
             if byte == UInt8(ascii: "\n") {
                 // A blank line (or a line break before an empty line) ends the paragraph.
                 var next = index + 1
-                while next < bytes.count, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\r")
-                    || bytes[next] == UInt8(ascii: "\t") { next += 1 }
+                while next < bytes.count,
+                    bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\r")
+                        || bytes[next] == UInt8(ascii: "\t")
+                { next += 1 }
                 if next < bytes.count, bytes[next] == UInt8(ascii: "\n") || next == bytes.count {
                     append(&sentences, start..<index, paragraph: paragraph, bytes: bytes)
                     paragraph += 1
@@ -56,8 +59,10 @@ public struct SentenceSplitter: Sendable {
                 // Each row of a table ("| Vietnam | 46 | …") is read on its own.
                 let pipe = UInt8(ascii: "|")
                 // So is each item of a bulleted list, and the line before the list (its heading).
-                if start < bytes.count, bytes[start] == pipe || (next < bytes.count && bytes[next] == pipe)
-                    || startsListItem(bytes, at: next) {
+                if start < bytes.count,
+                    bytes[start] == pipe || (next < bytes.count && bytes[next] == pipe)
+                        || startsListItem(bytes, at: next)
+                {
                     append(&sentences, start..<index, paragraph: paragraph, bytes: bytes)
                     start = skipSpace(bytes, from: index + 1)
                     index = start
@@ -88,7 +93,9 @@ public struct SentenceSplitter: Sendable {
         let marker: Int
         switch bytes[index] {
         case UInt8(ascii: "-"), UInt8(ascii: "*"): marker = 1
-        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA2 || bytes[index + 2] == 0x93):
+        case 0xE2
+        where index + 2 < bytes.count && bytes[index + 1] == 0x80
+            && (bytes[index + 2] == 0xA2 || bytes[index + 2] == 0x93):
             marker = 3  // • and –
         case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xB7: marker = 2  // ·
         default: return false
@@ -98,7 +105,9 @@ public struct SentenceSplitter: Sendable {
 
     private func endsSentence(_ bytes: [UInt8], punctuation: Int, after end: Int) -> Bool {
         guard end < bytes.count else { return true }
-        guard bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\n") || bytes[end] == 0xC2 else { return false }
+        guard bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\n") || bytes[end] == 0xC2 else {
+            return false
+        }
         if bytes[punctuation] == UInt8(ascii: ".") {
             // "20.4" has no space; "U.S. investment" and "Mr. Lee" are abbreviations.
             var wordStart = punctuation
@@ -115,7 +124,9 @@ public struct SentenceSplitter: Sendable {
                 var nextEnd = next
                 while nextEnd < bytes.count, isWordByte(bytes[nextEnd]) { nextEnd += 1 }
                 let nextWord = String(decoding: bytes[next..<nextEnd], as: UTF8.self).lowercased()
-                if !nextWord.isEmpty, nextWord.first?.isLetter == true, !Self.sentenceOpeners.contains(nextWord) { return false }
+                if !nextWord.isEmpty, nextWord.first?.isLetter == true, !Self.sentenceOpeners.contains(nextWord) {
+                    return false
+                }
             }
             if word.count == 1, word.first?.isLetter == true { return false }  // initials: "J. Lee"
         }
@@ -124,7 +135,8 @@ public struct SentenceSplitter: Sendable {
         let first = bytes[next]
         let isCapital = first &- 0x41 < 26
         let isDigit = first &- 0x30 < 10
-        let opens = first == UInt8(ascii: "\"") || first == UInt8(ascii: "(") || first == UInt8(ascii: "$")
+        let opens =
+            first == UInt8(ascii: "\"") || first == UInt8(ascii: "(") || first == UInt8(ascii: "$")
             || first == 0xE2 || first >= 0xC3  // curly quotes, currency signs, non-Latin capitals
         return isCapital || isDigit || opens || bytes[punctuation] != UInt8(ascii: ".")
     }
@@ -175,7 +187,9 @@ public struct SentenceSplitter: Sendable {
     /// ' " ) ] and the curly closing quotes ’ ” (E2 80 99, E2 80 9D).
     private func isCloser(_ bytes: [UInt8], at index: Int) -> Bool {
         let byte = bytes[index]
-        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") {
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: ")")
+            || byte == UInt8(ascii: "]")
+        {
             return true
         }
         return byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80

@@ -23,23 +23,29 @@ package struct SentenceWords {
                 continue
             }
             let start = index
-            while index < bytes.count, Self.isWordByte(bytes[index]) || (bytes[index] == UInt8(ascii: ".")
-                    && index + 1 < bytes.count && Self.isWordStart(bytes[index + 1])
-                    && index > start && bytes[index - 1] != UInt8(ascii: ".")) {
+            while index < bytes.count,
+                Self.isWordByte(bytes[index])
+                    || (bytes[index] == UInt8(ascii: ".")
+                        && index + 1 < bytes.count && Self.isWordStart(bytes[index + 1])
+                        && index > start && bytes[index - 1] != UInt8(ascii: "."))
+            {
                 index += 1
             }
             // "U.S." keeps its last dot when the word is dotted letters.
-            if index < bytes.count, bytes[index] == UInt8(ascii: "."), bytes[start..<index].contains(UInt8(ascii: ".")) {
+            if index < bytes.count, bytes[index] == UInt8(ascii: "."), bytes[start..<index].contains(UInt8(ascii: "."))
+            {
                 index += 1
             }
             var possessive = false
             var end = index
-            if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "'"), bytes[index + 1] | 0x20 == UInt8(ascii: "s") {
+            if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "'"), bytes[index + 1] | 0x20 == UInt8(ascii: "s")
+            {
                 possessive = true
                 end = index
                 index += 2
             } else if index + 3 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99,
-                      bytes[index + 3] | 0x20 == UInt8(ascii: "s") {
+                bytes[index + 3] | 0x20 == UInt8(ascii: "s")
+            {
                 possessive = true
                 end = index
                 index += 4

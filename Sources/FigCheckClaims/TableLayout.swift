@@ -54,11 +54,14 @@ enum TableLayout {
             // The caption: the prose line before the header, across at most one blank line.
             var above = index - 1
             if above >= 0, trimmed(lines[above]).isEmpty { above -= 1 }
-            let caption = above >= 0 && !trimmed(lines[above]).isEmpty && !isRow(lines[above]) && lines[above].count <= 200
+            let caption =
+                above >= 0 && !trimmed(lines[above]).isEmpty && !isRow(lines[above]) && lines[above].count <= 200
                 ? lines[above] : nil
             if end > index + 2 {
-                tables.append(Table(headers: headers, body: lines[index + 2].lowerBound..<lines[end - 1].upperBound,
-                                    caption: caption, captionPeriod: nil))
+                tables.append(
+                    Table(
+                        headers: headers, body: lines[index + 2].lowerBound..<lines[end - 1].upperBound,
+                        caption: caption, captionPeriod: nil))
             }
             index = end
         }

@@ -39,13 +39,16 @@ public struct AnalysedTextBuilder: Sendable {
     private mutating func copyValid(_ original: [UInt8], _ range: Range<Int>) {
         guard !range.isEmpty else { return }
         if let last = segments.last, last.verbatim,
-           last.originalStart + last.originalLength == range.lowerBound,
-           last.analysedStart + last.length == bytes.count {
+            last.originalStart + last.originalLength == range.lowerBound,
+            last.analysedStart + last.length == bytes.count
+        {
             segments[segments.count - 1].length += range.count
             segments[segments.count - 1].originalLength += range.count
         } else {
-            segments.append(.init(analysedStart: bytes.count, length: range.count,
-                                  originalStart: range.lowerBound, originalLength: range.count, verbatim: true))
+            segments.append(
+                .init(
+                    analysedStart: bytes.count, length: range.count,
+                    originalStart: range.lowerBound, originalLength: range.count, verbatim: true))
         }
         bytes.append(contentsOf: original[range])
     }
@@ -54,8 +57,10 @@ public struct AnalysedTextBuilder: Sendable {
     public mutating func insert(_ text: String, replacing: Range<Int>) {
         let utf8 = Array(text.utf8)
         guard !utf8.isEmpty else { return }
-        segments.append(.init(analysedStart: bytes.count, length: utf8.count, originalStart: replacing.lowerBound,
-                              originalLength: replacing.count, verbatim: false))
+        segments.append(
+            .init(
+                analysedStart: bytes.count, length: utf8.count, originalStart: replacing.lowerBound,
+                originalLength: replacing.count, verbatim: false))
         bytes.append(contentsOf: utf8)
     }
 
@@ -72,7 +77,8 @@ public struct AnalysedTextBuilder: Sendable {
     /// Appends a space standing at `originalOffset`, unless the text already ends with whitespace.
     public mutating func separate(at originalOffset: Int) {
         guard let last = bytes.last, last != UInt8(ascii: " "), last != UInt8(ascii: "\n"),
-              last != UInt8(ascii: "\t") else { return }
+            last != UInt8(ascii: "\t")
+        else { return }
         insert(" ", replacing: originalOffset..<originalOffset)
     }
 

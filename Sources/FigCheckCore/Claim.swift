@@ -48,7 +48,9 @@ public enum ClaimReading: Sendable, Equatable, Encodable {
     /// An amount restated in another currency, from the figure before it.
     case conversion(from: String)
 
-    private enum Keys: String, CodingKey { case type, numerator, denominator, partner, direction, relation, operands, start, end, from, date, weekday }
+    private enum Keys: String, CodingKey {
+        case type, numerator, denominator, partner, direction, relation, operands, start, end, from, date, weekday
+    }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
@@ -110,9 +112,11 @@ public struct Claim: Sendable, Encodable {
     public var unverifiableReason: String?
 
     /// Creates a claim.
-    public init(ruleId: String, kind: String, text: String, sentence: String, location: TextLocation, stated: StatedFigure,
-                entity: FrameSlot?, measure: FrameSlot?, period: FrameSlot?, scope: String?, basis: String?, source: String?,
-                reading: ClaimReading, uncertainties: [String], unverifiableReason: String?) {
+    public init(
+        ruleId: String, kind: String, text: String, sentence: String, location: TextLocation, stated: StatedFigure,
+        entity: FrameSlot?, measure: FrameSlot?, period: FrameSlot?, scope: String?, basis: String?, source: String?,
+        reading: ClaimReading, uncertainties: [String], unverifiableReason: String?
+    ) {
         self.ruleId = ruleId
         self.kind = kind
         self.text = text
@@ -131,8 +135,9 @@ public struct Claim: Sendable, Encodable {
     }
 
     private enum Keys: String, CodingKey {
-        case ruleId, kind, text, sentence, location, stated, entity, measure, period, scope, basis, source, reading, uncertainties,
-             unverifiableReason
+        case ruleId, kind, text, sentence, location, stated, entity, measure, period, scope, basis, source, reading,
+            uncertainties,
+            unverifiableReason
     }
 
     /// Every key is written, unknowns as null, so consumers see one shape.

@@ -32,8 +32,10 @@ public struct DocumentMetadata: Sendable {
     public var title: String?
 
     /// Creates metadata; everything unknown by default.
-    public init(date: CalendarDate? = nil, dateSource: DateSource = .none, dateEvidence: TextLocation? = nil,
-                subject: String? = nil, title: String? = nil) {
+    public init(
+        date: CalendarDate? = nil, dateSource: DateSource = .none, dateEvidence: TextLocation? = nil,
+        subject: String? = nil, title: String? = nil
+    ) {
         self.date = date
         self.dateSource = dateSource
         self.dateEvidence = dateEvidence
@@ -55,8 +57,10 @@ public struct Document: Sendable {
     public var warnings: [String]
 
     /// Creates a document.
-    public init(source: String, format: DocumentFormat, text: String, sourceMap: SourceMap,
-                metadata: DocumentMetadata = DocumentMetadata(), warnings: [String] = []) {
+    public init(
+        source: String, format: DocumentFormat, text: String, sourceMap: SourceMap,
+        metadata: DocumentMetadata = DocumentMetadata(), warnings: [String] = []
+    ) {
         self.source = source
         self.format = format
         self.text = text

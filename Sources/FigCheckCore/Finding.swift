@@ -120,9 +120,11 @@ public struct Finding: Codable, Hashable, Sendable {
     /// the terminal report counts these instead of listing each; not in the JSON (its message says so).
     public var operandsNotFound = false
 
-    public init(id: String, ruleId: String, kind: String, text: String, sentence: String, location: TextLocation,
-                stated: StatedFigure, about: ClaimSubject, verdict: Verdict, severity: Severity,
-                computed: Computation?, message: String, hints: [String]) {
+    public init(
+        id: String, ruleId: String, kind: String, text: String, sentence: String, location: TextLocation,
+        stated: StatedFigure, about: ClaimSubject, verdict: Verdict, severity: Severity,
+        computed: Computation?, message: String, hints: [String]
+    ) {
         self.id = id
         self.ruleId = ruleId
         self.kind = kind

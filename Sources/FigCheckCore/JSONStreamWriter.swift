@@ -15,7 +15,7 @@ package struct JSONStreamWriter {
     private let chunkSize: Int
     private let sink: ([UInt8]) -> Void
     #if DEBUG
-    private var lastKeys: [String?] = []
+        private var lastKeys: [String?] = []
     #endif
 
     /// Hands the output to `sink` in chunks of about `chunkSize` bytes (and the rest at `finish`).
@@ -39,13 +39,13 @@ package struct JSONStreamWriter {
         buffer.append(UInt8(ascii: "{"))
         open.append(false)
         #if DEBUG
-        lastKeys.append(nil)
+            lastKeys.append(nil)
         #endif
     }
 
     package mutating func endObject() {
         #if DEBUG
-        lastKeys.removeLast()
+            lastKeys.removeLast()
         #endif
         close(UInt8(ascii: "}"))
     }
@@ -63,10 +63,10 @@ package struct JSONStreamWriter {
     /// The next key of the open object; keys come in sorted order.
     package mutating func key(_ name: String) {
         #if DEBUG
-        if let last = lastKeys[lastKeys.count - 1] {
-            assert(last.utf8.lexicographicallyPrecedes(name.utf8), "JSON keys out of order: \(last) before \(name)")
-        }
-        lastKeys[lastKeys.count - 1] = name
+            if let last = lastKeys[lastKeys.count - 1] {
+                assert(last.utf8.lexicographicallyPrecedes(name.utf8), "JSON keys out of order: \(last) before \(name)")
+            }
+            lastKeys[lastKeys.count - 1] = name
         #endif
         elementPrefix()
         writeQuoted(name)
@@ -169,7 +169,7 @@ package struct JSONStreamWriter {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
     private static let nullText = Array("null".utf8), trueText = Array("true".utf8), falseText = Array("false".utf8),
-                       negativeZero = Array("-0".utf8)
+        negativeZero = Array("-0".utf8)
 
     private mutating func writeQuoted(_ text: String) {
         buffer.append(UInt8(ascii: "\""))
@@ -191,8 +191,10 @@ package struct JSONStreamWriter {
                 case 0x08: buffer.append(UInt8(ascii: "b"))
                 case 0x0C: buffer.append(UInt8(ascii: "f"))
                 default:
-                    buffer.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                               Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0x0F)]])
+                    buffer.append(contentsOf: [
+                        UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                        Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0x0F)],
+                    ])
                 }
             }
             buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))

@@ -86,9 +86,11 @@ public struct Mention: Hashable, Sendable {
     public var ambiguous = false
     public var otherReading: Double?
 
-    public init(range: Range<Int>, numberRange: Range<Int>, text: String, kind: MentionKind, value: Double,
-                decimalText: String, low: Double?, high: Double?, unit: String?, currency: String?, scale: String?,
-                hedge: Hedge, hedgeText: String?, rangeEnd: Double?) {
+    public init(
+        range: Range<Int>, numberRange: Range<Int>, text: String, kind: MentionKind, value: Double,
+        decimalText: String, low: Double?, high: Double?, unit: String?, currency: String?, scale: String?,
+        hedge: Hedge, hedgeText: String?, rangeEnd: Double?
+    ) {
         self.range = range
         self.numberRange = numberRange
         self.text = text

@@ -64,10 +64,13 @@ public struct SourceMap: Sendable {
 
     /// An identity map: the analysed text is the original.
     public static func identity(_ original: [UInt8]) -> SourceMap {
-        SourceMap(original: original, segments: [
-            Segment(analysedStart: 0, length: original.count, originalStart: 0,
-                    originalLength: original.count, verbatim: true),
-        ])
+        SourceMap(
+            original: original,
+            segments: [
+                Segment(
+                    analysedStart: 0, length: original.count, originalStart: 0,
+                    originalLength: original.count, verbatim: true)
+            ])
     }
 
     /// The original offset of an analysed-text offset (an offset at the very end maps past the

@@ -134,10 +134,12 @@ public struct TableMetadata: Codable, Hashable, Sendable {
     /// partners"), if the table has one.
     public var fallbackEntity: String?
 
-    public init(id: String, title: String, kind: TableKind, indicators: [String], unit: String, scale: Double,
-                publisher: String, dataset: String, seriesCode: String?, url: String, licence: String,
-                attribution: String, vintage: String, retrieved: String, obtainedFrom: String, coverage: Coverage,
-                keyColumns: [String], file: String, valueRange: ValueRange?, notes: String?, fallbackEntity: String? = nil) {
+    public init(
+        id: String, title: String, kind: TableKind, indicators: [String], unit: String, scale: Double,
+        publisher: String, dataset: String, seriesCode: String?, url: String, licence: String,
+        attribution: String, vintage: String, retrieved: String, obtainedFrom: String, coverage: Coverage,
+        keyColumns: [String], file: String, valueRange: ValueRange?, notes: String?, fallbackEntity: String? = nil
+    ) {
         self.fallbackEntity = fallbackEntity
         self.id = id
         self.title = title
@@ -212,9 +214,11 @@ public struct Observation: Hashable, Sendable {
     /// Timelines: what the value is added to ("the MFN duty"), if the table says.
     public var stacksWith: String?
 
-    public init(tableID: String, line: Int, indicator: String, entity: String, entityName: String?, partner: String?,
-                scope: String?, period: String, effectiveDate: CalendarDate?, value: Double, valueText: String,
-                unit: String, provenance: RowProvenance?, isProjection: Bool = false) {
+    public init(
+        tableID: String, line: Int, indicator: String, entity: String, entityName: String?, partner: String?,
+        scope: String?, period: String, effectiveDate: CalendarDate?, value: Double, valueText: String,
+        unit: String, provenance: RowProvenance?, isProjection: Bool = false
+    ) {
         self.tableID = tableID
         self.line = line
         self.indicator = indicator

@@ -58,12 +58,13 @@ public enum CuratedImporter {
         public var build: Build
 
         func metadata(file: String) -> TableMetadata {
-            TableMetadata(id: id, title: title, kind: kind, indicators: indicators, unit: unit, scale: scale,
-                          publisher: publisher, dataset: dataset, seriesCode: seriesCode, url: url, licence: licence,
-                          attribution: attribution, vintage: vintage, retrieved: retrieved, obtainedFrom: obtainedFrom,
-                          coverage: .init(rows: 0, entities: 0, firstPeriod: nil, lastPeriod: nil),
-                          keyColumns: keyColumns, file: file, valueRange: valueRange, notes: notes,
-                          fallbackEntity: fallbackEntity)
+            TableMetadata(
+                id: id, title: title, kind: kind, indicators: indicators, unit: unit, scale: scale,
+                publisher: publisher, dataset: dataset, seriesCode: seriesCode, url: url, licence: licence,
+                attribution: attribution, vintage: vintage, retrieved: retrieved, obtainedFrom: obtainedFrom,
+                coverage: .init(rows: 0, entities: 0, firstPeriod: nil, lastPeriod: nil),
+                keyColumns: keyColumns, file: file, valueRange: valueRange, notes: notes,
+                fallbackEntity: fallbackEntity)
         }
     }
 
@@ -105,11 +106,15 @@ public enum CuratedImporter {
 
     typealias Row = [String: String]
 
-    static func build(_ table: TableSpec, here: URL, sources: URL, state: inout BuildState) throws -> (columns: [String], rows: [Row]) {
+    static func build(_ table: TableSpec, here: URL, sources: URL, state: inout BuildState) throws -> (
+        columns: [String], rows: [Row]
+    ) {
         let file = table.build.file
         switch table.build.type {
         case "facts":
-            return try facts(here.appendingPathComponent(file), sources: (table.build.sources ?? []).map { sources.appendingPathComponent($0) })
+            return try facts(
+                here.appendingPathComponent(file),
+                sources: (table.build.sources ?? []).map { sources.appendingPathComponent($0) })
         case "copy":
             let (header, records) = try readRows(of: here.appendingPathComponent(file))
             return (header, records)
@@ -120,10 +125,12 @@ public enum CuratedImporter {
         case "names":
             return try names(sources.appendingPathComponent(file), known: state.knownCodes)
         case "exchangeRates":
-            return try exchangeRates(sources.appendingPathComponent(file), frequency: table.build.frequency ?? "annual",
-                                     codesByName: state.codesByName)
+            return try exchangeRates(
+                sources.appendingPathComponent(file), frequency: table.build.frequency ?? "annual",
+                codesByName: state.codesByName)
         default:
-            throw ReferenceDataError.unreadableMetadata(path: table.output, reason: "unknown build type \(table.build.type)")
+            throw ReferenceDataError.unreadableMetadata(
+                path: table.output, reason: "unknown build type \(table.build.type)")
         }
     }
 
@@ -135,8 +142,9 @@ public enum CuratedImporter {
         let entityKey = columns.contains("entity") ? "entity" : "code"
         let periods = rows.compactMap { $0["period"] }.filter { !$0.isEmpty }.sorted()
         var metadata = table.metadata(file: "\(stem).csv")
-        metadata.coverage = .init(rows: rows.count, entities: Set(rows.map { $0[entityKey] ?? "" }).count,
-                                  firstPeriod: periods.first, lastPeriod: periods.last)
+        metadata.coverage = .init(
+            rows: rows.count, entities: Set(rows.map { $0[entityKey] ?? "" }).count,
+            firstPeriod: periods.first, lastPeriod: periods.last)
         try TableFiles.write(csv: csv, metadata: metadata, folder: target.deletingLastPathComponent(), stem: stem)
         return metadata
     }
@@ -145,7 +153,9 @@ public enum CuratedImporter {
 
     /// The header and rows of a CSV file, each row by column name.
     static func readRows(of url: URL) throws -> (header: [String], rows: [Row]) {
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw ReferenceDataError.missingTableFile(path: url.path) }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ReferenceDataError.missingTableFile(path: url.path)
+        }
         let records = try CSVReader.records([UInt8](data))
         guard let header = records.first?.fields else {
             throw ReferenceDataError.malformedTable(path: url.path, line: 1, reason: "empty file, no header")
@@ -153,8 +163,9 @@ public enum CuratedImporter {
         var rows: [Row] = []
         for record in records.dropFirst() {
             guard record.fields.count == header.count else {
-                throw ReferenceDataError.malformedTable(path: url.path, line: record.line,
-                                                        reason: "\(record.fields.count) fields where the header has \(header.count)")
+                throw ReferenceDataError.malformedTable(
+                    path: url.path, line: record.line,
+                    reason: "\(record.fields.count) fields where the header has \(header.count)")
             }
             rows.append(Dictionary(zip(header, record.fields), uniquingKeysWith: { first, _ in first }))
         }
@@ -170,7 +181,10 @@ public enum CuratedImporter {
 
     /// The provenance columns a source row can fill, and its value for each.
     static func provenance(_ row: SourceRow?) -> [(column: String, value: String?)] {
-        [("source_publisher", row?.publisher), ("source_url", row?.url), ("quote", row?.quote), ("confidence", row?.confidence)]
+        [
+            ("source_publisher", row?.publisher), ("source_url", row?.url), ("quote", row?.quote),
+            ("confidence", row?.confidence),
+        ]
     }
 
     static func facts(_ selection: URL, sources: [URL]) throws -> (columns: [String], rows: [Row]) {
@@ -182,7 +196,8 @@ public enum CuratedImporter {
         let (header, selected) = try readRows(of: selection)
         let missing = FactColumns.all.filter { !header.contains($0) }
         guard missing.isEmpty else {
-            throw ReferenceDataError.malformedTable(path: selection.path, line: 1, reason: "missing columns \(missing.joined(separator: ", "))")
+            throw ReferenceDataError.malformedTable(
+                path: selection.path, line: 1, reason: "missing columns \(missing.joined(separator: ", "))")
         }
         let extra = header.filter { !FactColumns.all.contains($0) }
         var filled: [Row] = []
@@ -207,8 +222,9 @@ public enum CuratedImporter {
         var found: [String: SourceRow] = [:]
         for row in try readRows(of: url).rows {
             guard let id = row["id"] else { continue }
-            found[id] = SourceRow(publisher: row["source_publisher"] ?? "", url: row["source_url"] ?? "",
-                                  quote: row["quote"] ?? "", confidence: row["confidence"] ?? "")
+            found[id] = SourceRow(
+                publisher: row["source_publisher"] ?? "", url: row["source_url"] ?? "",
+                quote: row["quote"] ?? "", confidence: row["confidence"] ?? "")
         }
         return found
     }
@@ -217,7 +233,8 @@ public enum CuratedImporter {
     /// first quoted passage of the evidence and the first confidence word. "same as B3" in the URL
     /// column is B3's URL.
     static func markdownSourceRows(_ url: URL) throws -> [String: SourceRow] {
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+        else {
             throw ReferenceDataError.missingTableFile(path: url.path)
         }
         var found: [String: SourceRow] = [:]
@@ -233,10 +250,13 @@ public enum CuratedImporter {
                 guard let index = names.firstIndex(of: name), index < cells.count else { return "" }
                 return cells[index]
             }
-            var row = SourceRow(publisher: cell("publisher"), url: firstURL(in: cell("URL")),
-                                quote: firstQuotation(in: cell("evidence (quote)")),
-                                confidence: firstConfidence(in: cell("conf.")))
-            if row.url.isEmpty, cell("URL").hasPrefix("same as "), let other = found[String(cell("URL").dropFirst("same as ".count))] {
+            var row = SourceRow(
+                publisher: cell("publisher"), url: firstURL(in: cell("URL")),
+                quote: firstQuotation(in: cell("evidence (quote)")),
+                confidence: firstConfidence(in: cell("conf.")))
+            if row.url.isEmpty, cell("URL").hasPrefix("same as "),
+                let other = found[String(cell("URL").dropFirst("same as ".count))]
+            {
                 row.url = other.url
             }
             found[id] = row
@@ -272,9 +292,12 @@ public enum CuratedImporter {
             guard !code.isEmpty else { continue }
             let official = source["official_name_en"] ?? ""
             let display = source["CLDR display name"] ?? ""
-            rows.append(["code": code, "alpha2": source["ISO3166-1-Alpha-2"] ?? "", "numeric": source["ISO3166-1-numeric"] ?? "",
-                         "name": display.isEmpty ? official : display, "official_name": official,
-                         "short_name": source["UNTERM English Short"] ?? "", "capital": source["Capital"] ?? "", "kind": "country"])
+            rows.append([
+                "code": code, "alpha2": source["ISO3166-1-Alpha-2"] ?? "", "numeric": source["ISO3166-1-numeric"] ?? "",
+                "name": display.isEmpty ? official : display, "official_name": official,
+                "short_name": source["UNTERM English Short"] ?? "", "capital": source["Capital"] ?? "",
+                "kind": "country",
+            ])
         }
         return (entityColumns, rows.sorted { ($0["code"] ?? "") < ($1["code"] ?? "") })
     }
@@ -288,8 +311,10 @@ public enum CuratedImporter {
         }
         let rows = names.keys.sorted().map { code -> Row in
             let name = names[code] ?? ""
-            return ["code": code, "alpha2": "", "numeric": "", "name": name, "official_name": name, "short_name": name,
-                    "capital": "", "kind": "aggregate"]
+            return [
+                "code": code, "alpha2": "", "numeric": "", "name": name, "official_name": name, "short_name": name,
+                "capital": "", "kind": "aggregate",
+            ]
         }
         return (entityColumns, rows)
     }
@@ -298,7 +323,9 @@ public enum CuratedImporter {
     /// two letters, and English demonyms, for the codes already known; one row per (alias, code),
     /// the first kind found kept, sorted by lower-cased alias and code.
     static func names(_ url: URL, known: Set<String>) throws -> (columns: [String], rows: [Row]) {
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw ReferenceDataError.missingTableFile(path: url.path) }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ReferenceDataError.missingTableFile(path: url.path)
+        }
         guard let countries = (try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]] else {
             throw ReferenceDataError.malformedTable(path: url.path, line: 1, reason: "not a JSON array of countries")
         }
@@ -307,7 +334,9 @@ public enum CuratedImporter {
         for country in countries {
             guard let code = country["cca3"] as? String, known.contains(code) else { continue }
             let name = country["name"] as? [String: Any] ?? [:]
-            var names: [(String, String)] = [(name["common"] as? String ?? "", "name"), (name["official"] as? String ?? "", "name")]
+            var names: [(String, String)] = [
+                (name["common"] as? String ?? "", "name"), (name["official"] as? String ?? "", "name"),
+            ]
             for spelling in country["altSpellings"] as? [String] ?? []
             where spelling.unicodeScalars.count > 2 && spelling.unicodeScalars.allSatisfy({ $0.value < 0x250 }) {
                 names.append((spelling, "alternative_spelling"))
@@ -329,17 +358,25 @@ public enum CuratedImporter {
 
     /// Datahub exchange-rates (`Date, Country, Exchange rate`): currency units per US dollar by
     /// country and year or month; "Euro" is the euro area (EMU).
-    static func exchangeRates(_ url: URL, frequency: String, codesByName: [String: String]) throws -> (columns: [String], rows: [Row]) {
+    static func exchangeRates(_ url: URL, frequency: String, codesByName: [String: String]) throws -> (
+        columns: [String], rows: [Row]
+    ) {
         var rows: [Row] = []
         for (index, source) in try readRows(of: url).rows.enumerated() {
             let country = source["Country"] ?? ""
             guard let code = country == "Euro" ? "EMU" : codesByName[country] else {
-                throw ReferenceDataError.malformedTable(path: url.path, line: index + 2, reason: "no entity is named \(country)")
+                throw ReferenceDataError.malformedTable(
+                    path: url.path, line: index + 2, reason: "no entity is named \(country)")
             }
             let date = source["Date"] ?? ""
-            rows.append(["entity": code, "entity_name": country == "Euro" ? "Euro area" : country,
-                         "period": String(date.prefix(frequency == "annual" ? 4 : 7)), "value": source["Exchange rate"] ?? ""])
+            rows.append([
+                "entity": code, "entity_name": country == "Euro" ? "Euro area" : country,
+                "period": String(date.prefix(frequency == "annual" ? 4 : 7)), "value": source["Exchange rate"] ?? "",
+            ])
         }
-        return (TableKind.series.columns, rows.sorted { (($0["entity"] ?? ""), ($0["period"] ?? "")) < (($1["entity"] ?? ""), ($1["period"] ?? "")) })
+        return (
+            TableKind.series.columns,
+            rows.sorted { (($0["entity"] ?? ""), ($0["period"] ?? "")) < (($1["entity"] ?? ""), ($1["period"] ?? "")) }
+        )
     }
 }

@@ -43,9 +43,10 @@ public struct EntityDirectory: Sendable {
             switch entry.metadata.kind {
             case .entities:
                 for record in records {
-                    let entity = Entity(code: field("code", record), name: field("name", record),
-                                        officialName: field("official_name", record),
-                                        capital: field("capital", record), kind: field("kind", record))
+                    let entity = Entity(
+                        code: field("code", record), name: field("name", record),
+                        officialName: field("official_name", record),
+                        capital: field("capital", record), kind: field("kind", record))
                     entities[entity.code] = entity
                     for name in [entity.name, entity.officialName, Self.withoutArticle(field("short_name", record))]
                     where !name.isEmpty {
@@ -54,7 +55,9 @@ public struct EntityDirectory: Sendable {
                 }
             case .aliases:
                 for record in records {
-                    add(field("alias", record), Match(code: field("code", record), kind: field("kind", record), table: table))
+                    add(
+                        field("alias", record),
+                        Match(code: field("code", record), kind: field("kind", record), table: table))
                 }
             case .aggregates:
                 for record in records { members[field("code", record), default: []].append(field("member", record)) }
@@ -90,7 +93,8 @@ public struct EntityDirectory: Sendable {
         if !(byAlias[key]?.contains(match) ?? false) { byAlias[key, default: []].append(match) }
         let words = alias.split(separator: " ")
         if let firstWord = words.first {
-            longestNameByFirstWord[firstWord.lowercased(), default: 0] = max(longestNameByFirstWord[firstWord.lowercased()] ?? 0, words.count)
+            longestNameByFirstWord[firstWord.lowercased(), default: 0] = max(
+                longestNameByFirstWord[firstWord.lowercased()] ?? 0, words.count)
         }
     }
 

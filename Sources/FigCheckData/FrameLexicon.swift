@@ -69,7 +69,8 @@ public struct FrameLexicon: Sendable {
 
     /// Reads the frame, source and currency tables among the lexicon tables of `catalog`.
     public init(catalog: ReferenceCatalog) throws {
-        for entry in catalog.entries where [.frames, .sources, .currencies, .bases, .scopes].contains(entry.metadata.kind) {
+        for entry in catalog.entries
+        where [.frames, .sources, .currencies, .bases, .scopes].contains(entry.metadata.kind) {
             let (header, records) = try TableParser.records(of: entry.metadata, at: entry.dataURL)
             for record in records {
                 func field(_ name: String) -> String {
@@ -80,10 +81,11 @@ public struct FrameLexicon: Sendable {
                 case .frames:
                     let shapes = Set(field("shapes").split(separator: "|").compactMap { Shape(rawValue: String($0)) })
                     let sources = Set(field("sources").split(separator: "|").map { String($0) })
-                    frames[field("indicator")] = IndicatorFrame(shapes: shapes, sources: sources, basis: field("basis"),
-                                                                growthIndicator: field("growth_indicator"), role: field("role"),
-                                                                mirror: field("mirror"),
-                                                                forecast: Self.sourceAndIndicator(field("forecast")), note: field("note"))
+                    frames[field("indicator")] = IndicatorFrame(
+                        shapes: shapes, sources: sources, basis: field("basis"),
+                        growthIndicator: field("growth_indicator"), role: field("role"),
+                        mirror: field("mirror"),
+                        forecast: Self.sourceAndIndicator(field("forecast")), note: field("note"))
                 case .sources:
                     sourceNames.append(SourceName(phrase: field("phrase"), source: field("source")))
                 case .bases:
@@ -94,8 +96,9 @@ public struct FrameLexicon: Sendable {
                 case .currencies:
                     let fx = field("fx_entity")
                     let series = field("fx_indicator")
-                    currencies[field("currency")] = Currency(country: field("country"), fxEntity: fx.isEmpty ? nil : fx,
-                                                             fxIndicator: series.isEmpty ? nil : series)
+                    currencies[field("currency")] = Currency(
+                        country: field("country"), fxEntity: fx.isEmpty ? nil : fx,
+                        fxIndicator: series.isEmpty ? nil : series)
                 default:
                     break
                 }

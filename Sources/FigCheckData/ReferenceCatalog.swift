@@ -72,7 +72,8 @@ public final class ReferenceCatalog: @unchecked Sendable {
     /// Reads the metadata of every table under `directory` (files named `*.meta.json`).
     public init(directory: URL) throws {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             throw ReferenceDataError.missingDirectory(path: directory.path)
         }
         self.directory = directory
@@ -86,15 +87,18 @@ public final class ReferenceCatalog: @unchecked Sendable {
             } catch {
                 throw ReferenceDataError.unreadableMetadata(path: url.path, reason: error.localizedDescription)
             }
-            entries.append(Entry(metadata: metadata, metadataURL: url,
-                                 dataURL: url.deletingLastPathComponent().appendingPathComponent(metadata.file)))
+            entries.append(
+                Entry(
+                    metadata: metadata, metadataURL: url,
+                    dataURL: url.deletingLastPathComponent().appendingPathComponent(metadata.file)))
         }
         entries.sort { $0.metadata.id < $1.metadata.id }
         var byID: [String: Entry] = [:]
         for entry in entries {
             if let existing = byID[entry.metadata.id] {
-                throw ReferenceDataError.duplicateTableID(id: entry.metadata.id,
-                                                          paths: [existing.metadataURL.path, entry.metadataURL.path])
+                throw ReferenceDataError.duplicateTableID(
+                    id: entry.metadata.id,
+                    paths: [existing.metadataURL.path, entry.metadataURL.path])
             }
             byID[entry.metadata.id] = entry
         }
@@ -153,8 +157,10 @@ public final class ReferenceCatalog: @unchecked Sendable {
     /// The value in force on `date` in the timelines of `indicator`: the row with the latest
     /// effective date on or before it, the table's fallback entity standing in for an entity
     /// without rows of its own (see `Timeline`).
-    public func valueInForce(indicator: String, entity: String, on date: CalendarDate, partner: String? = nil,
-                             scope: String? = nil) throws -> ReferenceValue? {
+    public func valueInForce(
+        indicator: String, entity: String, on date: CalendarDate, partner: String? = nil,
+        scope: String? = nil
+    ) throws -> ReferenceValue? {
         var rows: [ReferenceValue] = []
         for entry in tables(for: indicator) where entry.metadata.kind == .timeline {
             for row in try indexed(entry.metadata.id).observations where row.indicator == indicator {
@@ -179,7 +185,8 @@ public final class ReferenceCatalog: @unchecked Sendable {
             file = try TableParser.rowSpans(of: entry.metadata, at: entry.dataURL)
             spans[id] = file
         }
-        let observations = try TableParser.observations(of: entry.metadata, spans: file.byEntity[key.entity] ?? [], in: file)
+        let observations = try TableParser.observations(
+            of: entry.metadata, spans: file.byEntity[key.entity] ?? [], in: file)
         let rows = try Self.index(observations, of: entry)
         loadedEntities[id, default: [:]][key.entity] = rows
         return rows.index[key].map { rows.observations[$0] }
@@ -210,8 +217,9 @@ public final class ReferenceCatalog: @unchecked Sendable {
         var index: [ObservationKey: Int] = [:]
         index.reserveCapacity(observations.count)
         for (position, row) in observations.enumerated() {
-            let key = ObservationKey(indicator: row.indicator, entity: row.entity, period: row.period,
-                                     partner: row.partner, scope: row.scope)
+            let key = ObservationKey(
+                indicator: row.indicator, entity: row.entity, period: row.period,
+                partner: row.partner, scope: row.scope)
             // Timelines repeat keys across effective dates; keep the first for plain lookups. Elsewhere
             // a repeated key is two answers to one question: the table is malformed.
             if let first = index[key] {
@@ -244,7 +252,8 @@ public final class ReferenceCatalog: @unchecked Sendable {
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             return "bad value for \(context.codingPath.map(\.stringValue).joined(separator: "."))"
         case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not valid JSON"
+            return context.codingPath.isEmpty
+                ? "not valid JSON"
                 : "bad value for \(context.codingPath.map(\.stringValue).joined(separator: "."))"
         @unknown default: return "invalid"
         }

@@ -38,8 +38,11 @@ public enum ReferenceDataValidator {
             problems += metadataProblems(entry)
             guard let (header, records) = readRecords(entry, into: &problems) else { continue }
             if entry.metadata.coverage.rows != records.count {
-                problems.append(Problem(path: entry.metadataURL.path, line: nil, message:
-                    "coverage.rows is \(entry.metadata.coverage.rows) but the table has \(records.count) rows"))
+                problems.append(
+                    Problem(
+                        path: entry.metadataURL.path, line: nil,
+                        message:
+                            "coverage.rows is \(entry.metadata.coverage.rows) but the table has \(records.count) rows"))
             }
             if entry.metadata.kind.holdsObservations {
                 problems += observationProblems(entry, records: records, header: header)
@@ -59,9 +62,11 @@ public enum ReferenceDataValidator {
     private static func metadataProblems(_ entry: ReferenceCatalog.Entry) -> [Problem] {
         let meta = entry.metadata
         var messages: [String] = []
-        let required = [("title", meta.title), ("publisher", meta.publisher), ("dataset", meta.dataset), ("url", meta.url),
-                        ("licence", meta.licence), ("attribution", meta.attribution), ("obtainedFrom", meta.obtainedFrom),
-                        ("file", meta.file)]
+        let required = [
+            ("title", meta.title), ("publisher", meta.publisher), ("dataset", meta.dataset), ("url", meta.url),
+            ("licence", meta.licence), ("attribution", meta.attribution), ("obtainedFrom", meta.obtainedFrom),
+            ("file", meta.file),
+        ]
         for (name, value) in required where value.trimmingWhitespace().isEmpty {
             messages.append("missing provenance: \(name) is empty")
         }
@@ -83,8 +88,10 @@ public enum ReferenceDataValidator {
         return messages.map { Problem(path: entry.metadataURL.path, line: nil, message: $0) }
     }
 
-    private static func readRecords(_ entry: ReferenceCatalog.Entry,
-                                    into problems: inout [Problem]) -> ([String: Int], [CSVReader.Record])? {
+    private static func readRecords(
+        _ entry: ReferenceCatalog.Entry,
+        into problems: inout [Problem]
+    ) -> ([String: Int], [CSVReader.Record])? {
         do {
             let (header, records) = try TableParser.records(of: entry.metadata, at: entry.dataURL)
             return (header, records)
@@ -100,8 +107,10 @@ public enum ReferenceDataValidator {
         return nil
     }
 
-    private static func observationProblems(_ entry: ReferenceCatalog.Entry, records: [CSVReader.Record],
-                                            header: [String: Int]) -> [Problem] {
+    private static func observationProblems(
+        _ entry: ReferenceCatalog.Entry, records: [CSVReader.Record],
+        header: [String: Int]
+    ) -> [Problem] {
         let meta = entry.metadata
         let path = entry.dataURL.path
         var problems: [Problem] = []
@@ -142,7 +151,9 @@ public enum ReferenceDataValidator {
                     report("indicator \(row.indicator) is not listed in the table's metadata")
                 }
                 if meta.kind == .timeline && row.effectiveDate == nil { report("timeline row without effective_date") }
-                problems += provenanceProblems(row.provenance).map { Problem(path: path, line: record.line, message: $0) }
+                problems += provenanceProblems(row.provenance).map {
+                    Problem(path: path, line: record.line, message: $0)
+                }
             }
         }
         return problems
@@ -168,25 +179,33 @@ public enum ReferenceDataValidator {
         }
         if provenance.quote.isEmpty { messages.append("missing provenance: quote is empty") }
         if !FactColumns.confidenceLevels.contains(provenance.confidence) {
-            messages.append("confidence \"\(provenance.confidence)\" is not one of \(FactColumns.confidenceLevels.sorted().joined(separator: ", "))")
+            messages.append(
+                "confidence \"\(provenance.confidence)\" is not one of \(FactColumns.confidenceLevels.sorted().joined(separator: ", "))"
+            )
         }
         return messages
     }
 
-    private static func duplicateProblems(_ entry: ReferenceCatalog.Entry, records: [CSVReader.Record],
-                                          header: [String: Int]) -> [Problem] {
+    private static func duplicateProblems(
+        _ entry: ReferenceCatalog.Entry, records: [CSVReader.Record],
+        header: [String: Int]
+    ) -> [Problem] {
         var seen: [String: Int] = [:]
         var problems: [Problem] = []
         for record in records {
             if record.fields.count != header.count {
-                problems.append(Problem(path: entry.dataURL.path, line: record.line,
-                                        message: "\(record.fields.count) fields where the header has \(header.count)"))
+                problems.append(
+                    Problem(
+                        path: entry.dataURL.path, line: record.line,
+                        message: "\(record.fields.count) fields where the header has \(header.count)"))
                 continue
             }
             let key = entry.metadata.keyColumns.map { field($0, record, header).lowercased() }.joined(separator: ", ")
             if let first = seen[key] {
-                problems.append(Problem(path: entry.dataURL.path, line: record.line,
-                                        message: "duplicate key (\(key)), first on line \(first)"))
+                problems.append(
+                    Problem(
+                        path: entry.dataURL.path, line: record.line,
+                        message: "duplicate key (\(key)), first on line \(first)"))
             } else {
                 seen[key] = record.line
             }
@@ -195,8 +214,10 @@ public enum ReferenceDataValidator {
     }
 
     /// Aliases and members must name known entities; lexicon phrases must name known indicators.
-    private static func referenceProblems(_ tables: [(ReferenceCatalog.Entry, [CSVReader.Record], [String: Int])],
-                                          entityCodes: Set<String>, indicators: Set<String>) -> [Problem] {
+    private static func referenceProblems(
+        _ tables: [(ReferenceCatalog.Entry, [CSVReader.Record], [String: Int])],
+        entityCodes: Set<String>, indicators: Set<String>
+    ) -> [Problem] {
         var problems: [Problem] = []
         for (entry, records, header) in tables {
             for record in records where record.fields.count == header.count {
@@ -215,8 +236,10 @@ public enum ReferenceDataValidator {
                 case .lexicon, .frames:
                     let indicator = field("indicator", record, header)
                     if !indicators.contains(indicator) {
-                        problems.append(Problem(path: path, line: record.line,
-                                                message: "indicator \(indicator) has no table"))
+                        problems.append(
+                            Problem(
+                                path: path, line: record.line,
+                                message: "indicator \(indicator) has no table"))
                     }
                 default:
                     break
@@ -243,7 +266,12 @@ public enum ReferenceDataValidator {
             let path = url.standardizedFileURL.path
             let relative = path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
             if !described.contains(path) && !configurationFiles.contains(relative) {
-                problems.append(Problem(path: path, line: nil, message: "table file without metadata (expected \(url.deletingPathExtension().lastPathComponent).meta.json beside it)"))
+                problems.append(
+                    Problem(
+                        path: path, line: nil,
+                        message:
+                            "table file without metadata (expected \(url.deletingPathExtension().lastPathComponent).meta.json beside it)"
+                    ))
             }
         }
         return problems.sorted { $0.path < $1.path }

@@ -48,14 +48,17 @@ public enum WDISeriesWriter {
     /// Writes the table; with `replace` false an existing file for the same vintage is an error.
     /// Returns the metadata written.
     @discardableResult
-    public static func write(_ rows: [SeriesRow], series: WDIIndicatorMap.Series, provenance: SeriesProvenance,
-                             into directory: URL, replace: Bool) throws -> TableMetadata {
+    public static func write(
+        _ rows: [SeriesRow], series: WDIIndicatorMap.Series, provenance: SeriesProvenance,
+        into directory: URL, replace: Bool
+    ) throws -> TableMetadata {
         let folder = directory.appendingPathComponent("wdi").appendingPathComponent(provenance.vintage)
         let stem = series.code.lowercased()
         let metaURL = folder.appendingPathComponent("\(stem).meta.json")
         if !replace && FileManager.default.fileExists(atPath: metaURL.path) {
-            throw ReferenceDataError.writeFailed(path: metaURL.path,
-                                                 reason: "vintage \(provenance.vintage) of \(series.code) already exists")
+            throw ReferenceDataError.writeFailed(
+                path: metaURL.path,
+                reason: "vintage \(provenance.vintage) of \(series.code) already exists")
         }
         let metadata = TableMetadata(
             id: tableID(code: series.code, vintage: provenance.vintage), title: series.title, kind: .series,
@@ -75,17 +78,21 @@ public enum WDISeriesWriter {
 public enum SeriesTableWriter {
     /// Sorts the rows by entity and period, fills the coverage from them and writes both files.
     @discardableResult
-    public static func write(_ rows: [SeriesRow], metadata template: TableMetadata, folder: URL, stem: String) throws -> TableMetadata {
+    public static func write(_ rows: [SeriesRow], metadata template: TableMetadata, folder: URL, stem: String) throws
+        -> TableMetadata
+    {
         let sorted = rows.sorted { ($0.entity, $0.period) < ($1.entity, $1.period) }
         let withStatus = sorted.contains { $0.status != nil }
         var csv = CSVReader.line(TableKind.series.columns + (withStatus ? ["status"] : []))
         for row in sorted {
-            csv += CSVReader.line([row.entity, row.entityName, row.period, row.valueText] + (withStatus ? [row.status ?? ""] : []))
+            csv += CSVReader.line(
+                [row.entity, row.entityName, row.period, row.valueText] + (withStatus ? [row.status ?? ""] : []))
         }
         let periods = sorted.map(\.period).sorted()
         var metadata = template
-        metadata.coverage = .init(rows: sorted.count, entities: Set(sorted.map(\.entity)).count,
-                                  firstPeriod: periods.first, lastPeriod: periods.last)
+        metadata.coverage = .init(
+            rows: sorted.count, entities: Set(sorted.map(\.entity)).count,
+            firstPeriod: periods.first, lastPeriod: periods.last)
         metadata.file = "\(stem).csv"
         try TableFiles.write(csv: csv, metadata: metadata, folder: folder, stem: stem)
         return metadata
@@ -122,7 +129,8 @@ public enum AtomicFile {
             try writeNew(data, at: temporary.path)
             // rename(2) replaces the target atomically on the same file system.
             guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+                throw CocoaError(
+                    .fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

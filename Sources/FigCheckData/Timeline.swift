@@ -7,27 +7,33 @@ import FigCheckCore
 /// was not known before it was announced), and rows marked `not_applied` are never in force.
 public enum Timeline {
     /// The rows in force one after another for `entity` and `scope`, in effective-date order.
-    public static func steps(_ rows: [ReferenceValue], entity: String, scope: String?, partner: String? = nil,
-                             knownOn: CalendarDate? = nil) -> [ReferenceValue] {
+    public static func steps(
+        _ rows: [ReferenceValue], entity: String, scope: String?, partner: String? = nil,
+        knownOn: CalendarDate? = nil
+    ) -> [ReferenceValue] {
         let eligible = rows.filter { row in
             row.observation.effectiveDate != nil && !row.observation.neverApplied && row.observation.scope == scope
                 && (partner == nil || row.observation.partner == partner) && known(row, on: knownOn)
         }
         let own = sorted(eligible.filter { $0.observation.entity == entity })
-        let fallback = sorted(eligible.filter { row in
-            row.table.fallbackEntity.map { $0 == row.observation.entity && $0 != entity } ?? false
-        })
+        let fallback = sorted(
+            eligible.filter { row in
+                row.table.fallbackEntity.map { $0 == row.observation.entity && $0 != entity } ?? false
+            })
         guard let start = own.first?.observation.effectiveDate else { return fallback }
         return fallback.filter { ($0.observation.effectiveDate ?? start) < start } + own
     }
 
     /// Rates announced for `entity` (or its fallback) and `scope` but never applied.
-    public static func neverApplied(_ rows: [ReferenceValue], entity: String, scope: String?,
-                                    knownOn: CalendarDate? = nil) -> [ReferenceValue] {
-        sorted(rows.filter { row in
-            row.observation.neverApplied && row.observation.scope == scope && known(row, on: knownOn)
-                && (row.observation.entity == entity || row.table.fallbackEntity == row.observation.entity)
-        })
+    public static func neverApplied(
+        _ rows: [ReferenceValue], entity: String, scope: String?,
+        knownOn: CalendarDate? = nil
+    ) -> [ReferenceValue] {
+        sorted(
+            rows.filter { row in
+                row.observation.neverApplied && row.observation.scope == scope && known(row, on: knownOn)
+                    && (row.observation.entity == entity || row.table.fallbackEntity == row.observation.entity)
+            })
     }
 
     /// The row in force on `date`, if any.

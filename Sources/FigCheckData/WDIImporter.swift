@@ -7,8 +7,10 @@ import Foundation
 public enum WDIImporter {
     /// Imports every mapped series found under `source` (a folder) or the one CSV file `source`
     /// for `seriesCode`. Returns the metadata of the tables written.
-    public static func importSeries(from source: URL, seriesCode: String?, provenance: SeriesProvenance,
-                                    into directory: URL, replace: Bool) throws -> [TableMetadata] {
+    public static func importSeries(
+        from source: URL, seriesCode: String?, provenance: SeriesProvenance,
+        into directory: URL, replace: Bool
+    ) throws -> [TableMetadata] {
         let map = try WDIIndicatorMap(contentsOf: WDIIndicatorMap.file(in: directory))
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory) else {
@@ -23,7 +25,8 @@ public enum WDIImporter {
                 if let seriesCode, seriesCode.lowercased() != folder.lowercased() { continue }
                 guard let series = map.series(code: folder) else {
                     throw ReferenceDataError.malformedTable(
-                        path: file.path, line: 1, reason: "series \(folder.uppercased()) is not in wdi/wdi-indicators.csv")
+                        path: file.path, line: 1,
+                        reason: "series \(folder.uppercased()) is not in wdi/wdi-indicators.csv")
                 }
                 jobs.append((file, series))
             }
@@ -35,8 +38,9 @@ public enum WDIImporter {
             jobs.append((source, series))
         }
         return try jobs.map { file, series in
-            try WDISeriesWriter.write(try rows(in: file), series: series, provenance: provenance,
-                                      into: directory, replace: replace)
+            try WDISeriesWriter.write(
+                try rows(in: file), series: series, provenance: provenance,
+                into: directory, replace: replace)
         }
     }
 
@@ -52,10 +56,12 @@ public enum WDIImporter {
         }
         return try records.dropFirst().map { record in
             guard record.fields.count == 4, Double(record.fields[3]) != nil else {
-                throw ReferenceDataError.malformedTable(path: file.path, line: record.line, reason: "not a country-year value")
+                throw ReferenceDataError.malformedTable(
+                    path: file.path, line: record.line, reason: "not a country-year value")
             }
-            return SeriesRow(entity: record.fields[1], entityName: record.fields[0], period: record.fields[2],
-                          valueText: record.fields[3])
+            return SeriesRow(
+                entity: record.fields[1], entityName: record.fields[0], period: record.fields[2],
+                valueText: record.fields[3])
         }
     }
 }

@@ -31,9 +31,10 @@ public struct WDIIndicatorMap: Sendable {
                 throw ReferenceDataError.malformedTable(path: url.path, line: record.line, reason: "expected 6 fields")
             }
             let bounds = (Double(record.fields[4]), Double(record.fields[5]))
-            return Series(code: record.fields[0].uppercased(), indicator: record.fields[1], title: record.fields[2],
-                          unit: record.fields[3],
-                          range: bounds.0 == nil && bounds.1 == nil ? nil : .init(min: bounds.0, max: bounds.1))
+            return Series(
+                code: record.fields[0].uppercased(), indicator: record.fields[1], title: record.fields[2],
+                unit: record.fields[3],
+                range: bounds.0 == nil && bounds.1 == nil ? nil : .init(min: bounds.0, max: bounds.1))
         }
     }
 

@@ -26,10 +26,13 @@ public enum WEOImporter {
         public var skippedAreas: [String: Int]
     }
 
-    public static func importVintage(from file: URL, crosswalk: URL?, provenance: SeriesProvenance, into directory: URL,
-                                     replace: Bool) throws -> Outcome {
+    public static func importVintage(
+        from file: URL, crosswalk: URL?, provenance: SeriesProvenance, into directory: URL,
+        replace: Bool
+    ) throws -> Outcome {
         let concepts = try readConcepts(directory.appendingPathComponent("weo/weo-concepts.csv"))
-        let groups = try CSVFile.pairs(directory.appendingPathComponent("weo/weo-areas.csv"), header: ["imf_code", "entity"])
+        let groups = try CSVFile.pairs(
+            directory.appendingPathComponent("weo/weo-areas.csv"), header: ["imf_code", "entity"])
         let renamed = try crosswalk.map { try CSVFile.pairs($0, header: ["ref_area", "ref_area_new"]) } ?? [:]
         let entities = try EntityDirectory(catalog: ReferenceCatalog(directory: directory)).entities
         guard let release = CalendarDate(exactISO: provenance.vintage) else {
@@ -48,19 +51,24 @@ public enum WEOImporter {
                 continue
             }
             guard let year = Int(fields[2]), Double(fields[3]) != nil else {
-                throw ReferenceDataError.malformedTable(path: file.path, line: record.line, reason: "not a year and a number")
+                throw ReferenceDataError.malformedTable(
+                    path: file.path, line: record.line, reason: "not a year and a number")
             }
             let projected = Int(fields[4]).map { year > $0 } ?? (year >= release.year)
-            rows[fields[0], default: []].append(SeriesRow(entity: entity, entityName: known.name, period: fields[2],
-                                                          valueText: fields[3], status: projected ? "projection" : "actual"))
+            rows[fields[0], default: []].append(
+                SeriesRow(
+                    entity: entity, entityName: known.name, period: fields[2],
+                    valueText: fields[3], status: projected ? "projection" : "actual"))
         }
         let folder = directory.appendingPathComponent("weo").appendingPathComponent(provenance.vintage)
         var written: [TableMetadata] = []
         for code in rows.keys.sorted() {
             guard let concept = concepts[code], let conceptRows = rows[code] else { continue }
             let stem = code.lowercased()
-            if !replace, FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(stem).meta.json").path) {
-                throw ReferenceDataError.writeFailed(path: folder.path, reason: "vintage \(provenance.vintage) of \(code) already exists")
+            if !replace, FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(stem).meta.json").path)
+            {
+                throw ReferenceDataError.writeFailed(
+                    path: folder.path, reason: "vintage \(provenance.vintage) of \(code) already exists")
             }
             let month = release.monthAndYear
             let metadata = TableMetadata(
@@ -70,9 +78,11 @@ public enum WEOImporter {
                 licence: "LicenseRef-IMF-Data-Terms",
                 attribution: "Source: IMF, World Economic Outlook database, \(month)",
                 vintage: provenance.vintage, retrieved: provenance.retrieved, obtainedFrom: provenance.obtainedFrom,
-                coverage: .init(rows: 0, entities: 0, firstPeriod: nil, lastPeriod: nil), keyColumns: ["entity", "period"],
+                coverage: .init(rows: 0, entities: 0, firstPeriod: nil, lastPeriod: nil),
+                keyColumns: ["entity", "period"],
                 file: "\(stem).csv", valueRange: concept.range,
-                notes: [provenance.notes, "status marks the IMF staff projections of this vintage"].compactMap { $0 }.joined(separator: " "))
+                notes: [provenance.notes, "status marks the IMF staff projections of this vintage"].compactMap { $0 }
+                    .joined(separator: " "))
             written.append(try SeriesTableWriter.write(conceptRows, metadata: metadata, folder: folder, stem: stem))
         }
         return Outcome(tables: written, skippedAreas: skipped)
@@ -80,16 +90,19 @@ public enum WEOImporter {
 
     /// `weo/weo-concepts.csv`: `concept,indicator,title,unit,scale,value_min,value_max`.
     static func readConcepts(_ url: URL) throws -> [String: Concept] {
-        let records = try CSVFile.records(url, header: ["concept", "indicator", "title", "unit", "scale", "value_min", "value_max"])
+        let records = try CSVFile.records(
+            url, header: ["concept", "indicator", "title", "unit", "scale", "value_min", "value_max"])
         var concepts: [String: Concept] = [:]
         for record in records {
             let fields = record.fields
             guard let scale = Double(fields[4]) else {
-                throw ReferenceDataError.malformedTable(path: url.path, line: record.line, reason: "scale is not a number")
+                throw ReferenceDataError.malformedTable(
+                    path: url.path, line: record.line, reason: "scale is not a number")
             }
             let bounds = (Double(fields[5]), Double(fields[6]))
-            concepts[fields[0]] = Concept(code: fields[0], indicator: fields[1], title: fields[2], unit: fields[3], scale: scale,
-                                          range: bounds.0 == nil && bounds.1 == nil ? nil : .init(min: bounds.0, max: bounds.1))
+            concepts[fields[0]] = Concept(
+                code: fields[0], indicator: fields[1], title: fields[2], unit: fields[3], scale: scale,
+                range: bounds.0 == nil && bounds.1 == nil ? nil : .init(min: bounds.0, max: bounds.1))
         }
         return concepts
     }
@@ -104,11 +117,13 @@ enum CSVFile {
         }
         let records = try CSVReader.records([UInt8](data))
         guard records.first?.fields == header else {
-            throw ReferenceDataError.malformedTable(path: url.path, line: 1, reason: "expected the header \(header.joined(separator: ","))")
+            throw ReferenceDataError.malformedTable(
+                path: url.path, line: 1, reason: "expected the header \(header.joined(separator: ","))")
         }
         for record in records.dropFirst() where record.fields.count != header.count {
-            throw ReferenceDataError.malformedTable(path: url.path, line: record.line,
-                                                    reason: "\(record.fields.count) fields where the header has \(header.count)")
+            throw ReferenceDataError.malformedTable(
+                path: url.path, line: record.line,
+                reason: "\(record.fields.count) fields where the header has \(header.count)")
         }
         return Array(records.dropFirst())
     }

@@ -75,7 +75,9 @@ public struct MentionScanner: Sendable {
             if bytes[index] == UInt8(ascii: "\n") {
                 if lastBreak == nil { lastBreak = index + 1 }
                 var next = index + 1
-                while next < bytes.count, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\r") { next += 1 }
+                while next < bytes.count, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\r") {
+                    next += 1
+                }
                 if next < bytes.count, bytes[next] == UInt8(ascii: "\n") { return next + 1 }
             }
             index += 1

@@ -26,10 +26,10 @@ struct NumberPhraseParser {
 
     /// How a cardinal combines with the next: "twenty" takes a "one" after it, "one" does not.
     enum Size: Equatable {
-        case digit      // 0–9
-        case teen       // 10–19, or any other complete number under 100 written in digits (21, 45)
-        case ten        // 20, 30 … 90
-        case large      // written in digits, 100 or more, or with decimals
+        case digit  // 0–9
+        case teen  // 10–19, or any other complete number under 100 written in digits (21, 45)
+        case ten  // 20, 30 … 90
+        case large  // written in digits, 100 or more, or with decimals
     }
 
     /// The phrase read: its value, how many atoms it used, and what it is.
@@ -178,7 +178,8 @@ struct NumberPhraseParser {
                 // that cardinal is the numerator of a fraction ("one hundred and three quarters"),
                 // except a lone ten ("one hundred and thirty fifths" is 130/5).
                 guard sawValue, lastWasHundred || lastWasScale || current >= 100 || total > 0,
-                      index + 1 < atoms.count, case .value = atoms[index + 1] else { return result }
+                    index + 1 < atoms.count, case .value = atoms[index + 1]
+                else { return result }
                 var ahead = index + 1
                 var values: [Size] = []
                 while ahead < atoms.count, case .value(_, let size) = atoms[ahead] {
@@ -202,9 +203,10 @@ struct NumberPhraseParser {
             articleOne = false
             index += 1
             accepted = index
-            result = Cardinal(value: total + current, length: accepted - start, lastSize: lastSize,
-                              lastWasHundred: lastWasHundred, lastScale: lastWasScale ? lastScale : nil,
-                              beforeFinalTen: beforeFinalTen, closedGroups: total, openGroup: current)
+            result = Cardinal(
+                value: total + current, length: accepted - start, lastSize: lastSize,
+                lastWasHundred: lastWasHundred, lastScale: lastWasScale ? lastScale : nil,
+                beforeFinalTen: beforeFinalTen, closedGroups: total, openGroup: current)
         }
         return result
     }
@@ -279,7 +281,8 @@ struct NumberPhraseParser {
             }
             // "four quarters" and more are a span of time, not an improper fraction.
             if plural && !(value == 4 && lead.value >= 4) || lead.value == 1 {
-                return withScaleAfter(Phrase(value: lead.value / value, length: lead.length + 1, fraction: true), start: start)
+                return withScaleAfter(
+                    Phrase(value: lead.value / value, length: lead.length + 1, fraction: true), start: start)
             }
             if value >= 100 {
                 // "three trillionth", "two hundred thousandth"; "four million two hundred fifty-six
@@ -332,16 +335,20 @@ struct NumberPhraseParser {
             if end + 1 < atoms.count, let rest = cardinal(from: end + 1), case .value = atoms[end + 1] {
                 // "twenty and three and three fifths": keep adding while a fraction ends it.
                 if let next = cardinalPhrase(from: end + 1), next.fraction || next.length > rest.length {
-                    return Phrase(value: lead.value + next.value, length: lead.length + 1 + next.length,
-                                  fraction: next.fraction)
+                    return Phrase(
+                        value: lead.value + next.value, length: lead.length + 1 + next.length,
+                        fraction: next.fraction)
                 }
             }
             return phrase
         case .over, .outOf:
-            guard end + 1 < atoms.count, let denominator = cardinal(from: end + 1), denominator.value > 0 else { return phrase }
+            guard end + 1 < atoms.count, let denominator = cardinal(from: end + 1), denominator.value > 0 else {
+                return phrase
+            }
             if atoms[end] == .outOf, lead.value > denominator.value { return phrase }
-            return Phrase(value: lead.value / denominator.value, length: lead.length + 1 + denominator.length,
-                          fraction: true)
+            return Phrase(
+                value: lead.value / denominator.value, length: lead.length + 1 + denominator.length,
+                fraction: true)
         case .of:
             return phrase
         default:

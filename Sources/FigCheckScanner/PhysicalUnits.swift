@@ -24,7 +24,9 @@ enum PhysicalUnits {
         Base(name: "watt", entity: "power", names: ["watt"], symbols: ["W"], prefixed: true),
         Base(name: "watt hour", entity: "energy", names: ["watt hour", "watt-hour"], symbols: ["Wh"], prefixed: true),
         Base(name: "joule", entity: "energy", names: ["joule"], symbols: ["J"], prefixed: true),
-        Base(name: "electronvolt", entity: "energy", names: ["electronvolt", "electron volt"], symbols: ["eV"], prefixed: true),
+        Base(
+            name: "electronvolt", entity: "energy", names: ["electronvolt", "electron volt"], symbols: ["eV"],
+            prefixed: true),
         Base(name: "byte", entity: "data storage", names: ["byte"], symbols: ["B"], prefixed: true),
         Base(name: "bit", entity: "data storage", names: ["bit"], symbols: ["bit"], prefixed: true),
         Base(name: "hertz", entity: "frequency", names: ["hertz"], symbols: ["Hz"], prefixed: true),
@@ -43,42 +45,62 @@ enum PhysicalUnits {
         Base(name: "cup", entity: "volume", names: ["cup"], symbols: [], prefixed: false),
         Base(name: "tablespoon", entity: "volume", names: ["tablespoon"], symbols: ["tbsp"], prefixed: false),
         Base(name: "teaspoon", entity: "volume", names: ["teaspoon"], symbols: ["tsp"], prefixed: false),
-        Base(name: "degree Celsius", entity: "temperature", names: ["degree celsius", "celsius", "centigrade",
-                                                                    "degree centigrade"], symbols: ["°C", "℃"], prefixed: false),
-        Base(name: "degree fahrenheit", entity: "temperature", names: ["degree fahrenheit", "fahrenheit"],
-             symbols: ["°F", "℉"], prefixed: false),
+        Base(
+            name: "degree Celsius", entity: "temperature",
+            names: [
+                "degree celsius", "celsius", "centigrade",
+                "degree centigrade",
+            ], symbols: ["°C", "℃"], prefixed: false),
+        Base(
+            name: "degree fahrenheit", entity: "temperature", names: ["degree fahrenheit", "fahrenheit"],
+            symbols: ["°F", "℉"], prefixed: false),
         Base(name: "kelvin", entity: "temperature", names: ["kelvin"], symbols: ["K"], prefixed: false),
         Base(name: "hour", entity: "time", names: [], symbols: ["h", "hr", "hrs"], prefixed: false),
         Base(name: "minute", entity: "time", names: [], symbols: ["min", "mins"], prefixed: false),
-        Base(name: "square kilometre", entity: "area", names: ["square kilometre", "square kilometer"],
-             symbols: ["km2", "km²", "sq km", "km^2"], prefixed: false),
-        Base(name: "square metre", entity: "area", names: ["square metre", "square meter"], symbols: ["m2", "m²", "m^2"],
-             prefixed: false),
-        Base(name: "square mile", entity: "area", names: ["square mile"], symbols: ["sq mi", "mi2", "mi²"], prefixed: false),
+        Base(
+            name: "square kilometre", entity: "area", names: ["square kilometre", "square kilometer"],
+            symbols: ["km2", "km²", "sq km", "km^2"], prefixed: false),
+        Base(
+            name: "square metre", entity: "area", names: ["square metre", "square meter"],
+            symbols: ["m2", "m²", "m^2"],
+            prefixed: false),
+        Base(
+            name: "square mile", entity: "area", names: ["square mile"], symbols: ["sq mi", "mi2", "mi²"],
+            prefixed: false),
         Base(name: "hectare", entity: "area", names: ["hectare"], symbols: ["ha"], prefixed: false),
         Base(name: "acre", entity: "area", names: ["acre"], symbols: [], prefixed: false),
-        Base(name: "cubic kilometre", entity: "volume", names: ["cubic kilometre", "cubic kilometer", "km cubed"],
-             symbols: ["km3", "km³", "km^3"], prefixed: false),
-        Base(name: "cubic metre", entity: "volume", names: ["cubic metre", "cubic meter"], symbols: ["m3", "m³", "m^3"],
-             prefixed: false),
+        Base(
+            name: "cubic kilometre", entity: "volume", names: ["cubic kilometre", "cubic kilometer", "km cubed"],
+            symbols: ["km3", "km³", "km^3"], prefixed: false),
+        Base(
+            name: "cubic metre", entity: "volume", names: ["cubic metre", "cubic meter"], symbols: ["m3", "m³", "m^3"],
+            prefixed: false),
         Base(name: "square kilometre", entity: "area", names: ["km squared"], symbols: [], prefixed: false),
-        Base(name: "kilometre per hour", entity: "speed", names: ["kilometre per hour", "kilometer per hour"],
-             symbols: ["km/h", "kph", "kmh"], prefixed: false),
+        Base(
+            name: "kilometre per hour", entity: "speed", names: ["kilometre per hour", "kilometer per hour"],
+            symbols: ["km/h", "kph", "kmh"], prefixed: false),
         Base(name: "mile per hour", entity: "speed", names: ["mile per hour"], symbols: ["mph"], prefixed: false),
-        Base(name: "barrel per day", entity: "volumetric flow", names: ["barrel per day", "barrel a day"],
-             symbols: ["b/d", "bpd", "bbl/d"], prefixed: false),
-        Base(name: "million barrels per day", entity: "volumetric flow", names: ["million barrels per day",
-                                                                                "million barrels a day"],
-             symbols: ["mb/d", "mbd", "mmb/d", "Mb/d"], prefixed: false),
-        Base(name: "ton per day", entity: "mass flow", names: ["ton per day", "tonne per day"], symbols: ["tpd"],
-             prefixed: false),
+        Base(
+            name: "barrel per day", entity: "volumetric flow", names: ["barrel per day", "barrel a day"],
+            symbols: ["b/d", "bpd", "bbl/d"], prefixed: false),
+        Base(
+            name: "million barrels per day", entity: "volumetric flow",
+            names: [
+                "million barrels per day",
+                "million barrels a day",
+            ],
+            symbols: ["mb/d", "mbd", "mmb/d", "Mb/d"], prefixed: false),
+        Base(
+            name: "ton per day", entity: "mass flow", names: ["ton per day", "tonne per day"], symbols: ["tpd"],
+            prefixed: false),
         Base(name: "megayear", entity: "time", names: [], symbols: ["Ma", "Myr"], prefixed: false),
         Base(name: "gigayear", entity: "time", names: ["gigaannum"], symbols: ["Ga", "Gyr"], prefixed: false),
         Base(name: "kibibyte", entity: "data storage", names: ["kibibyte"], symbols: ["KiB"], prefixed: false),
         Base(name: "mebibyte", entity: "data storage", names: ["mebibyte"], symbols: ["MiB"], prefixed: false),
         Base(name: "gibibyte", entity: "data storage", names: ["gibibyte"], symbols: ["GiB"], prefixed: false),
-        Base(name: "cubic centimetre", entity: "volume", names: ["cubic centimetre", "cubic centimeter"],
-             symbols: ["cc", "cm3", "cm³"], prefixed: false),
+        Base(
+            name: "cubic centimetre", entity: "volume", names: ["cubic centimetre", "cubic centimeter"],
+            symbols: ["cc", "cm3", "cm³"], prefixed: false),
     ]
 
     private static let prefixes: [(name: String, symbol: String)] = [
@@ -128,8 +150,10 @@ enum PhysicalUnits {
     /// Symbols that read as ordinary words or other things on their own: they count only at the
     /// end of a sentence or before a non-word ("2 in.", "3 to 4 L of wine" is the exception).
     /// Prefixed symbols are among them: "in 2020 as the economy shrank" is a year, not 2020 attoseconds.
-    static let wordLikeSymbols: Set<String> = ["in", "am", "pm", "s", "h", "d", "t", "l", "g", "m", "min", "ha", "cc",
-                                               "sec", "gal", "B", "J", "K", "W", "L", "as", "Ms", "da", "ca", "pa", "ma"]
+    static let wordLikeSymbols: Set<String> = [
+        "in", "am", "pm", "s", "h", "d", "t", "l", "g", "m", "min", "ha", "cc",
+        "sec", "gal", "B", "J", "K", "W", "L", "as", "Ms", "da", "ca", "pa", "ma",
+    ]
 
     /// First letters (lower-cased) of every unit name and symbol: a word starting otherwise
     /// cannot begin a unit, which saves building candidate strings for most words.

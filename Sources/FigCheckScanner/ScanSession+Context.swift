@@ -61,7 +61,9 @@ extension ScanSession {
             // "from 200" without "to …" is no range; the opener stays out of the text.
             prefix.rangeOpener = nil
         }
-        if prefix.rangeOpener == "between" && lastRangeJoiner != "and" && lastRangeJoiner != "-" { prefix.rangeOpener = nil }
+        if prefix.rangeOpener == "between" && lastRangeJoiner != "and" && lastRangeJoiner != "-" {
+            prefix.rangeOpener = nil
+        }
         if prefix.rangeOpener != nil, let opener = prefix.openerIndex { prefix.start = opener }
         if let hedge = suffix.hedge {
             combineHedges(&prefix, suffixHedge: hedge, suffixText: suffix.hedgeText, numberStart: number.first)
@@ -89,7 +91,8 @@ extension ScanSession {
         }
         var minor = 0.0
         if currency != nil, upper == nil, suffix.kind == nil, !number.isFraction, suffix.unit == nil,
-           let (cents, end) = minorUnits(after: suffix.end, wordCurrency: suffix.currency != nil) {
+            let (cents, end) = minorUnits(after: suffix.end, wordCurrency: suffix.currency != nil)
+        {
             minor = cents
             suffix.end = end
         }
@@ -102,7 +105,8 @@ extension ScanSession {
         if minor != 0 { (low, high) = (low.map { $0 + minor }, high.map { $0 + minor }) }
         var rangeEnd: Double?
         if let (second, secondSuffix) = upper {
-            let secondScale = second.scale != 1 ? second.scale : (secondSuffix.scaleText != nil ? secondSuffix.scale : scale)
+            let secondScale =
+                second.scale != 1 ? second.scale : (secondSuffix.scaleText != nil ? secondSuffix.scale : scale)
             let secondSign = second.decimalText.hasPrefix("-") ? -1.0 : 1.0
             let bounds = interval(second, kind: kind, scale: second.spelled ? 1 : secondScale, sign: secondSign)
             rangeEnd = second.value * (second.spelled ? 1 : secondScale)
@@ -120,11 +124,13 @@ extension ScanSession {
         let numberRange = tokens[number.first].start..<numberEnd
         var unit = suffix.unit
         if currency != nil && unit == nil { unit = currency }
-        mentions.append(Mention(range: range, numberRange: numberRange, text: text(range), kind: kind, value: value,
-                                decimalText: (prefix.sign < 0 ? "-" : "") + number.decimalText, low: low, high: high,
-                                unit: unit, currency: currency.map { $0.hasSuffix("¢") ? String($0.dropLast()) : $0 },
-                                scale: scaleText, hedge: prefix.hedge, hedgeText: prefix.hedgeText,
-                                rangeEnd: rangeEnd))
+        mentions.append(
+            Mention(
+                range: range, numberRange: numberRange, text: text(range), kind: kind, value: value,
+                decimalText: (prefix.sign < 0 ? "-" : "") + number.decimalText, low: low, high: high,
+                unit: unit, currency: currency.map { $0.hasSuffix("¢") ? String($0.dropLast()) : $0 },
+                scale: scaleText, hedge: prefix.hedge, hedgeText: prefix.hedgeText,
+                rangeEnd: rangeEnd))
         if let otherReading {
             mentions[mentions.count - 1].ambiguous = true
             mentions[mentions.count - 1].otherReading = prefix.sign * otherReading * scale
@@ -167,14 +173,22 @@ extension ScanSession {
         var index = 0
         while index + 2 < tokens.count {
             defer { index += 1 }
-            guard tokens[index].kind == .digits, isDigits(index + 2), adjacent(index, index + 1), adjacent(index + 1, index + 2),
-                  !isDigits(index - 2) || !(isSymbol(index - 1, ",") || isSymbol(index - 1, ".")) else { continue }
+            guard tokens[index].kind == .digits, isDigits(index + 2), adjacent(index, index + 1),
+                adjacent(index + 1, index + 2),
+                !isDigits(index - 2) || !(isSymbol(index - 1, ",") || isSymbol(index - 1, "."))
+            else { continue }
             let after = tokens[index + 2].length
-            let continues = (isSymbol(index + 3, ",") || isSymbol(index + 3, ".")) && isDigits(index + 4) && adjacent(index + 2, index + 3)
+            let continues =
+                (isSymbol(index + 3, ",") || isSymbol(index + 3, ".")) && isDigits(index + 4)
+                && adjacent(index + 2, index + 3)
             if isSymbol(index + 1, ",") {
                 if after == 3, tokens[index].length <= 3 { point += 1 } else if after <= 2, !continues { comma += 1 }
             } else if isSymbol(index + 1, ".") {
-                if after == 3, continues, isSymbol(index + 3, ".") { comma += 1 } else if after != 3, !continues { point += 1 }
+                if after == 3, continues, isSymbol(index + 3, ".") {
+                    comma += 1
+                } else if after != 3, !continues {
+                    point += 1
+                }
             }
         }
         let mark: DecimalMark = point > 0 && comma == 0 ? .point : comma > 0 && point == 0 ? .comma : .unknown
@@ -219,11 +233,13 @@ extension ScanSession {
         if number.isOrdinal { return .ordinal }
         if number.isFraction { return .fraction }
         if number.plainInteger, number.integerDigits == 4, (1000...2199).contains(number.value), number.scale == 1,
-           suffix.scaleText == nil, !hedged {
+            suffix.scaleText == nil, !hedged
+        {
             return .year
         }
         if let next = next(after: suffix.end), let word = word(next), !number.isFraction,
-           number.fractionDigits == nil, !ScannerLexicon.wordsAfterPlainNumber.contains(word) {
+            number.fractionDigits == nil, !ScannerLexicon.wordsAfterPlainNumber.contains(word)
+        {
             return .count
         }
         return .number
@@ -233,7 +249,9 @@ extension ScanSession {
     /// significant digit. Integers ending in two or more zeros are read as rounded ("300" is
     /// [250, 350)); "350" and "145" keep their units digit. Years, dates, ordinals and spelled-out
     /// numbers are exact.
-    func interval(_ number: ParsedNumber, kind: MentionKind, scale: Double, sign: Double) -> (low: Double?, high: Double?) {
+    func interval(_ number: ParsedNumber, kind: MentionKind, scale: Double, sign: Double) -> (
+        low: Double?, high: Double?
+    ) {
         let value = sign * number.value * scale
         if number.spelled || number.isFraction || [.year, .date, .ordinal].contains(kind) {
             return (value, value)

@@ -23,7 +23,9 @@ extension ScanSession {
         // Thousands groups: commas (western or Indian) or single spaces before 3-digit groups.
         var commaGroups: [Int] = []
         var cursor = index
-        while isSymbol(cursor + 1, ","), isDigits(cursor + 2), adjacent(cursor, cursor + 1), adjacent(cursor + 1, cursor + 2) {
+        while isSymbol(cursor + 1, ","), isDigits(cursor + 2), adjacent(cursor, cursor + 1),
+            adjacent(cursor + 1, cursor + 2)
+        {
             commaGroups.append(cursor + 2)
             cursor += 2
         }
@@ -35,15 +37,18 @@ extension ScanSession {
         if !commaGroups.isEmpty {
             let lengths = commaGroups.map { tokens[$0].length }
             let western = tokens[index].length <= 3 && lengths.allSatisfy { $0 == 3 }
-            let indian = tokens[index].length <= 2 && lengths.count >= 2 && lengths.last == 3
+            let indian =
+                tokens[index].length <= 2 && lengths.count >= 2 && lengths.last == 3
                 && lengths.dropLast().allSatisfy { $0 == 2 }
             if western || indian {
                 for group in commaGroups { integerText += text(of: group) }
                 last = commaGroups.last ?? index
                 grouped = true
-            } else if commaGroups.count == 1, (1...2).contains(lengths[0]), !(isSymbol(index - 1, ",") && adjacent(index - 1, index)),
-                      !(isSymbol(commaGroups[0] + 1, ".") && isDigits(commaGroups[0] + 2)),
-                      !(isSymbol(commaGroups[0] + 1, ",") && isDigits(commaGroups[0] + 2)) {
+            } else if commaGroups.count == 1, (1...2).contains(lengths[0]),
+                !(isSymbol(index - 1, ",") && adjacent(index - 1, index)),
+                !(isSymbol(commaGroups[0] + 1, ".") && isDigits(commaGroups[0] + 2)),
+                !(isSymbol(commaGroups[0] + 1, ",") && isDigits(commaGroups[0] + 2))
+            {
                 // "1,3", "5,00": a decimal comma.
                 fractionText = text(of: commaGroups[0])
                 fractionDigits = fractionText.utf8.count
@@ -58,8 +63,10 @@ extension ScanSession {
             }
             // "CHF 2'375.40": the Swiss apostrophe groups thousands, never decimals.
             if !grouped {
-                while isSymbol(group + 1, "'") || isSymbol(group + 1, "’"), isDigits(group + 2), tokens[group + 2].length == 3,
-                      adjacent(group, group + 1), adjacent(group + 1, group + 2) {
+                while isSymbol(group + 1, "'") || isSymbol(group + 1, "’"), isDigits(group + 2),
+                    tokens[group + 2].length == 3,
+                    adjacent(group, group + 1), adjacent(group + 1, group + 2)
+                {
                     integerText += text(of: group + 2)
                     group += 2
                     grouped = true
@@ -69,8 +76,10 @@ extension ScanSession {
             if !grouped {
                 var dots = group
                 var groups: [Int] = []
-                while isSymbol(dots + 1, "."), isDigits(dots + 2), tokens[dots + 2].length == 3, adjacent(dots, dots + 1),
-                      adjacent(dots + 1, dots + 2) {
+                while isSymbol(dots + 1, "."), isDigits(dots + 2), tokens[dots + 2].length == 3,
+                    adjacent(dots, dots + 1),
+                    adjacent(dots + 1, dots + 2)
+                {
                     groups.append(dots + 2)
                     dots += 2
                 }
@@ -84,8 +93,9 @@ extension ScanSession {
             // "2 480,50 €", "3.275.000,25": after space or dot groups, a comma and one or two digits
             // are the decimals.
             if grouped, isSymbol(last + 1, ","), isDigits(last + 2), (1...2).contains(tokens[last + 2].length),
-               adjacent(last, last + 1), adjacent(last + 1, last + 2),
-               !(isSymbol(last + 3, ",") && isDigits(last + 4)) {
+                adjacent(last, last + 1), adjacent(last + 1, last + 2),
+                !(isSymbol(last + 3, ",") && isDigits(last + 4))
+            {
                 fractionText = text(of: last + 2)
                 fractionDigits = fractionText.utf8.count
                 last += 2
@@ -93,8 +103,9 @@ extension ScanSession {
         }
         // European grouping "1.111,11".
         if !grouped, fractionDigits == nil, tokens[index].length <= 3, isSymbol(last + 1, "."), isDigits(last + 2),
-           tokens[last + 2].length == 3, isSymbol(last + 3, ","), isDigits(last + 4), adjacent(last, last + 1),
-           adjacent(last + 3, last + 4) {
+            tokens[last + 2].length == 3, isSymbol(last + 3, ","), isDigits(last + 4), adjacent(last, last + 1),
+            adjacent(last + 3, last + 4)
+        {
             integerText += text(of: last + 2)
             fractionText = text(of: last + 4)
             fractionDigits = fractionText.utf8.count
@@ -103,7 +114,8 @@ extension ScanSession {
         }
         // Decimals.
         if fractionDigits == nil, isSymbol(last + 1, "."), isDigits(last + 2), adjacent(last, last + 1),
-           adjacent(last + 1, last + 2) {
+            adjacent(last + 1, last + 2)
+        {
             if isSymbol(last + 3, "."), isDigits(last + 4), adjacent(last + 2, last + 3), adjacent(last + 3, last + 4) {
                 return .consumed(ignore(from: index, reason: .version))  // 1.2.3, 192.168.1.2
             }
@@ -111,12 +123,15 @@ extension ScanSession {
             fractionDigits = fractionText.utf8.count
             last += 2
         }
-        let dotMayGroupThousands = !grouped && tokens[index].length <= 3 && fractionDigits == 3 && last == index + 2
-            && bytes[tokens[index].start] != UInt8(ascii: "0") && isSymbol(index + 1, ".") && !(isSymbol(last + 1, ",") && isDigits(last + 2))
+        let dotMayGroupThousands =
+            !grouped && tokens[index].length <= 3 && fractionDigits == 3 && last == index + 2
+            && bytes[tokens[index].start] != UInt8(ascii: "0") && isSymbol(index + 1, ".")
+            && !(isSymbol(last + 1, ",") && isDigits(last + 2))
         // A leading decimal point: ".08".
         var start = index
         if fractionDigits == nil, !grouped, isSymbol(index - 1, "."), adjacent(index - 1, index),
-           !isDigits(index - 2), !(index >= 2 && tokens[index - 2].kind == .word && adjacent(index - 2, index - 1)) {
+            !isDigits(index - 2), !(index >= 2 && tokens[index - 2].kind == .word && adjacent(index - 2, index - 1))
+        {
             fractionText = integerText
             fractionDigits = fractionText.utf8.count
             integerText = "0"
@@ -125,16 +140,20 @@ extension ScanSession {
         // Digits only (ASCII), so work on the UTF-8 view rather than on characters.
         let integerBytes = integerText.utf8
         let leadingZeros = integerBytes.prefix { $0 == UInt8(ascii: "0") }.count
-        let integerPart = leadingZeros == integerBytes.count ? "0"
+        let integerPart =
+            leadingZeros == integerBytes.count
+            ? "0"
             : (leadingZeros == 0 ? integerText : String(decoding: integerBytes.dropFirst(leadingZeros), as: UTF8.self))
         let decimal = fractionDigits == nil ? integerPart : integerPart + "." + fractionText
-        var number = ParsedNumber(value: Double(decimal) ?? 0, decimalText: decimal, first: start, last: last,
-                                  fractionDigits: fractionDigits)
+        var number = ParsedNumber(
+            value: Double(decimal) ?? 0, decimalText: decimal, first: start, last: last,
+            fractionDigits: fractionDigits)
         number.integerDigits = integerBytes.count
         number.plainInteger = fractionDigits == nil && !grouped
         number.dotMayGroupThousands = dotMayGroupThousands
         if fractionDigits == nil {
-            number.trailingZeros = integerPart == "0" ? 0 : integerPart.utf8.reversed().prefix { $0 == UInt8(ascii: "0") }.count
+            number.trailingZeros =
+                integerPart == "0" ? 0 : integerPart.utf8.reversed().prefix { $0 == UInt8(ascii: "0") }.count
         }
         applyExponent(&number)
         applyFraction(&number)
@@ -146,9 +165,11 @@ extension ScanSession {
         // Letters still glued after the number are a unit figcheck does not read ("180.25ml").
         let after = number.last + 1
         if after < tokens.count, tokens[after].kind == .word, adjacent(number.last, after), let suffix = word(after),
-           suffix != "s", physicalUnit(startingAt: after, glued: true) == nil, !isCurrencyCode(suffix.uppercased()), !isMUnit(suffix),
-           ScannerLexicon.currencyWords[suffix] == nil, ScannerLexicon.percentWords.contains(suffix) == false,
-           !(text(of: after) == "c" && followsDollarAmountOnItsLine(start)) {
+            suffix != "s", physicalUnit(startingAt: after, glued: true) == nil, !isCurrencyCode(suffix.uppercased()),
+            !isMUnit(suffix),
+            ScannerLexicon.currencyWords[suffix] == nil, ScannerLexicon.percentWords.contains(suffix) == false,
+            !(text(of: after) == "c" && followsDollarAmountOnItsLine(start))
+        {
             return .consumed(ignore(from: start, reason: .identifier))
         }
         return .number(number)
@@ -181,7 +202,8 @@ extension ScanSession {
             return
         }
         if let word = word(after), word == "x", adjacent(number.last, after), isDigits(after + 1),
-           text(of: after + 1) == "10", isSymbol(after + 2, "^"), let (exponent, end) = signedExponent(from: after + 3) {
+            text(of: after + 1) == "10", isSymbol(after + 2, "^"), let (exponent, end) = signedExponent(from: after + 3)
+        {
             number.value *= pow10(exponent)
             number.last = end
             number.plainInteger = false
@@ -191,7 +213,8 @@ extension ScanSession {
         if isSymbol(after, "×"), isDigits(after + 1), text(of: after + 1) == "10", adjacent(after, after + 1) {
             let powerStart = isSymbol(after + 2, "^") ? after + 3 : after + 2
             if let (exponent, end) = signedExponent(from: powerStart, unicodeMinus: true),
-               powerStart == after + 3 || end > powerStart {
+                powerStart == after + 3 || end > powerStart
+            {
                 number.value *= pow10(exponent)
                 number.last = end
                 number.plainInteger = false
@@ -223,7 +246,8 @@ extension ScanSession {
         guard number.fractionDigits == nil, number.plainInteger else { return }
         let slash = number.last + 1
         if isSymbol(slash, "/"), isDigits(slash + 1), adjacent(number.last, slash), adjacent(slash, slash + 1),
-           !isSymbol(slash + 2, "/") {
+            !isSymbol(slash + 2, "/")
+        {
             let denominator = Double(digitsValue(slash + 1))
             guard denominator > 0 else {
                 number.last = slash + 1
@@ -241,8 +265,9 @@ extension ScanSession {
         // A mixed number: "2 1/4".
         let whole = number.value
         if isSpace(number.last + 1), isDigits(number.last + 2),
-           isSymbol(number.last + 3, "/"), isDigits(number.last + 4), adjacent(number.last + 2, number.last + 3),
-           adjacent(number.last + 3, number.last + 4), !isSymbol(number.last + 5, "/") {
+            isSymbol(number.last + 3, "/"), isDigits(number.last + 4), adjacent(number.last + 2, number.last + 3),
+            adjacent(number.last + 3, number.last + 4), !isSymbol(number.last + 5, "/")
+        {
             let numerator = Double(digitsValue(number.last + 2))
             let denominator = Double(digitsValue(number.last + 4))
             guard denominator > 0, numerator < denominator else { return }
@@ -296,14 +321,16 @@ extension ScanSession {
         }
         // "B-2", "O-157", "COVID-19": a short word, a hyphen, digits.
         if index > 1, isSymbol(index - 1, "-"), adjacent(index - 2, index - 1), adjacent(index - 1, index),
-           tokens[index - 2].kind == .word, tokens[index - 2].length <= 6,
-           text(of: index - 2).uppercased() == text(of: index - 2) {
+            tokens[index - 2].kind == .word, tokens[index - 2].length <= 6,
+            text(of: index - 2).uppercased() == text(of: index - 2)
+        {
             return ignore(from: index, reason: .identifier)
         }
         if let next = datePattern(at: index) { return next }
         // Times of day: 16:48, 16:48:15.
         if isSymbol(index + 1, ":"), isDigits(index + 2), adjacent(index, index + 1), adjacent(index + 1, index + 2),
-           tokens[index + 2].length == 2, tokens[index].length <= 2 {
+            tokens[index + 2].length == 2, tokens[index].length <= 2
+        {
             var end = index + 2
             if isSymbol(end + 1, ":"), isDigits(end + 2), adjacent(end, end + 1) { end += 2 }
             return recordIgnored(index, end, .timeOfDay)
@@ -315,8 +342,10 @@ extension ScanSession {
             if isSymbol(after, "_") { return ignore(from: index, reason: .identifier) }
             if tokens[after].kind == .word, let suffix = word(after) {
                 let raw = text(of: after)
-                let letterScale = suffix.count == 1 ? suffix.utf8.first.flatMap { ScannerLexicon.attachedScaleLetters[$0] } : nil
-                let known = ScannerLexicon.knownGluedSuffixes.contains(suffix)
+                let letterScale =
+                    suffix.count == 1 ? suffix.utf8.first.flatMap { ScannerLexicon.attachedScaleLetters[$0] } : nil
+                let known =
+                    ScannerLexicon.knownGluedSuffixes.contains(suffix)
                     || physicalUnit(startingAt: after, glued: true) != nil
                     || (suffix.count > 1 && ScannerLexicon.scaleWords[suffix] != nil)
                     || (letterScale.map { $0.lowerCaseToo || raw != suffix } ?? false)
@@ -344,9 +373,11 @@ extension ScanSession {
     mutating func datePattern(at index: Int) -> Int? {
         let first = tokens[index]
         for separator in ["-", "/", "."] as [Unicode.Scalar] {
-            guard isSymbol(index + 1, separator), isDigits(index + 2), isSymbol(index + 3, separator), isDigits(index + 4),
-                  adjacent(index, index + 1), adjacent(index + 1, index + 2), adjacent(index + 2, index + 3),
-                  adjacent(index + 3, index + 4) else { continue }
+            guard isSymbol(index + 1, separator), isDigits(index + 2), isSymbol(index + 3, separator),
+                isDigits(index + 4),
+                adjacent(index, index + 1), adjacent(index + 1, index + 2), adjacent(index + 2, index + 3),
+                adjacent(index + 3, index + 4)
+            else { continue }
             let a = digitsValue(index), b = digitsValue(index + 2), c = digitsValue(index + 4)
             let lengths = (first.length, tokens[index + 2].length, tokens[index + 4].length)
             var date: CalendarDate?
@@ -363,15 +394,19 @@ extension ScanSession {
         }
         // A fiscal-year span: 2012–13, 2013-14.
         if first.length == 4, (isSymbol(index + 1, "-") || isSymbol(index + 1, "–") || isSymbol(index + 1, "/")),
-           isDigits(index + 2), tokens[index + 2].length == 2, adjacent(index, index + 1), adjacent(index + 1, index + 2) {
+            isDigits(index + 2), tokens[index + 2].length == 2, adjacent(index, index + 1),
+            adjacent(index + 1, index + 2)
+        {
             let year = digitsValue(index)
             let second = digitsValue(index + 2)
             if (1800...2200).contains(year), (year + 1) % 100 == second {
                 let range = first.start..<tokens[index + 2].end
-                mentions.append(Mention(range: range, numberRange: range, text: text(range), kind: .year,
-                                        value: Double(year), decimalText: "\(year)", low: Double(year),
-                                        high: Double(year + 1), unit: "fiscal_year", currency: nil, scale: nil,
-                                        hedge: .none, hedgeText: nil, rangeEnd: Double(year + 1)))
+                mentions.append(
+                    Mention(
+                        range: range, numberRange: range, text: text(range), kind: .year,
+                        value: Double(year), decimalText: "\(year)", low: Double(year),
+                        high: Double(year + 1), unit: "fiscal_year", currency: nil, scale: nil,
+                        hedge: .none, hedgeText: nil, rangeEnd: Double(year + 1)))
                 return index + 3
             }
         }
@@ -382,9 +417,11 @@ extension ScanSession {
     mutating func recordDate(_ date: CalendarDate, first: Int, last: Int) {
         let range = tokens[first].start..<tokens[last].end
         let value = Double(date.year * 10_000 + date.month * 100 + date.day)
-        mentions.append(Mention(range: range, numberRange: range, text: text(range), kind: .date, value: value,
-                                decimalText: date.description, low: value, high: value, unit: "date", currency: nil,
-                                scale: nil, hedge: .none, hedgeText: nil, rangeEnd: nil))
+        mentions.append(
+            Mention(
+                range: range, numberRange: range, text: text(range), kind: .date, value: value,
+                decimalText: date.description, low: value, high: value, unit: "date", currency: nil,
+                scale: nil, hedge: .none, hedgeText: nil, rangeEnd: nil))
     }
 
     /// "+1-222-2222/2222", "(555) 010-0100", "555-0100": three or more digit groups, seven or
@@ -394,19 +431,23 @@ extension ScanSession {
         var groups = [index]
         var cursor = index
         while (isSymbol(cursor + 1, "-") || isSymbol(cursor + 1, "/") || isSymbol(cursor + 1, ".")),
-              isDigits(cursor + 2), adjacent(cursor, cursor + 1), adjacent(cursor + 1, cursor + 2) {
+            isDigits(cursor + 2), adjacent(cursor, cursor + 1), adjacent(cursor + 1, cursor + 2)
+        {
             groups.append(cursor + 2)
             cursor += 2
         }
         let digits = groups.reduce(0) { $0 + tokens[$1].length }
         let leadingZeroGroup = groups.dropFirst().contains { bytes[tokens[$0].start] == 0x30 && tokens[$0].length >= 3 }
-        let isPhone = (plus && groups.count >= 2) || (groups.count >= 3 && digits >= 7)
+        let isPhone =
+            (plus && groups.count >= 2) || (groups.count >= 3 && digits >= 7)
             || (groups.count == 2 && tokens[groups[0]].length == 3 && tokens[groups[1]].length == 4 && leadingZeroGroup)
         guard isPhone else { return nil }
         // "€ 3.275.000", "3.275.000 €": dot groups of three beside a currency are an amount.
-        if !plus, tokens[index].length <= 3, groups.dropFirst().allSatisfy({ tokens[$0].length == 3 && isSymbol($0 - 1, ".") }),
-           currencyBefore(index - 1, number: index) != nil
-            || currencySignOrCode(after: isSymbol(cursor + 1, ",") && isDigits(cursor + 2) ? cursor + 2 : cursor) {
+        if !plus, tokens[index].length <= 3,
+            groups.dropFirst().allSatisfy({ tokens[$0].length == 3 && isSymbol($0 - 1, ".") }),
+            currencyBefore(index - 1, number: index) != nil
+                || currencySignOrCode(after: isSymbol(cursor + 1, ",") && isDigits(cursor + 2) ? cursor + 2 : cursor)
+        {
             return nil
         }
         let start = plus ? index - 1 : index
@@ -444,7 +485,8 @@ extension ScanSession {
     mutating func parseVulgarFraction(at index: Int) -> ParsedNumber? {
         let scalar = tokens[index].scalar
         guard scalar >= 0xBC, let value = Self.vulgarFractions[scalar] else { return nil }
-        var number = ParsedNumber(value: value, decimalText: String(value), first: index, last: index, fractionDigits: nil)
+        var number = ParsedNumber(
+            value: value, decimalText: String(value), first: index, last: index, fractionDigits: nil)
         number.isFraction = true
         if isDigits(index - 1), adjacent(index - 1, index) { return nil }
         return number
@@ -456,7 +498,7 @@ extension ScanSession {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

@@ -1,8 +1,9 @@
 import FigCheckCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Numbers that are not quantities: labels ("Section 232", "Article 5", "page 3"), URLs and
@@ -41,7 +42,8 @@ extension ScanSession {
         while from < bytes.count, let hit = memchr(base + from, Int32(UInt8(ascii: ":")), bytes.count - from) {
             let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             from = index + 1
-            guard index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") else {
+            guard index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/")
+            else {
                 continue
             }
             var start = index
@@ -56,11 +58,14 @@ extension ScanSession {
             let dot = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             from = dot + 1
             guard dot >= 3, bytes[dot - 1] | 0x20 == UInt8(ascii: "w"), bytes[dot - 2] | 0x20 == UInt8(ascii: "w"),
-                  bytes[dot - 3] | 0x20 == UInt8(ascii: "w"), dot + 1 < bytes.count, Tokenizer.isLetter(bytes[dot + 1]) else {
+                bytes[dot - 3] | 0x20 == UInt8(ascii: "w"), dot + 1 < bytes.count, Tokenizer.isLetter(bytes[dot + 1])
+            else {
                 continue
             }
             let index = dot - 3
-            guard index == 0 || !Tokenizer.isLetter(bytes[index - 1]) && bytes[index - 1] != UInt8(ascii: "/") else { continue }
+            guard index == 0 || !Tokenizer.isLetter(bytes[index - 1]) && bytes[index - 1] != UInt8(ascii: "/") else {
+                continue
+            }
             let end = urlEnd(from: index + 4)
             spans.append((index..<end, .url))
             from = end
@@ -71,7 +76,8 @@ extension ScanSession {
             let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             from = index + 1
             guard index > 0, index + 1 < bytes.count, isAddressByte(bytes[index - 1]),
-                  Tokenizer.isLetter(bytes[index + 1]) || Tokenizer.isDigit(bytes[index + 1]) else { continue }
+                Tokenizer.isLetter(bytes[index + 1]) || Tokenizer.isDigit(bytes[index + 1])
+            else { continue }
             var start = index
             while start > 0, isAddressByte(bytes[start - 1]) { start -= 1 }
             var end = index + 1
@@ -88,7 +94,8 @@ extension ScanSession {
         for span in spans {
             if let last = opaqueSpans.last, last.range.overlaps(span.range) {
                 if span.reason == .email && last.reason == .url { continue }
-                opaqueSpans[opaqueSpans.count - 1].range = last.range.lowerBound..<max(last.range.upperBound, span.range.upperBound)
+                opaqueSpans[opaqueSpans.count - 1].range =
+                    last.range.lowerBound..<max(last.range.upperBound, span.range.upperBound)
                 continue
             }
             opaqueSpans.append(span)
@@ -99,12 +106,18 @@ extension ScanSession {
         var end = start
         while end < bytes.count {
             let byte = bytes[end]
-            if byte <= 0x20 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") { break }
+            if byte <= 0x20 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") {
+                break
+            }
             end += 1
         }
         // Trailing punctuation ends the sentence, not the URL.
-        while end > start, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ")"), UInt8(ascii: ";"),
-                            UInt8(ascii: ":")].contains(bytes[end - 1]) { end -= 1 }
+        while end > start,
+            [
+                UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ")"), UInt8(ascii: ";"),
+                UInt8(ascii: ":"),
+            ].contains(bytes[end - 1])
+        { end -= 1 }
         return end
     }
 
@@ -128,7 +141,8 @@ extension ScanSession {
             if let base = bytes.baseAddress {
                 while true {
                     let searchFrom = lineEnd
-                    guard let hit = memchr(base + searchFrom, Int32(UInt8(ascii: "\n")), bytes.count - searchFrom) else {
+                    guard let hit = memchr(base + searchFrom, Int32(UInt8(ascii: "\n")), bytes.count - searchFrom)
+                    else {
                         lineEnd = bytes.count
                         break
                     }
@@ -145,7 +159,9 @@ extension ScanSession {
             let first = position
             while position < mentions.count, mentions[position].range.lowerBound < lineEnd + 1 { position += 1 }
             if position > first {
-                for index in furniture(in: lineStart..<lineEnd, onLine: Array(first..<position)) { demoted.insert(index) }
+                for index in furniture(in: lineStart..<lineEnd, onLine: Array(first..<position)) {
+                    demoted.insert(index)
+                }
             }
             lineStart = lineEnd + 1
         }
@@ -166,19 +182,22 @@ extension ScanSession {
         // A mention may run past the line's end (a date written across a line break, "Aug.\n 1950"):
         // ranges within the line are clamped to it.
         guard onlySpaces(line.lowerBound..<max(line.lowerBound, mention.range.lowerBound)),
-              mention.kind == .number || mention.kind == .count || mention.kind == .year else { return [] }
+            mention.kind == .number || mention.kind == .count || mention.kind == .year
+        else { return [] }
         let after = mention.range.upperBound
         let next = after < bytes.count ? bytes[after] : 0
         let following = after + 1 < bytes.count ? bytes[after + 1] : 0
         // "1. " and "2) " list markers.
         if (next == UInt8(ascii: ".") || next == UInt8(ascii: ")")) && following == UInt8(ascii: " ")
-            && mention.value < 1000 && mention.decimalText.utf8.allSatisfy(Tokenizer.isDigit) {
+            && mention.value < 1000 && mention.decimalText.utf8.allSatisfy(Tokenizer.isDigit)
+        {
             demote(first, .listMarker)
             return [first]
         }
         // The index column of a list of dated articles: "62 [ISSUE] Title … 25-10-01".
         if let lastOnLine = onLine.last, lastOnLine != first, mentions[lastOnLine].kind == .date,
-           onlySpaces(min(mentions[lastOnLine].range.upperBound, line.upperBound)..<line.upperBound) {
+            onlySpaces(min(mentions[lastOnLine].range.upperBound, line.upperBound)..<line.upperBound)
+        {
             demote(first, .tableIndex)
             for position in onLine.dropFirst() { demote(position, .pageFurniture) }
             return onLine

@@ -8,7 +8,8 @@ extension ScanSession {
     /// The upper end of "10–15%", "$2-3 billion", "between 10% and 15%", "from 200 to 300",
     /// "10 to 15 percent".
     mutating func readRangeEnd(after end: Int, number: ParsedNumber, prefix: Prefix)
-        -> (ParsedNumber, Suffix)? {
+        -> (ParsedNumber, Suffix)?
+    {
         guard let joiner = next(after: end) else { return nil }
         // A range never spans a line break: "10\n- 15" is two list items.
         for between in (end + 1)..<joiner where tokens[between].kind == .newline { return nil }
@@ -27,10 +28,13 @@ extension ScanSession {
             negative = true
             start += 1
         }
-        if self.word(start) == "the", number.isOrdinal, let afterArticle = self.next(after: start) { start = afterArticle }
+        if self.word(start) == "the", number.isOrdinal, let afterArticle = self.next(after: start) {
+            start = afterArticle
+        }
         var secondCurrency: String?
         if let (currency, currencyStart) = currencyBefore(start, number: start + 1), currencyStart == start,
-           tokens[start].kind == .symbol, let afterSign = self.next(after: start) {
+            tokens[start].kind == .symbol, let afterSign = self.next(after: start)
+        {
             secondCurrency = currency
             start = afterSign
         }
@@ -42,7 +46,8 @@ extension ScanSession {
         // A dash between years, or before a smaller number, is no range ("1998-2001" is a period,
         // kept as a range of years; "25-10" with a larger first end is not).
         if dash, !number.spelled, !second.spelled, second.value * second.scale < number.value * number.scale,
-           number.scale == 1, second.scale == 1 {
+            number.scale == 1, second.scale == 1
+        {
             return nil
         }
         var suffix = readSuffix(after: second.last, number: second)
@@ -50,7 +55,8 @@ extension ScanSession {
         // "in 2013 to 134.9 trillion yuan": a bare year, then an amount with its own scale or
         // currency, is a period and a figure, not a range.
         if word == "to", number.plainInteger, number.integerDigits == 4, number.scale == 1, prefix.currency == nil,
-           (1800...2100).contains(number.value), second.scale != 1 || suffix.currency != nil || secondCurrency != nil {
+            (1800...2100).contains(number.value), second.scale != 1 || suffix.currency != nil || secondCurrency != nil
+        {
             return nil
         }
         // Both ends measure the same thing: "6.2% to $1.45 billion" is a change, not a range.
@@ -88,13 +94,15 @@ extension ScanSession {
         while index < mentions.count {
             let first = mentions[index]
             if index + 1 < mentions.count, first.hedge != .none, mentions[index + 1].hedge != .none,
-               mentions[index + 1].range.lowerBound - first.range.upperBound <= 12 {
+                mentions[index + 1].range.lowerBound - first.range.upperBound <= 12
+            {
                 let second = mentions[index + 1]
                 let between = text(first.range.upperBound..<max(first.range.upperBound, second.range.lowerBound))
                     .trimmingWhitespace().lowercased()
                 let joined = ScannerLexicon.pairJoiners.contains(between)
                 let countLike: Set<MentionKind> = [.count, .number]
-                let sameKind = first.kind == second.kind || (countLike.contains(first.kind) && countLike.contains(second.kind))
+                let sameKind =
+                    first.kind == second.kind || (countLike.contains(first.kind) && countLike.contains(second.kind))
                 if joined, sameKind, first.rangeEnd == nil, second.rangeEnd == nil {
                     var pair: (low: Mention, high: Mention)?
                     if lower.contains(first.hedge), upper.contains(second.hedge), first.value < second.value {
@@ -104,11 +112,12 @@ extension ScanSession {
                     }
                     if let (low, high) = pair {
                         let range = first.range.lowerBound..<second.range.upperBound
-                        var mention = Mention(range: range, numberRange: first.numberRange, text: text(range),
-                                              kind: first.kind, value: low.value, decimalText: low.decimalText,
-                                              low: low.low, high: high.high, unit: first.unit ?? second.unit,
-                                              currency: first.currency ?? second.currency, scale: first.scale,
-                                              hedge: .none, hedgeText: text(range), rangeEnd: high.value)
+                        var mention = Mention(
+                            range: range, numberRange: first.numberRange, text: text(range),
+                            kind: first.kind, value: low.value, decimalText: low.decimalText,
+                            low: low.low, high: high.high, unit: first.unit ?? second.unit,
+                            currency: first.currency ?? second.currency, scale: first.scale,
+                            hedge: .none, hedgeText: text(range), rangeEnd: high.value)
                         mention.lowInclusive = low.hedge == .atLeast
                         mention.highInclusive = high.hedge == .atMost
                         merged.append(mention)

@@ -6,7 +6,9 @@ extension ScanSession {
     /// The ISO 4217 code written in capitals at token `index` ("USD", "EUR"), if it is one; three
     /// capital letters are checked on the bytes before any string is made.
     func isoCode(_ index: Int) -> String? {
-        guard index >= 0, index < tokens.count, tokens[index].kind == .word, tokens[index].length == 3 else { return nil }
+        guard index >= 0, index < tokens.count, tokens[index].kind == .word, tokens[index].length == 3 else {
+            return nil
+        }
         let start = tokens[index].start
         for offset in 0..<3 where bytes[start + offset] &- 0x41 >= 26 { return nil }
         let code = text(of: index)
@@ -17,12 +19,15 @@ extension ScanSession {
     /// amount in a dollar currency (so a glued "c" after the number means cents, not a grade).
     func followsDollarAmountOnItsLine(_ first: Int) -> Bool {
         guard let last = mentions.last, let code = last.currency, code.hasSuffix("D"),
-              tokens[first].start - last.range.upperBound < 200 else { return false }
+            tokens[first].start - last.range.upperBound < 200
+        else { return false }
         var cursor = first - 1
         while cursor >= 0, tokens[cursor].start >= last.range.upperBound {
             if tokens[cursor].kind == .newline { return false }
             // A sentence ends between them.
-            if isSymbol(cursor, ".") || isSymbol(cursor, "!") || isSymbol(cursor, "?"), isSpace(cursor + 1) { return false }
+            if isSymbol(cursor, ".") || isSymbol(cursor, "!") || isSymbol(cursor, "?"), isSpace(cursor + 1) {
+                return false
+            }
             cursor -= 1
         }
         return true
@@ -30,7 +35,9 @@ extension ScanSession {
 
     /// Whether the currency before the number is a "$" with no letters naming which dollar.
     func prefixIsBareDollar(_ number: ParsedNumber) -> Bool {
-        guard number.first > 0, let (code, start) = currencyBefore(number.first - 1, number: number.first) else { return false }
+        guard number.first > 0, let (code, start) = currencyBefore(number.first - 1, number: number.first) else {
+            return false
+        }
         return code == "USD" && isSymbol(start, "$")
     }
 
@@ -46,7 +53,9 @@ extension ScanSession {
 
     /// The scale word right after the number, if any.
     func scaleToken(after last: Int) -> Int? {
-        guard let next = next(after: last), let word = word(next), ScannerLexicon.scaleWords[word] != nil else { return nil }
+        guard let next = next(after: last), let word = word(next), ScannerLexicon.scaleWords[word] != nil else {
+            return nil
+        }
         return next
     }
 
@@ -56,8 +65,10 @@ extension ScanSession {
         var cursor = last
         // Scale words: "350 billion", "$1.2 bn", "10 bln".
         if !number.spelled, number.scale == 1, let next = next(after: cursor), let word = word(next),
-           let scale = ScannerLexicon.scaleWords[word], word.count > 1 || word == "k" || text(of: next) == "M"
-            || text(of: next) == "B" || text(of: next) == "G" || text(of: next) == "T" {
+            let scale = ScannerLexicon.scaleWords[word],
+            word.count > 1 || word == "k" || text(of: next) == "M"
+                || text(of: next) == "B" || text(of: next) == "G" || text(of: next) == "T"
+        {
             if !(word == "m" || word == "t" || word == "g" || word == "b") || next == cursor + 2 {
                 suffix.scale = scale
                 suffix.scaleText = text(of: next)
@@ -76,14 +87,16 @@ extension ScanSession {
         // "75 USD million": a code, then the scale. After a bare "$", a dollar's code says which
         // dollar ("$2,450.00 NZD").
         if let next = next(after: cursor), let code = isoCode(next),
-           !hasPrefixCurrency(number) || (code.hasSuffix("D") && prefixIsBareDollar(number)),
-           !(isDigits(next + 1) && adjacent(next, next + 1)) {
+            !hasPrefixCurrency(number) || (code.hasSuffix("D") && prefixIsBareDollar(number)),
+            !(isDigits(next + 1) && adjacent(next, next + 1))
+        {
             suffix.namesTheDollar = hasPrefixCurrency(number)
             suffix.currency = code == "RMB" ? "CNY" : code
             cursor = next
             suffix.end = next
             if suffix.scaleText == nil, number.scale == 1, let after = self.next(after: cursor), let word = word(after),
-               let scale = ScannerLexicon.scaleWords[word], word.count > 2 {
+                let scale = ScannerLexicon.scaleWords[word], word.count > 2
+            {
                 suffix.scale = scale
                 suffix.scaleText = text(of: after)
                 suffix.end = after
@@ -99,9 +112,10 @@ extension ScanSession {
             return percentagePoints(&suffix)
         }
         if tokens[next].kind == .symbol, !number.isOrdinal, !hasPrefixCurrency(number),
-           let code = ScannerLexicon.currencySigns[tokens[next].scalar],
-           tokens[next].scalar != 0xA2 || glued || !(number.fractionDigits ?? 0 > 0),
-           !(isDigits(next + 1) && adjacent(next, next + 1)) {
+            let code = ScannerLexicon.currencySigns[tokens[next].scalar],
+            tokens[next].scalar != 0xA2 || glued || !(number.fractionDigits ?? 0 > 0),
+            !(isDigits(next + 1) && adjacent(next, next + 1))
+        {
             // "10 $", "100 ₡", "5 €", "25¢".
             suffix.currency = code
             if code.hasSuffix("¢") { suffix.unit = "cents" }
@@ -110,13 +124,15 @@ extension ScanSession {
         }
         // "8 R$", "50 HK$": a dollar's letters and the sign after the figure.
         if tokens[next].kind == .word, isSymbol(next + 1, "$"), adjacent(next, next + 1),
-           let letters = word(next), let code = ScannerLexicon.dollarPrefixes[letters],
-           !(isDigits(next + 2) && adjacent(next + 1, next + 2)), !hasPrefixCurrency(number) {
+            let letters = word(next), let code = ScannerLexicon.dollarPrefixes[letters],
+            !(isDigits(next + 2) && adjacent(next + 1, next + 2)), !hasPrefixCurrency(number)
+        {
             suffix.currency = code
             suffix.end = next + 1
             return suffix
         }
-        if isSymbol(next, "-"), glued, let after = self.next(after: next), adjacent(next, after), let word = word(after) {
+        if isSymbol(next, "-"), glued, let after = self.next(after: next), adjacent(next, after), let word = word(after)
+        {
             // "36-year", "12-cent", "3-fold".
             if let duration = ScannerLexicon.durationUnits[word], word != "quarter" {
                 suffix.kind = .duration
@@ -156,7 +172,8 @@ extension ScanSession {
             suffix.unit = "percent"
             suffix.end = next
             if word == "percentage", let after = self.next(after: next), let point = self.word(after),
-               point == "point" || point == "points" {
+                point == "point" || point == "points"
+            {
                 suffix.kind = .percentagePoints
                 suffix.unit = "percentage_point"
                 suffix.end = after
@@ -171,13 +188,16 @@ extension ScanSession {
             return suffix
         }
         if !hasPrefixCurrency(number), !(isDigits(next + 1) && adjacent(next, next + 1)),
-           let (currency, end) = currencyWordAfter(next) {
+            let (currency, end) = currencyWordAfter(next)
+        {
             suffix.currency = currency
             suffix.end = end
             if currency.hasSuffix("¢") { suffix.unit = Self.minorUnitName(word) }
             return suffix
         }
-        if word == "c", glued, text(of: next) == "c", !hasPrefixCurrency(number), followsDollarAmountOnItsLine(number.first) {
+        if word == "c", glued, text(of: next) == "c", !hasPrefixCurrency(number),
+            followsDollarAmountOnItsLine(number.first)
+        {
             // "$1.49, or 99c on sale": cents, where a dollar amount came just before.
             suffix.currency = "USD¢"
             suffix.unit = "cents"
@@ -197,7 +217,8 @@ extension ScanSession {
             return suffix
         }
         if ScannerLexicon.timeOfDayWords.contains(word) || (word == "a" || word == "p") && isSymbol(next + 1, "."),
-           isTimeOfDayFigure(number) {
+            isTimeOfDayFigure(number)
+        {
             suffix.timeOfDay = true
             suffix.end = word.count == 1 ? min(next + 3, tokens.count - 1) : next
             return suffix
@@ -208,7 +229,9 @@ extension ScanSession {
             suffix.end = end
             return suffix
         }
-        if let duration = ScannerLexicon.durationUnits[word], !number.isOrdinal, !(word.hasPrefix("quarter") && number.isFraction) {
+        if let duration = ScannerLexicon.durationUnits[word], !number.isOrdinal,
+            !(word.hasPrefix("quarter") && number.isFraction)
+        {
             suffix.kind = .duration
             suffix.unit = duration
             suffix.end = next
@@ -221,7 +244,8 @@ extension ScanSession {
     /// "500 or more", "200 or greater (than)", "5000 or less", "65 and over", "5000 or equal (to)".
     func readSuffixHedge(after end: Int, into suffix: inout Suffix) {
         guard let joiner = next(after: end), let word = word(joiner), word == "or" || word == "and",
-              let after = self.next(after: joiner), let following = self.word(after) else { return }
+            let after = self.next(after: joiner), let following = self.word(after)
+        else { return }
         var last = after
         if ScannerLexicon.greaterWords.contains(following) {
             suffix.hedge = .atLeast
@@ -235,8 +259,10 @@ extension ScanSession {
         // "or greater than" with no number after it; "or equal to" with nothing after it.
         if let than = self.next(after: last), let thanWord = self.word(than), thanWord == "than" || thanWord == "to" {
             // "or greater than" ends the phrase; "and greater than 50" starts the next comparison.
-            if let following = self.next(after: than), tokens[following].kind == .word || tokens[following].kind == .digits,
-               self.word(following) != "it" {
+            if let following = self.next(after: than),
+                tokens[following].kind == .word || tokens[following].kind == .digits,
+                self.word(following) != "it"
+            {
                 suffix.hedge = nil
                 return
             }
@@ -261,14 +287,16 @@ extension ScanSession {
         let lead = bytes[tokens[start].start]
         guard PhysicalUnits.firstLetters.contains(lead < 0x80 ? lead | 0x20 : lead) else { return nil }
         if tokens[start].kind == .word, !(word(start) == "sq"),
-           !PhysicalUnits.mayStartUnit(length: tokens[start].length, first: lead, last: bytes[tokens[start].end - 1]) {
+            !PhysicalUnits.mayStartUnit(length: tokens[start].length, first: lead, last: bytes[tokens[start].end - 1])
+        {
             return nil
         }
         // Symbols: adjacent tokens joined as written, longest first.
         var raw = ""
         var candidates: [(String, Int)] = []
         var cursor = start
-        while cursor < tokens.count, cursor - start < 5, tokens[cursor].kind != .space, tokens[cursor].kind != .newline {
+        while cursor < tokens.count, cursor - start < 5, tokens[cursor].kind != .space, tokens[cursor].kind != .newline
+        {
             if cursor > start && !adjacent(cursor - 1, cursor) { break }
             raw += text(of: cursor)
             candidates.append((raw, cursor))
@@ -326,7 +354,9 @@ extension ScanSession {
 
     /// "percent points", "% points": percentage points.
     func percentagePoints(_ suffix: inout Suffix) -> Suffix {
-        if let next = next(after: suffix.end), let word = word(next), word == "points" || word == "point" || word == "pts" {
+        if let next = next(after: suffix.end), let word = word(next),
+            word == "points" || word == "point" || word == "pts"
+        {
             suffix.kind = .percentagePoints
             suffix.unit = "percentage_point"
             suffix.end = next
@@ -339,23 +369,29 @@ extension ScanSession {
     func currencyWordAfter(_ index: Int) -> (String, Int)? {
         guard let word = word(index) else { return nil }
         // "45 kr", "45 kr.", "120 TL": as written, and not glued to a word after it.
-        if tokens[index].length == 2, ScannerLexicon.regionalAbbreviationFirstBytes.contains(bytes[tokens[index].start]),
-           ScannerLexicon.regionalAbbreviationsAfterTheFigure.contains(text(of: index)),
-           let code = ScannerLexicon.regionalAbbreviations[text(of: index)],
-           !(index + 1 < tokens.count && tokens[index + 1].kind == .word) {
+        if tokens[index].length == 2,
+            ScannerLexicon.regionalAbbreviationFirstBytes.contains(bytes[tokens[index].start]),
+            ScannerLexicon.regionalAbbreviationsAfterTheFigure.contains(text(of: index)),
+            let code = ScannerLexicon.regionalAbbreviations[text(of: index)],
+            !(index + 1 < tokens.count && tokens[index + 1].kind == .word)
+        {
             return (code, isSymbol(index + 1, ".") && text(of: index) == "kr" ? index + 1 : index)
         }
         if let named = currencyNameOfSeveralWords(at: index) { return named }
         if let qualified = ScannerLexicon.currencyQualifiers[word], let next = next(after: index),
-           let currencyWord = self.word(next), let code = qualified[currencyWord] {
+            let currencyWord = self.word(next), let code = qualified[currencyWord]
+        {
             return (code, next)
         }
         if word == "hong", let kong = next(after: index), self.word(kong) == "kong", let next = next(after: kong),
-           let currencyWord = self.word(next), currencyWord.hasPrefix("dollar") {
+            let currencyWord = self.word(next), currencyWord.hasPrefix("dollar")
+        {
             return ("HKD", next)
         }
-        if word == "new", let zealand = next(after: index), self.word(zealand) == "zealand", let next = next(after: zealand),
-           let currencyWord = self.word(next), currencyWord.hasPrefix("dollar") {
+        if word == "new", let zealand = next(after: index), self.word(zealand) == "zealand",
+            let next = next(after: zealand),
+            let currencyWord = self.word(next), currencyWord.hasPrefix("dollar")
+        {
             return ("NZD", next)
         }
         if word == "won" {
@@ -389,7 +425,8 @@ extension ScanSession {
             words.append(word)
             ends.append(cursor)
             guard let following = next(after: cursor), tokens[following].kind == .word,
-                  following == cursor + 2, tokens[cursor + 1].length == 1 else { break }
+                following == cursor + 2, tokens[cursor + 1].length == 1
+            else { break }
             cursor = following
         }
         while words.count > 1 {
@@ -409,9 +446,12 @@ extension ScanSession {
             joined = true
             cursor = after
         }
-        guard let cents = peekNumber(at: cursor), cents.value < 100, cents.value == cents.value.rounded(), !cents.isOrdinal,
-              !cents.isFraction, cents.scale == 1 else { return nil }
-        if let after = next(after: cents.last), let unit = word(after), ScannerLexicon.minorCurrencyUnits.contains(unit) {
+        guard let cents = peekNumber(at: cursor), cents.value < 100, cents.value == cents.value.rounded(),
+            !cents.isOrdinal,
+            !cents.isFraction, cents.scale == 1
+        else { return nil }
+        if let after = next(after: cents.last), let unit = word(after), ScannerLexicon.minorCurrencyUnits.contains(unit)
+        {
             return (cents.value / 100, after)
         }
         guard wordCurrency || joined else { return nil }

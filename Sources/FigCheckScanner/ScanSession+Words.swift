@@ -16,12 +16,14 @@ extension ScanSession {
         if let lead, phrase.length == 2, case .scale = atoms[1] { return lead }
         // "one" after a determiner is a pronoun: "the one you mentioned", "which one".
         if lead == nil, phrase.length == 1, word(index) == "one", let previous = previous(before: index),
-           let before = word(previous), ScannerLexicon.determinersBeforeOne.contains(before) {
+            let before = word(previous), ScannerLexicon.determinersBeforeOne.contains(before)
+        {
             return nil
         }
         if lead == nil, phrase.length == 1, case .article = atoms[0] { return nil }
-        var number = ParsedNumber(value: phrase.value, decimalText: formatDecimal(phrase.value), first: index,
-                                  last: last, fractionDigits: nil)
+        var number = ParsedNumber(
+            value: phrase.value, decimalText: formatDecimal(phrase.value), first: index,
+            last: last, fractionDigits: nil)
         number.spelled = lead == nil || phrase.length > 1
         number.isOrdinal = phrase.ordinal
         number.isFraction = phrase.fraction
@@ -61,10 +63,12 @@ extension ScanSession {
                 guard let previousAtom = atoms.last else { break }
                 if case .value = previousAtom { break }
                 // "point 05": digits after "point" are decimal places, one atom each, zeros kept.
-                let continuesInDigits = (isSymbol(cursor + 1, ".") || isSymbol(cursor + 1, ",")) && isDigits(cursor + 2)
+                let continuesInDigits =
+                    (isSymbol(cursor + 1, ".") || isSymbol(cursor + 1, ",")) && isDigits(cursor + 2)
                     && adjacent(cursor, cursor + 1) && adjacent(cursor + 1, cursor + 2)
                 if previousAtom == .point, !continuesInDigits,
-                   tokens[cursor].length <= NumberPhraseParser.maxAtoms - atoms.count {
+                    tokens[cursor].length <= NumberPhraseParser.maxAtoms - atoms.count
+                {
                     for offset in tokens[cursor].start..<tokens[cursor].end {
                         atoms.append(.value(Double(bytes[offset] &- 0x30), .digit))
                         ends.append(cursor)
@@ -189,9 +193,11 @@ extension ScanSession {
         let range = tokens[index].start..<tokens[number.last].end
         let numberRange = tokens[number.first].start..<tokens[number.last].end
         let bounds = interval(number, kind: .percent, scale: 1, sign: 1)
-        mentions.append(Mention(range: range, numberRange: numberRange, text: text(range), kind: .percent,
-                                value: number.value, decimalText: number.decimalText, low: bounds.low, high: bounds.high,
-                                unit: "percent", currency: nil, scale: nil, hedge: .none, hedgeText: nil, rangeEnd: nil))
+        mentions.append(
+            Mention(
+                range: range, numberRange: numberRange, text: text(range), kind: .percent,
+                value: number.value, decimalText: number.decimalText, low: bounds.low, high: bounds.high,
+                unit: "percent", currency: nil, scale: nil, hedge: .none, hedgeText: nil, rangeEnd: nil))
         return number.last + 1
     }
 
@@ -200,24 +206,28 @@ extension ScanSession {
         guard let word = word(index), let factor = ScannerLexicon.multiplierWords[word] else { return nil }
         // "double" and "triple" are multipliers as verbs or in "double the …"; skip "a double".
         if word == "double" || word == "triple" || word == "halves", let previous = previous(before: index),
-           let before = self.word(previous), ScannerLexicon.wordsBeforeNounDouble.contains(before) {
+            let before = self.word(previous), ScannerLexicon.wordsBeforeNounDouble.contains(before)
+        {
             return nil
         }
         // "double-digit growth", "triple-digit inflation": a figure of two (three) digits, [10, 100).
         if word == "double" || word == "triple", let digit = digitWord(after: index) {
             let low = word == "double" ? 10.0 : 100.0
             let range = tokens[index].start..<tokens[digit].end
-            var mention = Mention(range: range, numberRange: range, text: text(range), kind: .number, value: low,
-                                  decimalText: formatDecimal(low), low: low, high: low * 10, unit: "digits", currency: nil, scale: nil,
-                                  hedge: .none, hedgeText: nil, rangeEnd: nil)
+            var mention = Mention(
+                range: range, numberRange: range, text: text(range), kind: .number, value: low,
+                decimalText: formatDecimal(low), low: low, high: low * 10, unit: "digits", currency: nil, scale: nil,
+                hedge: .none, hedgeText: nil, rangeEnd: nil)
             mention.highInclusive = false
             mentions.append(mention)
             return digit + 1
         }
         let range = tokens[index].start..<tokens[index].end
-        mentions.append(Mention(range: range, numberRange: range, text: text(range), kind: .multiplier, value: factor,
-                                decimalText: formatDecimal(factor), low: factor, high: factor, unit: "times",
-                                currency: nil, scale: nil, hedge: .none, hedgeText: nil, rangeEnd: nil))
+        mentions.append(
+            Mention(
+                range: range, numberRange: range, text: text(range), kind: .multiplier, value: factor,
+                decimalText: formatDecimal(factor), low: factor, high: factor, unit: "times",
+                currency: nil, scale: nil, hedge: .none, hedgeText: nil, rangeEnd: nil))
         return index + 1
     }
 }
@@ -227,7 +237,8 @@ extension ScanSession {
     func digitWord(after index: Int) -> Int? {
         guard var cursor = next(after: index) else { return nil }
         if tokens[cursor].kind != .word, tokens[cursor].length == 1, bytes[tokens[cursor].start] == UInt8(ascii: "-"),
-           tokens[cursor].start == tokens[index].end, let after = next(after: cursor) {
+            tokens[cursor].start == tokens[index].end, let after = next(after: cursor)
+        {
             cursor = after
         }
         guard let word = word(cursor), word == "digit" || word == "digits" else { return nil }

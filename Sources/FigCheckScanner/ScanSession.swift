@@ -49,8 +49,10 @@ struct ScanSession {
             case .space, .newline:
                 index += 1
                 continue
-            case .word where !ScannerLexicon.mayStartMention(length: token.length, first: bytes[token.start],
-                                                             last: bytes[token.end - 1]):
+            case .word
+            where !ScannerLexicon.mayStartMention(
+                length: token.length, first: bytes[token.start],
+                last: bytes[token.end - 1]):
                 index += 1
                 continue
             case .symbol where token.scalar < 0xBC:
@@ -83,41 +85,51 @@ struct ScanSession {
                 parsed = number
                 // Digits continued in words: "3 hundred and 21", "1 over 3", "3 dozens".
                 if !number.isOrdinal, !number.isFraction, number.scale == 1, continuesAsPhrase(number),
-                   !followedOnlyByScale(number),
-                   let phrase = parseWords(at: index, lead: number), phrase.last > number.last,
-                   !(currencyBefore(index - 1, number: index) != nil && phrase.isFraction) {
+                    !followedOnlyByScale(number),
+                    let phrase = parseWords(at: index, lead: number), phrase.last > number.last,
+                    !(currencyBefore(index - 1, number: index) != nil && phrase.isFraction)
+                {
                     parsed = phrase
                 }
             case .consumed(let next): return next
             }
         case .word:
-            guard ScannerLexicon.mayStartMention(length: token.length, first: bytes[token.start], last: bytes[token.end - 1]) else {
+            guard
+                ScannerLexicon.mayStartMention(
+                    length: token.length, first: bytes[token.start], last: bytes[token.end - 1])
+            else {
                 return nil
             }
             // "a dollar", "a penny": one of a currency.
             if token.length <= 2, bytes[token.start] | 0x20 == UInt8(ascii: "a"), let next = next(after: index),
-               tokens[next].kind == .word, tokens[next].length <= ScannerLexicon.longestSingularCurrencyWord,
-               ScannerLexicon.singularCurrencyFirstBytes.contains(bytes[tokens[next].start] | 0x20),
-               let following = word(next), ScannerLexicon.singularCurrencyWords.contains(following),
-               let article = word(index), article == "a" || article == "an" {
+                tokens[next].kind == .word, tokens[next].length <= ScannerLexicon.longestSingularCurrencyWord,
+                ScannerLexicon.singularCurrencyFirstBytes.contains(bytes[tokens[next].start] | 0x20),
+                let following = word(next), ScannerLexicon.singularCurrencyWords.contains(following),
+                let article = word(index), article == "a" || article == "an"
+            {
                 var one = ParsedNumber(value: 1, decimalText: "1", first: index, last: index, fractionDigits: nil)
                 one.spelled = true
                 return attachContext(to: one)
             }
             // "a", "an": most are followed by a word that cannot start a number; tell by its shape.
             if token.length <= 2, bytes[token.start] | 0x20 == UInt8(ascii: "a"), let next = next(after: index),
-               tokens[next].kind == .word,
-               !ScannerLexicon.mayStartMention(length: tokens[next].length, first: bytes[tokens[next].start],
-                                               last: bytes[tokens[next].end - 1]) {
+                tokens[next].kind == .word,
+                !ScannerLexicon.mayStartMention(
+                    length: tokens[next].length, first: bytes[tokens[next].start],
+                    last: bytes[tokens[next].end - 1])
+            {
                 return nil
             }
             guard let word = word(index),
-                  ScannerLexicon.mentionStarters.contains(word) else { return nil }
+                ScannerLexicon.mentionStarters.contains(word)
+            else { return nil }
             // "a", "an" and "per" start a mention only before a number word or "cent".
             if word == "a" || word == "an" || word == "per" {
                 guard let next = next(after: index), let following = self.word(next),
-                      following == "cent" || (following != "a" && following != "an"
-                                              && ScannerLexicon.mentionStarters.contains(following)) else { return nil }
+                    following == "cent"
+                        || (following != "a" && following != "an"
+                            && ScannerLexicon.mentionStarters.contains(following))
+                else { return nil }
             }
             if let next = monthDate(at: index) { return next }
             if let next = percentOf(at: index) { return next }
@@ -142,10 +154,13 @@ struct ScanSession {
     /// the suffix reading handles while keeping the written precision.
     func followedOnlyByScale(_ number: ParsedNumber) -> Bool {
         guard let next = next(after: number.last), let word = word(next),
-              ScannerLexicon.scaleWords[word] != nil || ScannerLexicon.cardinals[word] != nil else { return false }
+            ScannerLexicon.scaleWords[word] != nil || ScannerLexicon.cardinals[word] != nil
+        else { return false }
         if case .scale = ScannerLexicon.cardinals[word] {
             // "4 thousand 3 hundred": more follows the scale.
-            if let after = self.next(after: next), isDigits(after) || self.word(after).map({ ScannerLexicon.cardinals[$0] != nil || $0 == "and" }) ?? false {
+            if let after = self.next(after: next),
+                isDigits(after) || self.word(after).map({ ScannerLexicon.cardinals[$0] != nil || $0 == "and" }) ?? false
+            {
                 return false
             }
             return true
@@ -270,9 +285,11 @@ struct ScanSession {
     mutating func ignore(from index: Int, reason: NotQuantityReason) -> Int {
         var end = index
         while end + 1 < tokens.count, adjacent(end, end + 1),
-              tokens[end + 1].kind == .digits || tokens[end + 1].kind == .word
-              || (tokens[end + 1].kind == .symbol && end + 2 < tokens.count && adjacent(end + 1, end + 2)
-                  && tokens[end + 2].kind == .digits && [0x2E, 0x2D, 0x2F, 0x3A, 0x2B].contains(tokens[end + 1].scalar)) {
+            tokens[end + 1].kind == .digits || tokens[end + 1].kind == .word
+                || (tokens[end + 1].kind == .symbol && end + 2 < tokens.count && adjacent(end + 1, end + 2)
+                    && tokens[end + 2].kind == .digits
+                    && [0x2E, 0x2D, 0x2F, 0x3A, 0x2B].contains(tokens[end + 1].scalar))
+        {
             end += 1
         }
         let range = tokens[index].start..<tokens[end].end

@@ -6,11 +6,11 @@ import FigCheckCore
 enum ScannerLexicon {
     /// Cardinal number words.
     enum Cardinal {
-        case digit(Int)       // zero … nine
-        case teen(Int)        // ten … nineteen
-        case ten(Int)         // twenty … ninety
+        case digit(Int)  // zero … nine
+        case teen(Int)  // ten … nineteen
+        case ten(Int)  // twenty … ninety
         case hundred
-        case scale(Double)    // thousand, million, billion, trillion, lakh, crore
+        case scale(Double)  // thousand, million, billion, trillion, lakh, crore
         case dozen
     }
 
@@ -31,19 +31,24 @@ enum ScannerLexicon {
     }()
 
     static let digitWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-    static let teenWords = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-                            "eighteen", "nineteen"]
+    static let teenWords = [
+        "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen",
+    ]
     static let tenWords = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
     /// Ordinal words and their values; plural forms are fraction denominators ("two thirds").
     static let ordinals: [String: (value: Double, plural: Bool)] = {
-        let singles = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                       "eighth": 8, "ninth": 9, "nineth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-                       "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
-                       "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
-                       "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
-                       "hundredth": 100, "thousandth": 1000, "millionth": 1e6, "billionth": 1e9,
-                       "trillionth": 1e12, "quadrillionth": 1e15] as [String: Double]
+        let singles =
+            [
+                "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                "eighth": 8, "ninth": 9, "nineth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+                "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+                "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
+                "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+                "hundredth": 100, "thousandth": 1000, "millionth": 1e6, "billionth": 1e9,
+                "trillionth": 1e12, "quadrillionth": 1e15,
+            ] as [String: Double]
         var table: [String: (Double, Bool)] = [:]
         for (word, value) in singles {
             table[word] = (value, false)
@@ -58,7 +63,8 @@ enum ScannerLexicon {
     static let scaleWords: [String: Double] = [
         "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "mm": 1e6, "m": 1e6,
         "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "g": 1e9, "trillion": 1e12, "tn": 1e12, "tln": 1e12,
-        "trn": 1e12, "t": 1e12, "quadrillion": 1e15, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "hundred": 1e2,
+        "trn": 1e12, "t": 1e12, "quadrillion": 1e15, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+        "hundred": 1e2,
     ]
 
     /// Single-letter scales written against the digits, and whether lower case counts ("10k" yes,
@@ -88,10 +94,12 @@ enum ScannerLexicon {
         "peso": "MXN", "pesos": "MXN", "mxn": "MXN", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
         "roubles": "RUB", "rub": "RUB", "lira": "TRY", "liras": "TRY", "try": "TRY", "cad": "CAD", "aud": "AUD",
         "hkd": "HKD", "sgd": "SGD", "nzd": "NZD", "twd": "TWD", "brl": "BRL", "real": "BRL", "reais": "BRL",
-        "bitcoin": "XBT", "bitcoins": "XBT", "btc": "XBT", "satoshi": "XBT", "satoshis": "XBT", "cent": "USD¢", "cents": "USD¢", "pence": "GBP¢",
+        "bitcoin": "XBT", "bitcoins": "XBT", "btc": "XBT", "satoshi": "XBT", "satoshis": "XBT", "cent": "USD¢",
+        "cents": "USD¢", "pence": "GBP¢",
         "penny": "GBP¢", "pennies": "GBP¢", "markka": "FIM", "pesetas": "ESP", "peseta": "ESP",
         "guilders": "NLG", "guilder": "NLG", "kip": "LAK", "lari": "GEL",
-        "buck": "USD", "bucks": "USD", "円": "JPY", "kopeck": "RUB¢", "kopecks": "RUB¢", "kopek": "RUB¢", "kopeks": "RUB¢", "paise": "INR¢",
+        "buck": "USD", "bucks": "USD", "円": "JPY", "kopeck": "RUB¢", "kopecks": "RUB¢", "kopek": "RUB¢",
+        "kopeks": "RUB¢", "paise": "INR¢",
         "paisa": "INR¢",
     ]
 
@@ -162,7 +170,8 @@ enum ScannerLexicon {
         (["as", "little", "as"], .atLeast), (["more", "than"], .over), (["less", "than"], .under),
         (["fewer", "than"], .under), (["greater", "than"], .over), (["larger", "than"], .over),
         (["higher", "than"], .over), (["lower", "than"], .under), (["smaller", "than"], .under),
-        (["at", "least"], .atLeast), (["at", "most"], .atMost), (["up", "to"], .atMost), (["close", "to"], .approximately),
+        (["at", "least"], .atLeast), (["at", "most"], .atMost), (["up", "to"], .atMost),
+        (["close", "to"], .approximately),
         (["upwards", "of"], .over), (["in", "excess", "of"], .over), (["just", "over"], .over),
         (["just", "under"], .under), (["well", "over"], .over), (["well", "under"], .under),
         (["an", "estimated"], .approximately), (["some"], .approximately), (["about"], .approximately),
@@ -218,8 +227,10 @@ enum ScannerLexicon {
     /// "3 dozens", "2.33 k").
     static let phraseContinuers: Set<String> = {
         var words = Set(cardinals.keys).union(ordinals.keys)
-        words.formUnion(["and", "over", "out", "in", "point", "half", "halves", "quarter", "quarters", "of",
-                         "k", "bn", "bln", "mn", "mln", "tn", "tln", "trn"])
+        words.formUnion([
+            "and", "over", "out", "in", "point", "half", "halves", "quarter", "quarters", "of",
+            "k", "bn", "bln", "mn", "mln", "tn", "tln", "trn",
+        ])
         return words
     }()
 
@@ -255,26 +266,36 @@ enum ScannerLexicon {
     ]
 
     // Small word sets the rules test against, kept here so the hot path allocates nothing.
-    static let determinersBeforeOne: Set<String> = ["the", "this", "that", "which", "each", "every", "any", "no", "another", "one", "someone", "anyone"]
+    static let determinersBeforeOne: Set<String> = [
+        "the", "this", "that", "which", "each", "every", "any", "no", "another", "one", "someone", "anyone",
+    ]
     static let wordsBeforeNounDouble: Set<String> = ["a", "the", "two", "in"]
     static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
     static let knownGluedSuffixes: Set<String> = ["st", "nd", "rd", "th", "e", "x", "s"]
-    static let currencyWordsBeforeAmount: Set<String> = ["rmb", "usd", "eur", "gbp", "sen", "dollar", "dollars", "euro", "euros"]
+    static let currencyWordsBeforeAmount: Set<String> = [
+        "rmb", "usd", "eur", "gbp", "sen", "dollar", "dollars", "euro", "euros",
+    ]
     static let percentagePointAbbreviations: Set<String> = ["pp", "ppt", "ppts", "pps"]
     static let timeOfDayWords: Set<String> = ["am", "pm", "a.m", "p.m"]
     static let greaterWords: Set<String> = ["more", "greater", "above", "over", "higher", "larger", "bigger"]
     static let lesserWords: Set<String> = ["less", "fewer", "below", "under", "lower", "smaller"]
-    static let dimensionWords: Set<String> = ["thick", "long", "wide", "tall", "high", "deep", "across", "diameter", "gap", "bottle"]
+    static let dimensionWords: Set<String> = [
+        "thick", "long", "wide", "tall", "high", "deep", "across", "diameter", "gap", "bottle",
+    ]
     static let ambiguousCurrencyWords: Set<String> = ["real", "try", "rub", "kip", "lari"]
     /// Currency words that "a" makes one of ("a dollar", "a penny", "a euro").
-    static let singularCurrencyWords: Set<String> = ["dollar", "euro", "pound", "penny", "cent", "rupee", "peso", "franc",
-                                                     "yen", "yuan", "rouble", "ruble", "buck", "quid"]
+    static let singularCurrencyWords: Set<String> = [
+        "dollar", "euro", "pound", "penny", "cent", "rupee", "peso", "franc",
+        "yen", "yuan", "rouble", "ruble", "buck", "quid",
+    ]
     /// Their first letters and longest length, to pass over most words after "a" without a string.
     static let singularCurrencyFirstBytes = ByteSet(singularCurrencyWords.compactMap(\.utf8.first))
     static let longestSingularCurrencyWord = singularCurrencyWords.map(\.utf8.count).max() ?? 0
     static let minorCurrencyUnits: Set<String> = ["cents", "cent", "pence", "penny"]
     static let pairJoiners: Set<String> = ["and", "but", ",", "and also"]
-    static let wordsAfterPlainNumber: Set<String> = ["and", "or", "to", "of", "in", "on", "at", "by", "from", "per", "the", "a", "an", "is", "are", "was", "were"]
+    static let wordsAfterPlainNumber: Set<String> = [
+        "and", "or", "to", "of", "in", "on", "at", "by", "from", "per", "the", "a", "an", "is", "are", "was", "were",
+    ]
 }
 
 /// A set of bytes tested by indexing, for the scanner's hot path (a `Set<UInt8>` would hash).

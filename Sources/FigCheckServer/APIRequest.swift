@@ -55,19 +55,23 @@ enum APIRequest {
         }
         func date(_ key: String) throws(WebCheckError) -> CalendarDate? {
             guard let text = value(key) else { return nil }
-            guard let date = CalendarDate(exactISO: text) else { throw .badRequest("\(key) \(text): not a YYYY-MM-DD date") }
+            guard let date = CalendarDate(exactISO: text) else {
+                throw .badRequest("\(key) \(text): not a YYYY-MM-DD date")
+            }
             return date
         }
         var format = OutputFormat.json
         if let name = value("format") {
             guard let chosen = OutputFormat(rawValue: name) else {
-                throw .badRequest("format \(name): expected one of " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+                throw .badRequest(
+                    "format \(name): expected one of " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
             }
             format = chosen
         }
         let filename = (value("filename").map { ($0 as NSString).lastPathComponent }) ?? "pasted.txt"
-        return CheckRequest(bytes: bytes, filename: filename, url: value("url"), subject: value("subject")?.uppercased(),
-                            date: try date("date"), asOf: try date("as-of"), format: format)
+        return CheckRequest(
+            bytes: bytes, filename: filename, url: value("url"), subject: value("subject")?.uppercased(),
+            date: try date("date"), asOf: try date("as-of"), format: format)
     }
 }
 

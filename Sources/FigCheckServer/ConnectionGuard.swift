@@ -80,7 +80,8 @@ public final class ConnectionRegistry: Sendable {
                     let stamp: UInt64
                     switch member.activity {
                     case let .waitingForHead(since): stamp = since
-                    case let .readingBody(lastProgress) where now &- lastProgress >= Self.stalledBody: stamp = lastProgress
+                    case let .readingBody(lastProgress) where now &- lastProgress >= Self.stalledBody:
+                        stamp = lastProgress
                     case .readingBody, .answering: continue
                     }
                     if stamp < oldest?.stamp ?? .max { oldest = (key, stamp) }
@@ -261,13 +262,15 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     private func refuse(_ context: ChannelHandlerContext) {
         refused = false
-        let body = ByteBuffer(string: "{\"error\":\"\(registry.maxConnections) connections are open; try again in a moment\"}")
+        let body = ByteBuffer(
+            string: "{\"error\":\"\(registry.maxConnections) connections are open; try again in a moment\"}")
         var fields = HTTPFields()
         fields[.contentType] = "application/json; charset=utf-8"
         fields[.contentLength] = String(body.readableBytes)
         fields[.connection] = "close"
         fields[.retryAfter] = "1"
-        context.write(wrapOutboundOut(.head(HTTPResponse(status: .serviceUnavailable, headerFields: fields))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponse(status: .serviceUnavailable, headerFields: fields))), promise: nil)
         context.write(wrapOutboundOut(.body(body)), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in
             context.close(promise: nil)

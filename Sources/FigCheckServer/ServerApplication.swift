@@ -17,17 +17,22 @@ import UnixSignals
 /// (`CheckQueue`), and SIGTERM or SIGINT stop it gracefully (`serve`).
 public enum ServerApplication {
     /// The router with every route, over a checker with loaded tables (tests call it in process).
-    public static func router(checker: WebChecker, options: ServerOptions,
-                              connections: ConnectionRegistry? = nil) -> Router<BasicRequestContext> {
+    public static func router(
+        checker: WebChecker, options: ServerOptions,
+        connections: ConnectionRegistry? = nil
+    ) -> Router<BasicRequestContext> {
         let router = Router()
         router.get("/") { _, _ in
             html(EditorPage.html(maxBodyBytes: options.maxBodyBytes, allowFetch: options.allowFetch))
         }
         router.get("/healthz") { _, _ in
             let load = checker.load
-            return json(status: .ok, Health(status: "ok", version: FigCheckVersion.current, tables: checker.tableCount,
-                                            checksRunning: load.running, checksWaiting: load.waiting,
-                                            connections: connections?.counts.open))
+            return json(
+                status: .ok,
+                Health(
+                    status: "ok", version: FigCheckVersion.current, tables: checker.tableCount,
+                    checksRunning: load.running, checksWaiting: load.waiting,
+                    connections: connections?.counts.open))
         }
         router.post("/api/check") { request, _ in
             do {
@@ -58,12 +63,18 @@ public enum ServerApplication {
         let connections = ConnectionRegistry(maxConnections: limits.maxConnections)
         let application = Application(
             router: router(checker: checker, options: options, connections: connections),
-            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(limits: limits, registry: connections)])),
-            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "figcheck/\(FigCheckVersion.current)"),
+            server: .http1(
+                configuration: .init(additionalChannelHandlers: [ConnectionGuard(limits: limits, registry: connections)]
+                )),
+            configuration: .init(
+                address: .hostname(options.host, port: options.port), serverName: "figcheck/\(FigCheckVersion.current)"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port
                 let host = options.host.contains(":") ? "[\(options.host)]" : options.host
-                FileHandle.standardError.write(Data("figcheck serve: listening on http://\(host):\(port)/ (fetching URLs \(options.allowFetch ? "allowed" : "off"))\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "figcheck serve: listening on http://\(host):\(port)/ (fetching URLs \(options.allowFetch ? "allowed" : "off"))\n"
+                            .utf8))
             }
         )
         return (application, checker)
@@ -200,7 +211,8 @@ public enum ServerApplication {
         headers[.cacheControl] = "no-store"
         headers.setExtension("X-Content-Type-Options", "nosniff")
         // The page's own script and style only; reports render in a sandboxed frame.
-        headers[.contentSecurityPolicy] = "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; "
+        headers[.contentSecurityPolicy] =
+            "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; "
             + "connect-src 'self'; frame-src 'self'; img-src data:; form-action 'self'; base-uri 'none'"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
     }

@@ -53,8 +53,10 @@ public struct CheckRequest: Sendable {
     public var asOf: CalendarDate?
     public var format: OutputFormat
 
-    public init(bytes: [UInt8], filename: String = "pasted.txt", url: String? = nil, subject: String? = nil,
-                date: CalendarDate? = nil, asOf: CalendarDate? = nil, format: OutputFormat = .json) {
+    public init(
+        bytes: [UInt8], filename: String = "pasted.txt", url: String? = nil, subject: String? = nil,
+        date: CalendarDate? = nil, asOf: CalendarDate? = nil, format: OutputFormat = .json
+    ) {
         self.bytes = bytes
         self.filename = filename
         self.url = url
@@ -81,7 +83,8 @@ public enum WebCheckError: Error, Equatable, Sendable {
         case let .badRequest(reason): return reason
         case let .unreadableDocument(reason): return reason
         case .fetchNotAllowed: return "this server does not fetch URLs (start it with --allow-fetch)"
-        case let .busy(limit, retryAfter): return "\(limit) checks are running and the queue is full; try again in \(retryAfter) s"
+        case let .busy(limit, retryAfter):
+            return "\(limit) checks are running and the queue is full; try again in \(retryAfter) s"
         case let .timedOut(seconds): return "the check took longer than \(Int(seconds)) s"
         case .shuttingDown: return "the server is shutting down"
         }
@@ -112,7 +115,8 @@ public final class WebChecker: Sendable {
         knowledge = try Check.loadKnowledge(checkOptions)
         catalog = knowledge.catalog
         pipeline = Pipeline.standard(knowledge: knowledge)
-        queue = CheckQueue(limit: options.maxConcurrentChecks, queueLength: options.queueLength, maximumWait: options.queueWait)
+        queue = CheckQueue(
+            limit: options.maxConcurrentChecks, queueLength: options.queueLength, maximumWait: options.queueWait)
     }
 
     /// How many tables the server checks against (for `/healthz`).
@@ -136,11 +140,15 @@ public final class WebChecker: Sendable {
         }
         switch await queue.enter() {
         case .admitted: break
-        case .queueFull, .waitedTooLong: throw .busy(limit: options.maxConcurrentChecks, retryAfter: queue.retryAfterSeconds)
+        case .queueFull, .waitedTooLong:
+            throw .busy(limit: options.maxConcurrentChecks, retryAfter: queue.retryAfterSeconds)
         case .shuttingDown: throw .shuttingDown
         }
         // A check of the newest vintage uses the shared pipeline; --as-of needs its own settings.
-        let pipeline = request.asOf.map { Pipeline.standard(knowledge: knowledge, settings: VerificationSettings(vintage: .asOf($0))) }
+        let pipeline =
+            request.asOf.map {
+                Pipeline.standard(knowledge: knowledge, settings: VerificationSettings(vintage: .asOf($0)))
+            }
             ?? self.pipeline
         let timeout = options.requestTimeout
         // The check's own budget is the request's time limit: its loops stop at the deadline, so a
@@ -152,8 +160,9 @@ public final class WebChecker: Sendable {
                 let took = started.duration(to: .now).components
                 queue.leave(afterSeconds: Double(took.seconds) + Double(took.attoseconds) * 1e-18)
             }
-            return try await Self.run(request, pipeline: pipeline, catalog: catalog, dataDirectory: options.dataDirectory,
-                                      budget: budget)
+            return try await Self.run(
+                request, pipeline: pipeline, catalog: catalog, dataDirectory: options.dataDirectory,
+                budget: budget)
         }
         // The first of the check and the time limit answers; the check stops itself within moments
         // of the limit and leaves its queue slot then.
@@ -184,11 +193,14 @@ public final class WebChecker: Sendable {
 
     /// Loads and checks off the cooperative pool: the analysis is CPU work that never yields, and
     /// two of them would otherwise hold both threads of a 2-core machine.
-    static func run(_ request: CheckRequest, pipeline: Pipeline, catalog: ReferenceCatalog,
-                    dataDirectory: String?, budget: WorkBudget) async throws -> CheckResponse {
+    static func run(
+        _ request: CheckRequest, pipeline: Pipeline, catalog: ReferenceCatalog,
+        dataDirectory: String?, budget: WorkBudget
+    ) async throws -> CheckResponse {
         let reading = ReadingOptions(date: request.date, subject: request.subject?.uppercased())
-        let checkOptions = CheckOptions(inputs: [], format: request.format, reading: reading, dataDirectory: dataDirectory,
-                                        asOf: request.asOf)
+        let checkOptions = CheckOptions(
+            inputs: [], format: request.format, reading: reading, dataDirectory: dataDirectory,
+            asOf: request.asOf)
         let reader = DocumentReader(options: reading)
         let source: String
         let bytes: [UInt8]
@@ -209,12 +221,15 @@ public final class WebChecker: Sendable {
             DispatchQueue.global().async {
                 do {
                     let document = try reader.load(bytes, source: source, declared: declared, budget: budget)
-                    let analysed = try Check.analyse(document, pipeline: pipeline, options: checkOptions, budget: budget)
+                    let analysed = try Check.analyse(
+                        document, pipeline: pipeline, options: checkOptions, budget: budget)
                     if let problem = analysed.report.errors.first { throw WebCheckError.unreadableDocument(problem) }
                     let report = Check.assemble([analysed.report], catalog: catalog)
                     let body = request.format.render(report, options: checkOptions)
-                    continuation.resume(returning: CheckResponse(body: body, contentType: request.format.contentType,
-                                                                 summary: analysed.report.summary))
+                    continuation.resume(
+                        returning: CheckResponse(
+                            body: body, contentType: request.format.contentType,
+                            summary: analysed.report.summary))
                 } catch let error as WebCheckError {
                     continuation.resume(throwing: error)
                 } catch FigCheckError.gaveUp {

@@ -1,7 +1,7 @@
-import FigCheckCore
-import FigCheckData
 // The reader's and the scanner's types reach FigCheckVerification's users with it.
 @_exported import FigCheckClaims
+import FigCheckCore
+import FigCheckData
 
 /// The verification stage of the pipeline (Claims ─► Findings): checks each claim the reading
 /// stage found against the reference tables and the rest of the document.
@@ -53,14 +53,17 @@ public struct ClaimVerificationStage: AnalysisStage {
         for issue in internalChecks.issues(in: drafts, document: context) {
             var draft = issue.draft
             draft.ruleId = issue.ruleId
-            let outcome = CheckOutcome(verdict: .inconsistent, primary: nil, message: issue.message, hints: [], resolved: draft)
+            let outcome = CheckOutcome(
+                verdict: .inconsistent, primary: nil, message: issue.message, hints: [], resolved: draft)
             findings.append(finding(draft, outcome, document: document, context: context))
         }
         analysis.diagnostics += verifier.problems.messages.map { Diagnostic(.referenceData, stage: name, $0) }
         analysis.findings += findings.sorted { ($0.location.offset, $0.ruleId) < ($1.location.offset, $1.ruleId) }
     }
 
-    private func finding(_ draft: ClaimDraft, _ outcome: CheckOutcome, document: Document, context: DocumentContext) -> Finding {
+    private func finding(_ draft: ClaimDraft, _ outcome: CheckOutcome, document: Document, context: DocumentContext)
+        -> Finding
+    {
         let location = document.sourceMap.location(ofAnalysed: draft.mention.range)
         let severity: Severity
         switch outcome.verdict {
@@ -69,16 +72,19 @@ public struct ClaimVerificationStage: AnalysisStage {
         case .inconsistent: severity = outcome.nearMiss ? .warning : .error
         }
         let computed = outcome.primary.map { primary in
-            Computation(value: Self.rounded(primary.interval.midpoint), low: Self.rounded(primary.interval.low),
-                        high: Self.rounded(primary.interval.high), formula: primary.formula, inputs: primary.inputs)
+            Computation(
+                value: Self.rounded(primary.interval.midpoint), low: Self.rounded(primary.interval.low),
+                high: Self.rounded(primary.interval.high), formula: primary.formula, inputs: primary.inputs)
         }
         var message = outcome.message
         if outcome.verdict == .inconsistent, outcome.nearMiss { message += " A near miss." }
         var finding = Finding(
             id: "\(draft.ruleId)@\(location.line):\(location.column)", ruleId: draft.ruleId, kind: draft.kind.rawValue,
-            text: draft.figureText, sentence: draft.sentenceText(context), location: location, stated: draft.statedFigure,
-            about: ClaimSubject(entity: draft.entity, indicator: indicatorText(draft), period: draft.period?.key,
-                                scope: draft.scope ?? draft.partner),
+            text: draft.figureText, sentence: draft.sentenceText(context), location: location,
+            stated: draft.statedFigure,
+            about: ClaimSubject(
+                entity: draft.entity, indicator: indicatorText(draft), period: draft.period?.key,
+                scope: draft.scope ?? draft.partner),
             verdict: outcome.verdict, severity: severity, computed: computed, message: message, hints: outcome.hints)
         finding.analysedRange = draft.mention.range
         finding.operandsNotFound = outcome.operandsNotFound
@@ -88,7 +94,8 @@ public struct ClaimVerificationStage: AnalysisStage {
     private func indicatorText(_ draft: ClaimDraft) -> String? {
         if draft.kind == .ratio, let denominator = draft.denominator {
             let numerator = draft.numeratorIndicators.joined(separator: "+")
-            return numerator.isEmpty ? denominator : (draft.numeratorIndicators.count > 1 ? "(\(numerator))" : numerator) + "/" + denominator
+            return numerator.isEmpty
+                ? denominator : (draft.numeratorIndicators.count > 1 ? "(\(numerator))" : numerator) + "/" + denominator
         }
         return draft.indicator
     }

@@ -16,20 +16,29 @@ struct InternalConsistency {
     func issues(in drafts: [ClaimDraft], document: DocumentContext) -> [Issue] {
         var issues: [Issue] = []
         // The same entity, measure and period, said twice, with intervals that cannot both hold.
-        let values = drafts.filter { [.value, .ratio, .share, .count].contains($0.kind) && $0.isConfident
-            && $0.entity != nil && $0.indicator ?? $0.denominator != nil && $0.period.map { $0.resolution == .said } == true }
+        let values = drafts.filter {
+            [.value, .ratio, .share, .count].contains($0.kind) && $0.isConfident
+                && $0.entity != nil && $0.indicator ?? $0.denominator != nil
+                && $0.period.map { $0.resolution == .said } == true
+        }
         // Grouped by what they measure, so the check stays linear in the number of claims.
         var seen: [String: [ClaimDraft]] = [:]
         for later in values {
-            let key = [later.entity ?? "", later.indicator ?? "", later.kind.rawValue, later.numeratorIndicators.joined(separator: "+"),
-                       later.period?.key ?? "", later.partner ?? "", later.scope ?? "", later.mention.kind.rawValue].joined(separator: "|")
+            let key = [
+                later.entity ?? "", later.indicator ?? "", later.kind.rawValue,
+                later.numeratorIndicators.joined(separator: "+"),
+                later.period?.key ?? "", later.partner ?? "", later.scope ?? "", later.mention.kind.rawValue,
+            ].joined(separator: "|")
             let earlierOnes = seen[key, default: []]
             if earlierOnes.count < 16 { seen[key, default: []].append(later) }
             guard let earlier = earlierOnes.first(where: { !$0.stated.overlaps(later.stated) }) else { continue }
             let line = lineOf(earlier)
-            issues.append(Issue(draft: later, ruleId: "same-figure-twice",
-                                message: "Stated \(later.mention.text) here but \(earlier.mention.text) on line \(line) for the same \(describe(later)).",
-                                other: earlier))
+            issues.append(
+                Issue(
+                    draft: later, ruleId: "same-figure-twice",
+                    message:
+                        "Stated \(later.mention.text) here but \(earlier.mention.text) on line \(line) for the same \(describe(later)).",
+                    other: earlier))
         }
         // Shares of one entity's whole, by partner, for one period: more than 100% together.
         let shares = drafts.filter { $0.kind == .share && $0.entity != nil && $0.partner != nil && $0.period != nil }
@@ -41,9 +50,12 @@ struct InternalConsistency {
             let parts = byPartner.values.sorted { $0.mention.range.lowerBound < $1.mention.range.lowerBound }
             let least = parts.reduce(0) { $0 + ($1.stated.low.isFinite ? $1.stated.low : 0) }
             guard least > 100, let last = parts.last else { continue }
-            issues.append(Issue(draft: last, ruleId: "shares-over-100",
-                                message: "The shares stated for \(last.entity!) in \(last.period!.key) (\(parts.map(\.mention.text).joined(separator: ", "))) add up to at least \(FigureFormat.number(least))%.",
-                                other: parts[0]))
+            issues.append(
+                Issue(
+                    draft: last, ruleId: "shares-over-100",
+                    message:
+                        "The shares stated for \(last.entity!) in \(last.period!.key) (\(parts.map(\.mention.text).joined(separator: ", "))) add up to at least \(FigureFormat.number(least))%.",
+                    other: parts[0]))
         }
         return issues
     }

@@ -26,7 +26,9 @@ struct Restatements {
             for operand in drafts[index].operands {
                 sentences += [operand.subject, operand.base].compactMap { $0.map { drafts[$0].sentenceIndex } }
             }
-            let stems = Set(sentences).reduce(into: Set<String>()) { $0.formUnion(MeasureWords.stems(of: document.sentences[$1])) }
+            let stems = Set(sentences).reduce(into: Set<String>()) {
+                $0.formUnion(MeasureWords.stems(of: document.sentences[$1]))
+            }
             subjectWords[index] = stems
             return stems
         }
@@ -38,10 +40,13 @@ struct Restatements {
             var adopted: [Int] = []
             for index in drafts.indices where isUnchecked(drafts[index], outcomes[index], document: document) {
                 let restating = drafts[index]
-                guard let source = sources.first(where: { sourceIndex in
-                    sourceIndex != index && abs(sourceIndex - index) <= Self.reach && sameFigure(restating, drafts[sourceIndex])
-                        && !words(index).isDisjoint(with: words(sourceIndex))
-                }) else { continue }
+                guard
+                    let source = sources.first(where: { sourceIndex in
+                        sourceIndex != index && abs(sourceIndex - index) <= Self.reach
+                            && sameFigure(restating, drafts[sourceIndex])
+                            && !words(index).isDisjoint(with: words(sourceIndex))
+                    })
+                else { continue }
                 outcomes[index] = restated(restating, as: drafts[source], outcome: outcomes[source])
                 adopted.append(index)
             }
@@ -59,8 +64,10 @@ struct Restatements {
         // The claims as verification resolved them (a conversion's period is filled in there).
         let drafts = read.indices.map { outcomes[$0].resolved ?? read[$0] }
         let bounded: Set<Hedge> = [.over, .under, .atLeast, .atMost]
-        let exact = drafts.indices.filter { drafts[$0].mention.hedge == .none && drafts[$0].mention.rangeEnd == nil
-            && [.value, .count, .conversion, .rate].contains(drafts[$0].kind) }
+        let exact = drafts.indices.filter {
+            drafts[$0].mention.hedge == .none && drafts[$0].mention.rangeEnd == nil
+                && [.value, .count, .conversion, .rate].contains(drafts[$0].kind)
+        }
         guard !exact.isEmpty else { return }
         // Each sentence's subject words, read once.
         var stemsBySentence: [Int: Set<String>] = [:]
@@ -70,25 +77,32 @@ struct Restatements {
             stemsBySentence[sentenceIndex] = found
             return found
         }
-        for index in drafts.indices where (bounded.contains(drafts[index].mention.hedge) || drafts[index].mention.unit == "digits")
+        for index in drafts.indices
+        where (bounded.contains(drafts[index].mention.hedge) || drafts[index].mention.unit == "digits")
             && outcomes[index].verdict == .unverifiable
-            && outcomes[index].primary == nil && [.value, .count].contains(drafts[index].kind) && drafts[index].mention.rangeEnd == nil {
+            && outcomes[index].primary == nil && [.value, .count].contains(drafts[index].kind)
+            && drafts[index].mention.rangeEnd == nil
+        {
             let bound = drafts[index]
             // The subject words of the bound's sentence and of the two before it in its paragraph
             // ("Japan spent ¥3.7 trillion on its military in 1988. … then leapt to more than ¥8 trillion").
             var subject = Set<String>()
             for sentenceIndex in max(0, bound.sentenceIndex - 2)...bound.sentenceIndex
-                where document.sentences[sentenceIndex].paragraph == bound.paragraph {
+            where document.sentences[sentenceIndex].paragraph == bound.paragraph {
                 subject.formUnion(stems(sentenceIndex))
             }
-            let nearby = exact[exact.partitioningIndex { $0 >= index - Self.reach }..<exact.partitioningIndex { $0 > index + Self.reach }]
+            let nearby = exact[
+                exact.partitioningIndex {
+                    $0 >= index - Self.reach
+                }..<exact.partitioningIndex { $0 > index + Self.reach }]
             // "double-digit growth" is a bound on a figure of any unit: the one followed by the same noun ("11.5% growth").
             let digits = bound.mention.unit == "digits"
             let candidates = nearby.filter { other in
                 let figure = drafts[other]
                 if digits {
                     return figure.mention.unit != "digits" && abs(figure.sentenceIndex - bound.sentenceIndex) <= 2
-                        && nounAfter(figure, document) != nil && nounAfter(figure, document) == nounAfter(bound, document)
+                        && nounAfter(figure, document) != nil
+                        && nounAfter(figure, document) == nounAfter(bound, document)
                         && (figure.entity == nil || bound.entity == nil || figure.entity == bound.entity)
                 }
                 // Two figures of one sentence are two statements ("has not got to 2.5% but is above 2%").
@@ -103,12 +117,17 @@ struct Restatements {
             let understood: Set<Resolution> = [.said, .inSentence, .carried]
             func sameFrame(_ figure: ClaimDraft) -> Bool {
                 bound.entity != nil && figure.entity == bound.entity && figure.period?.key == bound.period?.key
-                    && [bound.period?.resolution, figure.period?.resolution].allSatisfy { $0.map(understood.contains) ?? false }
+                    && [bound.period?.resolution, figure.period?.resolution].allSatisfy {
+                        $0.map(understood.contains) ?? false
+                    }
             }
             // A figure said for the same entity and period first, then one of the same period, then the nearest.
             func rank(_ other: Int) -> (Int, Int, Int) {
                 let samePeriod = bound.period != nil && drafts[other].period?.key == bound.period?.key
-                return (sameFrame(drafts[other]) ? 0 : 1, samePeriod ? 0 : 1, abs(drafts[other].sentenceIndex - bound.sentenceIndex))
+                return (
+                    sameFrame(drafts[other]) ? 0 : 1, samePeriod ? 0 : 1,
+                    abs(drafts[other].sentenceIndex - bound.sentenceIndex)
+                )
             }
             guard let nearest = candidates.min(by: { rank($0) < rank($1) }) else { continue }
             let figure = drafts[nearest]
@@ -116,12 +135,15 @@ struct Restatements {
             // Within it, a figure two sentences away or more is the same one only when both name the same entity and period.
             guard sameFrame(figure) || within && abs(figure.sentenceIndex - bound.sentenceIndex) <= 2 else { continue }
             let line = lineOf(figure)
-            let primary = Recomputation(interval: figure.stated, formula: "restates(\(figure.mention.text), line \(line))", inputs: [],
-                                        label: "the figure the text gives on line \(line)", display: figure.mention.text)
+            let primary = Recomputation(
+                interval: figure.stated, formula: "restates(\(figure.mention.text), line \(line))", inputs: [],
+                label: "the figure the text gives on line \(line)", display: figure.mention.text)
             outcomes[index] = CheckOutcome(
                 verdict: within ? .consistent : .needsReview, primary: primary,
                 message: "Stated \(bound.mention.text); the text gives \(figure.mention.text) on line \(line), "
-                    + (within ? "within the bound." : "outside the bound: one of the two is wrong, or they are not the same figure."),
+                    + (within
+                        ? "within the bound."
+                        : "outside the bound: one of the two is wrong, or they are not the same figure."),
                 hints: [], resolved: bound)
         }
     }
@@ -129,7 +151,8 @@ struct Restatements {
     /// The word right after a figure ("11.5% growth" → "growth").
     private func nounAfter(_ draft: ClaimDraft, _ document: DocumentContext) -> String? {
         let sentence = document.sentences[draft.sentenceIndex]
-        return sentence.words(startingAtOrAfter: draft.mention.range.upperBound - sentence.range.lowerBound).first?.lower
+        return sentence.words(startingAtOrAfter: draft.mention.range.upperBound - sentence.range.lowerBound).first?
+            .lower
     }
 
     /// The noun a count counts ("120 countries" → "countries"); nil for other figures.
@@ -139,16 +162,21 @@ struct Restatements {
 
     /// A verdict recomputed from figures of the text itself (no table row among its inputs).
     private func isInternalRecomputation(_ draft: ClaimDraft, _ outcome: CheckOutcome) -> Bool {
-        guard let primary = outcome.primary, outcome.verdict != .unverifiable, primary.inputs.isEmpty else { return false }
+        guard let primary = outcome.primary, outcome.verdict != .unverifiable, primary.inputs.isEmpty else {
+            return false
+        }
         return draft.kind == .change || draft.kind == .comparison
     }
 
     /// A change whose operands were not found, or a figure the words after it call a figure already given.
     private func isUnchecked(_ draft: ClaimDraft, _ outcome: CheckOutcome, document: DocumentContext) -> Bool {
-        guard outcome.verdict == .unverifiable, outcome.primary == nil, draft.mention.otherReading == nil else { return false }
+        guard outcome.verdict == .unverifiable, outcome.primary == nil, draft.mention.otherReading == nil else {
+            return false
+        }
         if draft.kind == .change { return true }
         let sentence = document.sentences[draft.sentenceIndex]
-        let next = sentence.words(startingAtOrAfter: draft.mention.range.upperBound - sentence.range.lowerBound).first?.lower
+        let next = sentence.words(startingAtOrAfter: draft.mention.range.upperBound - sentence.range.lowerBound).first?
+            .lower
         return next.map(MeasureWords.referenceNouns.contains) ?? false
     }
 
@@ -156,7 +184,8 @@ struct Restatements {
     private func sameFigure(_ restating: ClaimDraft, _ source: ClaimDraft) -> Bool {
         let (one, other) = (restating.mention, source.mention)
         guard one.kind == other.kind, one.value == other.value, one.rangeEnd == nil, other.rangeEnd == nil,
-              one.unit == other.unit, one.currency == other.currency else { return false }
+            one.unit == other.unit, one.currency == other.currency
+        else { return false }
         if restating.direction != 0, source.direction != 0, restating.direction != source.direction { return false }
         if let entity = restating.entity, let sourceEntity = source.entity, entity != sourceEntity { return false }
         return true
@@ -166,12 +195,16 @@ struct Restatements {
         var verdict = outcome.verdict
         // An error found in the original is an error here only when the restatement names the same
         // entity; otherwise the shared words may tie two different figures.
-        if verdict == .inconsistent, restating.entity == nil || restating.entity != source.entity || !restating.isConfident {
+        if verdict == .inconsistent,
+            restating.entity == nil || restating.entity != source.entity || !restating.isConfident
+        {
             verdict = .needsReview
         }
         let line = lineOf(source)
-        return CheckOutcome(verdict: verdict, primary: outcome.primary,
-                            message: "Stated \(restating.mention.text), the figure given on line \(line), where it is recomputed: \(outcome.message)",
-                            hints: outcome.hints, nearMiss: outcome.nearMiss, resolved: restating)
+        return CheckOutcome(
+            verdict: verdict, primary: outcome.primary,
+            message:
+                "Stated \(restating.mention.text), the figure given on line \(line), where it is recomputed: \(outcome.message)",
+            hints: outcome.hints, nearMiss: outcome.nearMiss, resolved: restating)
     }
 }

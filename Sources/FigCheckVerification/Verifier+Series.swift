@@ -9,10 +9,14 @@ extension Verifier {
     func checkSeries(_ draft: ClaimDraft, _ series: SeriesRule.Claim) -> CheckOutcome {
         let points = series.points
         func shown(_ year: Int) -> String { points[year].map { "\($0.text) in \(year)" } ?? "none for \(year)" }
-        guard let subject = points[series.subjectYear]?.value else { return unverifiable("the year's own figure was not read") }
+        guard let subject = points[series.subjectYear]?.value else {
+            return unverifiable("the year's own figure was not read")
+        }
         switch series.shape {
         case .extremeSince(let since, let highest):
-            guard since < series.subjectYear else { return unverifiable("the year it counts from is not before the figure's") }
+            guard since < series.subjectYear else {
+                return unverifiable("the year it counts from is not before the figure's")
+            }
             let years = Array(since..<series.subjectYear)
             if let missing = years.first(where: { points[$0] == nil }) {
                 return unverifiable("the text gives no figure of the \(series.measure) for \(missing)")
@@ -21,24 +25,34 @@ extension Verifier {
             // the year can be above (or below) every year after `since`, and `since` can be at
             // least as high (or low). Inconsistent only when a year between is surely beyond it.
             func canBeat(_ other: Interval) -> Bool { highest ? other.low < subject.high : other.high > subject.low }
-            func surelyShort(_ other: Interval) -> Bool { highest ? other.high < subject.low : other.low > subject.high }
+            func surelyShort(_ other: Interval) -> Bool {
+                highest ? other.high < subject.low : other.low > subject.high
+            }
             let between = years.dropFirst()
             let compared = ([series.subjectYear] + years.reversed()).map(shown).joined(separator: ", ")
-            let primary = Recomputation(interval: subject, formula: "\(highest ? "max" : "min")(\(series.subjectYear)…\(since + 1)) vs \(since)",
-                                        inputs: [], label: "the text's own figures", display: series.subjectText)
+            let primary = Recomputation(
+                interval: subject,
+                formula: "\(highest ? "max" : "min")(\(series.subjectYear)…\(since + 1)) vs \(since)",
+                inputs: [], label: "the text's own figures", display: series.subjectText)
             let word = highest ? "above" : "below"
             let failing = between.first { !canBeat(points[$0]!.value) }
             if failing == nil, !surelyShort(points[since]!.value) {
-                return CheckOutcome(verdict: .consistent, primary: primary,
-                                    message: "Stated since \(since); \(series.subjectText) in \(series.subjectYear) is \(word) every year after \(since) and not \(word) \(since) (\(compared)).",
-                                    hints: [])
+                return CheckOutcome(
+                    verdict: .consistent, primary: primary,
+                    message:
+                        "Stated since \(since); \(series.subjectText) in \(series.subjectYear) is \(word) every year after \(since) and not \(word) \(since) (\(compared)).",
+                    hints: [])
             }
-            let why = failing.map { "\(shown($0)) is not \(highest ? "below" : "above") it" }
+            let why =
+                failing.map { "\(shown($0)) is not \(highest ? "below" : "above") it" }
                 ?? "\(shown(since)) is \(highest ? "below" : "above") it too, so the run goes back further"
-            return CheckOutcome(verdict: series.confident && failing != nil ? .inconsistent : .needsReview, primary: primary,
-                                message: "Stated since \(since), but \(why) (\(compared)).", hints: [])
+            return CheckOutcome(
+                verdict: series.confident && failing != nil ? .inconsistent : .needsReview, primary: primary,
+                message: "Stated since \(since), but \(why) (\(compared)).", hints: [])
         case .firstSince(let since, let rising):
-            guard since < series.subjectYear else { return unverifiable("the year it counts from is not before the figure's") }
+            guard since < series.subjectYear else {
+                return unverifiable("the year it counts from is not before the figure's")
+            }
             let years = Array(since..<series.subjectYear)
             if let missing = years.first(where: { points[$0] == nil }) {
                 return unverifiable("the text gives no figure of the \(series.measure) for \(missing)")
@@ -48,13 +62,16 @@ extension Verifier {
             func surelyOff(_ value: Interval) -> Bool { rising ? value.high <= 0 : value.low >= 0 }
             let kind = rising ? "growth" : "a contraction"
             let compared = ([series.subjectYear] + years.reversed()).map(shown).joined(separator: ", ")
-            let primary = Recomputation(interval: subject, formula: "firstSince(\(series.subjectYear), \(since))", inputs: [],
-                                        label: "the text's own figures", display: series.subjectText)
+            let primary = Recomputation(
+                interval: subject, formula: "firstSince(\(series.subjectYear), \(since))", inputs: [],
+                label: "the text's own figures", display: series.subjectText)
             let between = years.dropFirst()
             if surelyOn(subject), surelyOn(points[since]!.value), between.allSatisfy({ surelyOff(points[$0]!.value) }) {
-                return CheckOutcome(verdict: .consistent, primary: primary,
-                                    message: "Stated the first \(rising ? "growth" : "contraction") since \(since); the text's figures show \(kind) in \(series.subjectYear) and \(since) and in no year between (\(compared)).",
-                                    hints: [])
+                return CheckOutcome(
+                    verdict: .consistent, primary: primary,
+                    message:
+                        "Stated the first \(rising ? "growth" : "contraction") since \(since); the text's figures show \(kind) in \(series.subjectYear) and \(since) and in no year between (\(compared)).",
+                    hints: [])
             }
             let why: String
             if let year = between.first(where: { surelyOn(points[$0]!.value) }) {
@@ -64,11 +81,15 @@ extension Verifier {
             } else if surelyOff(points[since]!.value) {
                 why = "\(shown(since)) is not \(kind), so the last one was earlier"
             } else {
-                return unverifiable("a figure is too near zero to say whether it \(rising ? "grew" : "fell") (\(compared))")
+                return unverifiable(
+                    "a figure is too near zero to say whether it \(rising ? "grew" : "fell") (\(compared))")
             }
             let wrongBetween = between.contains { surelyOn(points[$0]!.value) } || surelyOff(subject)
-            return CheckOutcome(verdict: series.confident && wrongBetween ? .inconsistent : .needsReview, primary: primary,
-                                message: "Stated the first \(rising ? "growth" : "contraction") since \(since), but \(why) (\(compared)).", hints: [])
+            return CheckOutcome(
+                verdict: series.confident && wrongBetween ? .inconsistent : .needsReview, primary: primary,
+                message:
+                    "Stated the first \(rising ? "growth" : "contraction") since \(since), but \(why) (\(compared)).",
+                hints: [])
         case .run(let rising):
             let stated = draft.mention.value
             var count = 0
@@ -77,28 +98,39 @@ extension Verifier {
                 let inRun = rising ? point.value.low > 0 : point.value.high < 0
                 let outOfRun = rising ? point.value.high <= 0 : point.value.low >= 0
                 if inRun { count += 1; year -= 1; continue }
-                guard outOfRun else { return unverifiable("\(shown(year)) is too near zero to say whether it \(rising ? "grew" : "fell")") }
+                guard outOfRun else {
+                    return unverifiable("\(shown(year)) is too near zero to say whether it \(rising ? "grew" : "fell")")
+                }
                 break
             }
             let kind = rising ? "growth" : "decline"
             let compared = (year...series.subjectYear).reversed().map(shown).joined(separator: ", ")
-            let primary = Recomputation(interval: .point(Double(count)), formula: "run(\(year + 1)…\(series.subjectYear))", inputs: [],
-                                        label: "the text's own figures", display: "\(count)")
+            let primary = Recomputation(
+                interval: .point(Double(count)), formula: "run(\(year + 1)…\(series.subjectYear))", inputs: [],
+                label: "the text's own figures", display: "\(count)")
             guard points[year] != nil else {
                 // The run reaches a year the text gives no figure for: it is at least `count` long.
                 if Double(count) < stated {
-                    return unverifiable("the text gives no figure of the \(series.measure) for \(year), so the run is at least \(count) years (\(compared))")
+                    return unverifiable(
+                        "the text gives no figure of the \(series.measure) for \(year), so the run is at least \(count) years (\(compared))"
+                    )
                 }
-                return unverifiable("the text gives no figure of the \(series.measure) for \(year), so whether the run began in \(year + 1) is not known")
+                return unverifiable(
+                    "the text gives no figure of the \(series.measure) for \(year), so whether the run began in \(year + 1) is not known"
+                )
             }
             if Double(count) == stated {
-                return CheckOutcome(verdict: .consistent, primary: primary,
-                                    message: "Stated \(draft.mention.text) in a row; the text's figures show \(count) years of \(kind) to \(series.subjectYear), after none in \(year) (\(compared)).",
-                                    hints: [])
+                return CheckOutcome(
+                    verdict: .consistent, primary: primary,
+                    message:
+                        "Stated \(draft.mention.text) in a row; the text's figures show \(count) years of \(kind) to \(series.subjectYear), after none in \(year) (\(compared)).",
+                    hints: [])
             }
-            return CheckOutcome(verdict: series.confident ? .inconsistent : .needsReview, primary: primary,
-                                message: "Stated \(draft.mention.text) in a row, but the text's figures show \(count) years of \(kind) to \(series.subjectYear) (\(compared)).",
-                                hints: [])
+            return CheckOutcome(
+                verdict: series.confident ? .inconsistent : .needsReview, primary: primary,
+                message:
+                    "Stated \(draft.mention.text) in a row, but the text's figures show \(count) years of \(kind) to \(series.subjectYear) (\(compared)).",
+                hints: [])
         }
     }
 }

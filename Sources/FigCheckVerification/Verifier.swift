@@ -11,7 +11,9 @@ public struct VerificationSettings: Sendable {
     /// scanner reads hedges with 10%, and a different setting re-reads them here.
     public var tolerances: [String: Double]
 
-    public init(vintage: VintageSelection = .newest, nearMissRelative: Double = 0.05, tolerances: [String: Double] = [:]) {
+    public init(
+        vintage: VintageSelection = .newest, nearMissRelative: Double = 0.05, tolerances: [String: Double] = [:]
+    ) {
         self.vintage = vintage
         self.nearMissRelative = nearMissRelative
         self.tolerances = tolerances
@@ -87,8 +89,9 @@ struct Verifier {
             if outcome.resolved == nil {
                 var resolved = draft
                 if resolved.period == nil, let date = documentDate {
-                    resolved.period = PeriodChoice(key: "\(date.year)", first: CalendarDate(year: date.year, month: 1, day: 1)!,
-                                                   last: date, resolution: .defaulted)
+                    resolved.period = PeriodChoice(
+                        key: "\(date.year)", first: CalendarDate(year: date.year, month: 1, day: 1)!,
+                        last: date, resolution: .defaulted)
                 }
                 outcome.resolved = resolved
             }
@@ -106,41 +109,56 @@ struct Verifier {
 
     /// The verdict of a stated interval against the claim's own reading and the other readings
     /// (other years, vintages, scopes, components), which become hints.
-    func judge(_ draft: ClaimDraft, primary: Recomputation, sameKeyOtherVintages: [Recomputation] = [],
-               alternatives: [Recomputation], describe: String) -> CheckOutcome {
-        var outcome = judgement(draft, primary: primary, sameKeyOtherVintages: sameKeyOtherVintages, alternatives: alternatives,
-                                describe: describe)
+    func judge(
+        _ draft: ClaimDraft, primary: Recomputation, sameKeyOtherVintages: [Recomputation] = [],
+        alternatives: [Recomputation], describe: String
+    ) -> CheckOutcome {
+        var outcome = judgement(
+            draft, primary: primary, sameKeyOtherVintages: sameKeyOtherVintages, alternatives: alternatives,
+            describe: describe)
         outcome.resolved = draft
         return outcome
     }
 
-    private func judgement(_ draft: ClaimDraft, primary: Recomputation, sameKeyOtherVintages: [Recomputation],
-                           alternatives: [Recomputation], describe: String) -> CheckOutcome {
+    private func judgement(
+        _ draft: ClaimDraft, primary: Recomputation, sameKeyOtherVintages: [Recomputation],
+        alternatives: [Recomputation], describe: String
+    ) -> CheckOutcome {
         let stated = draft.stated
         let statedText = draft.mention.text
         if stated.overlaps(primary.interval) {
             let disagreeing = sameKeyOtherVintages.filter { !stated.overlaps($0.interval) }
             if !disagreeing.isEmpty {
                 let others = disagreeing.map { "\($0.display) with \($0.label)" }.joined(separator: "; ")
-                return CheckOutcome(verdict: .needsReview, primary: primary,
-                                    message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label)) agrees, but \(others) does not: the vintages of the data disagree.",
-                                    hints: matchingHints(stated, alternatives))
+                return CheckOutcome(
+                    verdict: .needsReview, primary: primary,
+                    message:
+                        "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label)) agrees, but \(others) does not: the vintages of the data disagree.",
+                    hints: matchingHints(stated, alternatives))
             }
-            return CheckOutcome(verdict: .consistent, primary: primary,
-                                message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label))." + laterVintageNote(primary), hints: [])
+            return CheckOutcome(
+                verdict: .consistent, primary: primary,
+                message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label))."
+                    + laterVintageNote(primary), hints: [])
         }
         let hints = matchingHints(stated, alternatives)
-        if let objection = sourceObjection(draft, primary: primary, describe: describe, hints: hints) { return objection }
+        if let objection = sourceObjection(draft, primary: primary, describe: describe, hints: hints) {
+            return objection
+        }
         // The newest vintage disagrees but an earlier one of the same figure agrees: the data disagree.
         if let older = sameKeyOtherVintages.last(where: { stated.overlaps($0.interval) }) {
-            return CheckOutcome(verdict: .needsReview, primary: primary,
-                                message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label)) disagrees, but \(older.display) with \(older.label) agrees: the vintages of the data disagree.",
-                                hints: hints)
+            return CheckOutcome(
+                verdict: .needsReview, primary: primary,
+                message:
+                    "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label)) disagrees, but \(older.display) with \(older.label) agrees: the vintages of the data disagree.",
+                hints: hints)
         }
         let gap = stated.gap(to: primary.interval)
         let reference = max(abs(primary.interval.midpoint), 1e-12)
         let nearMiss = gap / reference <= settings.nearMissRelative
-        if let objection = frameObjection(draft, primary: primary, alternatives: alternatives, describe: describe, hints: hints) {
+        if let objection = frameObjection(
+            draft, primary: primary, alternatives: alternatives, describe: describe, hints: hints)
+        {
             return objection
         }
         if !draft.isConfident {
@@ -148,14 +166,20 @@ struct Verifier {
             if draft.entityResolution == .guessed { uncertain.append("which country or group it is about") }
             if draft.period?.resolution == .guessed { uncertain.append("which period it is about") }
             if draft.indicatorResolution == .guessed { uncertain.append("what it measures") }
-            return CheckOutcome(verdict: .needsReview, primary: primary,
-                                message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label)), but the reading is uncertain: \(uncertain.joined(separator: "; ")).",
-                                hints: hints)
+            return CheckOutcome(
+                verdict: .needsReview, primary: primary,
+                message:
+                    "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label)), but the reading is uncertain: \(uncertain.joined(separator: "; ")).",
+                hints: hints)
         }
-        let defaulted = draft.period?.resolution == .defaulted ? " (no period said; the latest full year before the document date)" : ""
-        return CheckOutcome(verdict: .inconsistent, primary: primary,
-                            message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label))\(defaulted)." + laterVintageNote(primary),
-                            hints: hints, nearMiss: nearMiss)
+        let defaulted =
+            draft.period?.resolution == .defaulted
+            ? " (no period said; the latest full year before the document date)" : ""
+        return CheckOutcome(
+            verdict: .inconsistent, primary: primary,
+            message: "Stated \(statedText); \(describe) = \(primary.display) (\(primary.label))\(defaulted)."
+                + laterVintageNote(primary),
+            hints: hints, nearMiss: nearMiss)
     }
 
     private func matchingHints(_ stated: Interval, _ alternatives: [Recomputation]) -> [String] {
@@ -170,7 +194,8 @@ struct Verifier {
     /// document's date, and outturns published later are not what its author could check against.
     func forecastReason(_ year: Int) -> String? {
         guard let date = documentDate, year >= date.year else { return nil }
-        return "a forecast or early estimate for \(year), a year not over on the document's date (\(date)); it is judged only against a forecast vintage of that date, and none is bundled for this measure"
+        return
+            "a forecast or early estimate for \(year), a year not over on the document's date (\(date)); it is judged only against a forecast vintage of that date, and none is bundled for this measure"
     }
 
     func unverifiable(_ why: String) -> CheckOutcome {
@@ -183,16 +208,19 @@ struct Verifier {
         var key = ["entity": value.observation.entity, "period": value.observation.period]
         if let partner = value.observation.partner { key["partner"] = partner }
         if let scope = value.observation.scope { key["scope"] = scope }
-        let source = value.observation.provenance.map { "\($0.publisher), \($0.url)" }
+        let source =
+            value.observation.provenance.map { "\($0.publisher), \($0.url)" }
             ?? "\(value.table.publisher), \(value.table.dataset)\(value.table.seriesCode.map { " \($0)" } ?? "")"
-        return ComputationInput(table: value.table.id, key: key, value: value.observation.value, vintage: value.table.vintage,
-                                source: source)
+        return ComputationInput(
+            table: value.table.id, key: key, value: value.observation.value, vintage: value.table.vintage,
+            source: source)
     }
 
     /// "WDI 2025-12-17" or the publisher of a curated row.
     func sourceLabel(_ value: ReferenceValue) -> String {
         if value.table.kind == .series {
-            return "\(value.table.publisher.contains("World Bank") ? "WDI" : value.table.publisher) \(value.table.vintage)"
+            return
+                "\(value.table.publisher.contains("World Bank") ? "WDI" : value.table.publisher) \(value.table.vintage)"
         }
         return value.observation.provenance?.publisher ?? value.table.publisher
     }
@@ -219,7 +247,8 @@ struct Verifier {
     /// Rows of curated tables for an indicator.
     func factRows(_ indicator: String) -> [ReferenceValue] {
         var rows: [ReferenceValue] = []
-        for entry in catalog.tables(for: indicator) where entry.metadata.kind != .series && allowed(entry.metadata.vintage) {
+        for entry in catalog.tables(for: indicator)
+        where entry.metadata.kind != .series && allowed(entry.metadata.vintage) {
             guard let observations = observations(inTable: entry.metadata.id) else { continue }
             for row in observations where row.indicator == indicator {
                 rows.append(ReferenceValue(observation: row, table: entry.metadata))

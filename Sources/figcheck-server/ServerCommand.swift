@@ -30,25 +30,32 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-checks"), help: "Checks running at once; more wait in the queue (default 4).")
     var maxChecks = 4
 
-    @Option(name: .customLong("queue"), help: "Checks that may wait for a free slot; more are answered 503 with Retry-After (default 16).")
+    @Option(
+        name: .customLong("queue"),
+        help: "Checks that may wait for a free slot; more are answered 503 with Retry-After (default 16).")
     var queue = 16
 
     @Option(name: .customLong("queue-wait"), help: "Longest a check waits in the queue, in seconds (default 10).")
     var queueWait: Double = 10
 
-    @Option(name: .customLong("max-connections"), help: "Connections open at once; past it the one waiting longest for its request is closed (default 512).")
+    @Option(
+        name: .customLong("max-connections"),
+        help: "Connections open at once; past it the one waiting longest for its request is closed (default 512).")
     var maxConnections = 512
 
     @Option(name: .customLong("head-timeout"), help: "Seconds a connection has to send its request head (default 5).")
     var headTimeout: Double = 5
 
-    @Option(name: .customLong("body-timeout"), help: "Seconds a request's body has to arrive after its head (default 30).")
+    @Option(
+        name: .customLong("body-timeout"), help: "Seconds a request's body has to arrive after its head (default 30).")
     var bodyTimeout: Double = 30
 
     @Option(name: .customLong("idle-timeout"), help: "Seconds a kept-alive connection may sit idle (default 5).")
     var idleTimeout: Double = 5
 
-    @Option(name: .customLong("shutdown-grace"), help: "Seconds running checks have to finish after SIGTERM or SIGINT (default 10).")
+    @Option(
+        name: .customLong("shutdown-grace"),
+        help: "Seconds running checks have to finish after SIGTERM or SIGINT (default 10).")
     var shutdownGrace: Double = 10
 
     @Option(help: "Reference-data directory (default: the bundled reference-data/).")
@@ -61,10 +68,13 @@ struct ServerCommand: AsyncParsableCommand {
         if maxChecks < 1 { throw ValidationError("--max-checks \(maxChecks): expected 1 or more") }
         if queue < 0 { throw ValidationError("--queue \(queue): expected 0 or more") }
         if maxConnections < 1 { throw ValidationError("--max-connections \(maxConnections): expected 1 or more") }
-        for (flag, seconds) in [("--queue-wait", queueWait), ("--shutdown-grace", shutdownGrace)] where !(seconds >= 0 && seconds.isFinite) {
+        for (flag, seconds) in [("--queue-wait", queueWait), ("--shutdown-grace", shutdownGrace)]
+        where !(seconds >= 0 && seconds.isFinite) {
             throw ValidationError("\(flag) \(seconds): expected 0 or more seconds")
         }
-        for (flag, seconds) in [("--head-timeout", headTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)]
+        for (flag, seconds) in [
+            ("--head-timeout", headTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout),
+        ]
         where !(seconds > 0 && seconds.isFinite) {
             throw ValidationError("\(flag) \(seconds): expected more than 0 seconds")
         }
@@ -92,7 +102,8 @@ struct ServerCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("figcheck serve: reference data: \(error.message)\n".utf8))
             throw ExitCode(2)
         } catch let error as IOError {
-            FileHandle.standardError.write(Data("figcheck serve: \(host):\(port): \(String(cString: strerror(error.errnoCode)))\n".utf8))
+            FileHandle.standardError.write(
+                Data("figcheck serve: \(host):\(port): \(String(cString: strerror(error.errnoCode)))\n".utf8))
             throw ExitCode(2)
         } catch {
             FileHandle.standardError.write(Data("figcheck serve: \(host):\(port): \(error)\n".utf8))

@@ -1,6 +1,6 @@
 import ArgumentParser
-import FigCheckCommandLine
 import FigCheckBatch
+import FigCheckCommandLine
 import FigCheckCore
 import FigCheckKit
 import Foundation
@@ -11,12 +11,15 @@ struct BatchCommand: AsyncParsableCommand {
         commandName: "batch",
         abstract: "Check many documents in parallel and write a report folder with a dashboard.",
         discussion: """
-        Each run writes <out>/<run id>/ and records what it finished in <out>/figcheck-batch.sqlite: \
-        documents whose content, tool, data and settings are unchanged since an earlier run are not \
-        checked again, and an interrupted run continues with --resume.
-        """)
+            Each run writes <out>/<run id>/ and records what it finished in <out>/figcheck-batch.sqlite: \
+            documents whose content, tool, data and settings are unchanged since an earlier run are not \
+            checked again, and an interrupted run continues with --resume.
+            """)
 
-    @Argument(help: "Folders (recursively), files, globs, manifests (.list, .manifest: a path or URL per line), or - for a manifest on standard input.")
+    @Argument(
+        help:
+            "Folders (recursively), files, globs, manifests (.list, .manifest: a path or URL per line), or - for a manifest on standard input."
+    )
     var inputs: [String]
 
     @Option(help: "Output folder; each run writes <out>/<run id>/.")
@@ -27,7 +30,10 @@ struct BatchCommand: AsyncParsableCommand {
 
     @OptionGroup var reading: ReadingFlags
 
-    @Option(help: "Configuration file (default: .figcheck.yml in this directory or a parent): subject, dates, tolerances, rules, baseline.")
+    @Option(
+        help:
+            "Configuration file (default: .figcheck.yml in this directory or a parent): subject, dates, tolerances, rules, baseline."
+    )
     var config: String?
 
     @Option(help: "Hide the findings recorded in this baseline file (default: the configuration's).")
@@ -39,10 +45,14 @@ struct BatchCommand: AsyncParsableCommand {
     @Flag(help: "Continue the newest interrupted run in --out (or the one --run-id names).")
     var resume = false
 
-    @Flag(help: "Check every document, even those an earlier run checked with the same content, tool, data and settings.")
+    @Flag(
+        help: "Check every document, even those an earlier run checked with the same content, tool, data and settings.")
     var recheck = false
 
-    @Option(help: "Check only shard I of N (1-based, e.g. 2/4), chosen by a hash of each document's name; combine shards with figcheck merge.")
+    @Option(
+        help:
+            "Check only shard I of N (1-based, e.g. 2/4), chosen by a hash of each document's name; combine shards with figcheck merge."
+    )
     var shard: String?
 
     func validate() throws {
@@ -56,11 +66,16 @@ struct BatchCommand: AsyncParsableCommand {
             let documents = try Batch.expand(inputs) {
                 String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             }
-            guard !documents.isEmpty else { throw UsageError(message: "no documents: the inputs name no .txt, .md, .html, .docx or .pdf files") }
+            guard !documents.isEmpty else {
+                throw UsageError(message: "no documents: the inputs name no .txt, .md, .html, .docx or .pdf files")
+            }
             let configuration = try ConfigurationFile.load(explicit: config)
-            for warning in configuration.warnings { FileHandle.standardError.write(Data("figcheck: \(warning)\n".utf8)) }
-            let check = try reading.checkOptions(inputs: [], format: .json, configuration: configuration, color: false,
-                                                 baseline: baseline)
+            for warning in configuration.warnings {
+                FileHandle.standardError.write(Data("figcheck: \(warning)\n".utf8))
+            }
+            let check = try reading.checkOptions(
+                inputs: [], format: .json, configuration: configuration, color: false,
+                baseline: baseline)
             var options = Batch.Options(inputs: inputs, outputDirectory: out, jobs: jobs, check: check, runID: runID)
             options.resume = resume
             options.recheck = recheck
@@ -81,7 +96,8 @@ struct MergeCommand: AsyncParsableCommand {
     @Argument(help: "The shards' run folders (<out>/<run id>/ of each figcheck batch --shard).")
     var runs: [String]
 
-    @Option(help: "Output folder; the merged run is written to <out>/<run id>/ and compared with the previous run there.")
+    @Option(
+        help: "Output folder; the merged run is written to <out>/<run id>/ and compared with the previous run there.")
     var out: String
 
     @Option(name: .customLong("run-id"), help: "The merged run's folder name (default: the UTC time, YYYYMMDD-HHMMSS).")
@@ -109,13 +125,15 @@ private func report(_ outcome: Batch.Outcome) -> Int32 {
     }
     var line = "\(outcome.directory.path)/index.html: \(summary.documents) documents"
     if summary.reused > 0 { line += " (\(summary.reused) unchanged, not checked again)" }
-    line += ", \(summary.failed) could not be checked, \(summary.totals.claims) claims, "
+    line +=
+        ", \(summary.failed) could not be checked, \(summary.totals.claims) claims, "
         + "\(summary.totals.inconsistent) inconsistent, \(summary.totals.needsReview) to review\n"
     if let changes = summary.changes {
         if changes.isEmpty {
             line += "no changes since run \(changes.previousRun) (\(changes.unchanged) findings unchanged)\n"
         } else {
-            line += "since run \(changes.previousRun): \(changes.new.count) new, \(changes.resolved.count) resolved, "
+            line +=
+                "since run \(changes.previousRun): \(changes.new.count) new, \(changes.resolved.count) resolved, "
                 + "\(changes.unchanged) unchanged findings; \(changes.addedDocuments.count) documents added, "
                 + "\(changes.removedDocuments.count) removed\n"
         }
@@ -139,8 +157,9 @@ final class ProgressDisplay: Sendable {
         let elapsed = Date().timeIntervalSince(start)
         let rate = Double(progress.done) / max(elapsed, 0.001)
         let eta = Double(progress.total - progress.done) / max(rate, 0.001)
-        let counts = String(format: "%d/%d documents, %d unchanged, %.1f/s, ETA %@", progress.done, progress.total,
-                            progress.reused, rate, Self.duration(eta))
+        let counts = String(
+            format: "%d/%d documents, %d unchanged, %.1f/s, ETA %@", progress.done, progress.total,
+            progress.reused, rate, Self.duration(eta))
         if interactive {
             let width = 30
             let filled = progress.total == 0 ? width : width * progress.done / progress.total

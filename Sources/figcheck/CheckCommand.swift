@@ -1,8 +1,8 @@
 import ArgumentParser
 import FigCheckCommandLine
 import FigCheckCore
-import FigCheckKit
 import FigCheckData
+import FigCheckKit
 import Foundation
 
 // The Kit's enums become flag values here only: Kit does not link ArgumentParser.
@@ -16,7 +16,9 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Check the figures in documents (files, http(s) URLs, or - for standard input)."
     )
 
-    @Argument(help: "Files (.txt, .md, .html, .docx), http(s) URLs, or - for standard input; none: the config's include globs.")
+    @Argument(
+        help:
+            "Files (.txt, .md, .html, .docx), http(s) URLs, or - for standard input; none: the config's include globs.")
     var inputs: [String] = []
 
     @Option(help: "Report format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default text).")
@@ -33,7 +35,8 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("fetch-timeout"), help: "Longest time for fetching a URL, in seconds (default 30).")
     var fetchTimeout: Double?
 
-    @Option(name: .customLong("max-fetch-bytes"), help: "Largest response accepted from a URL, in bytes (default 20 MiB).")
+    @Option(
+        name: .customLong("max-fetch-bytes"), help: "Largest response accepted from a URL, in bytes (default 20 MiB).")
     var maxFetchBytes: Int?
 
     @Option(help: "Hide the findings recorded in this baseline file and report only new ones.")
@@ -54,7 +57,9 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let configuration = try ConfigurationFile.load(explicit: config)
-            for warning in configuration.warnings { FileHandle.standardError.write(Data("figcheck: \(warning)\n".utf8)) }
+            for warning in configuration.warnings {
+                FileHandle.standardError.write(Data("figcheck: \(warning)\n".utf8))
+            }
             let format = self.format ?? configuration.format ?? .text
             var options = try reading.checkOptions(
                 inputs: try ConfigurationFile.inputs(inputs, configuration: configuration), format: format,
@@ -86,9 +91,11 @@ struct CheckCommand: AsyncParsableCommand {
                 do {
                     try AtomicFile.write(recorded.encoded(), to: URL(fileURLWithPath: writeBaseline))
                 } catch {
-                    throw ConfigurationError(path: writeBaseline, reason: "cannot write the baseline (\(Self.cause(error)))")
+                    throw ConfigurationError(
+                        path: writeBaseline, reason: "cannot write the baseline (\(Self.cause(error)))")
                 }
-                FileHandle.standardError.write(Data("figcheck: \(writeBaseline): recorded \(recorded.findings.count) findings\n".utf8))
+                FileHandle.standardError.write(
+                    Data("figcheck: \(writeBaseline): recorded \(recorded.findings.count) findings\n".utf8))
                 // Writing a baseline accepts the findings: the run succeeds unless an input failed.
                 return outcome.exitCode == 2 ? 2 : 0
             }
@@ -105,7 +112,8 @@ struct CheckCommand: AsyncParsableCommand {
 /// `figcheck config dump`: the effective configuration.
 struct ConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "config", abstract: "Show the configuration figcheck would use.", subcommands: [ConfigDumpCommand.self])
+        commandName: "config", abstract: "Show the configuration figcheck would use.",
+        subcommands: [ConfigDumpCommand.self])
 }
 
 struct ConfigDumpCommand: AsyncParsableCommand {
@@ -117,7 +125,9 @@ struct ConfigDumpCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let configuration = try ConfigurationFile.load(explicit: config)
-            for warning in configuration.warnings { FileHandle.standardError.write(Data("figcheck: \(warning)\n".utf8)) }
+            for warning in configuration.warnings {
+                FileHandle.standardError.write(Data("figcheck: \(warning)\n".utf8))
+            }
             printOut(configuration.dump())
             return 0
         }
@@ -157,7 +167,8 @@ enum ConfigurationFile {
         let enumerator = FileManager.default.enumerator(atPath: base)
         while let path = enumerator?.nextObject() as? String {
             guard !path.hasPrefix(".build"), configuration.include.contains(where: { PathGlob.matches($0, path) }),
-                  !configuration.exclude.contains(where: { PathGlob.matches($0, path) }) else { continue }
+                !configuration.exclude.contains(where: { PathGlob.matches($0, path) })
+            else { continue }
             found.append(path == "" ? path : (base + "/" + path))
         }
         return found.sorted()
@@ -182,16 +193,19 @@ struct UsageError: LocalizedError {
 extension ReadingFlags {
     /// The check options these flags and the configuration file give; a flag wins over the file.
     /// The baseline is `baseline` (a flag's path), else the file's when `useConfiguredBaseline`.
-    func checkOptions(inputs: [String], format: OutputFormat, configuration: Configuration, color: Bool,
-                      baseline: String?, useConfiguredBaseline: Bool = true) throws -> CheckOptions {
+    func checkOptions(
+        inputs: [String], format: OutputFormat, configuration: Configuration, color: Bool,
+        baseline: String?, useConfiguredBaseline: Bool = true
+    ) throws -> CheckOptions {
         let base = configuration.baseDirectory
         func resolved(_ path: String) -> String {
             path.hasPrefix("/") ? path : base.appendingPathComponent(path).standardizedFileURL.path
         }
         var options = CheckOptions(
             inputs: inputs, format: format,
-            reading: ReadingOptions(date: date.flatMap(CalendarDate.init(iso:)) ?? configuration.date,
-                                    subject: subject?.uppercased() ?? configuration.subject),
+            reading: ReadingOptions(
+                date: date.flatMap(CalendarDate.init(iso:)) ?? configuration.date,
+                subject: subject?.uppercased() ?? configuration.subject),
             failOn: (failOn ?? configuration.failOn ?? .error).severity, color: color,
             dataDirectory: data ?? configuration.dataDirectory.map(resolved),
             asOf: asOf.flatMap(CalendarDate.init(iso:)) ?? configuration.asOf)
@@ -214,7 +228,9 @@ struct ReadingFlags: ParsableArguments {
     @Option(help: "The country \"we\", \"our\" and \"us\" stand for (ISO 3166 alpha-3, e.g. KOR).")
     var subject: String?
 
-    @Option(name: .customLong("as-of"), help: "Use the newest reference-data vintage released on or before this date (YYYY-MM-DD).")
+    @Option(
+        name: .customLong("as-of"),
+        help: "Use the newest reference-data vintage released on or before this date (YYYY-MM-DD).")
     var asOf: String?
 
     @Option(help: "Reference-data directory (default: the bundled reference-data/).")
@@ -223,7 +239,9 @@ struct ReadingFlags: ParsableArguments {
     @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error (default), warning, never.")
     var failOn: FailThreshold?
 
-    @Option(name: .customLong("max-seconds"), help: "Give a document up after this many seconds of loading and checking (default 30).")
+    @Option(
+        name: .customLong("max-seconds"),
+        help: "Give a document up after this many seconds of loading and checking (default 30).")
     var maxSeconds: Double?
 
     func validate() throws {

@@ -8,7 +8,8 @@ import Foundation
 struct ClaimsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
-        abstract: "List the claims of a document as read: each figure's entity, measure and period with the evidence for each."
+        abstract:
+            "List the claims of a document as read: each figure's entity, measure and period with the evidence for each."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -32,7 +33,9 @@ struct ClaimsCommand: AsyncParsableCommand {
     var data: String?
 
     func validate() throws {
-        if let date, CalendarDate(exactISO: date) == nil { throw ValidationError("--date \(date): not a YYYY-MM-DD date") }
+        if let date, CalendarDate(exactISO: date) == nil {
+            throw ValidationError("--date \(date): not a YYYY-MM-DD date")
+        }
         if let subject, !CountryCode.isAlpha3(subject) {
             throw ValidationError("--subject \(subject): expected an ISO 3166 alpha-3 code such as KOR or USA")
         }
@@ -43,7 +46,8 @@ struct ClaimsCommand: AsyncParsableCommand {
             let reading = ReadingOptions(date: date.flatMap(CalendarDate.init(iso:)), subject: subject?.uppercased())
             let document = try await DocumentReader(options: reading).read(input)
             // Read, not verified: the claims as the reader framed them.
-            let pipeline = Pipeline.reading(knowledge: try Check.loadKnowledge(CheckOptions(inputs: [input], dataDirectory: data)))
+            let pipeline = Pipeline.reading(
+                knowledge: try Check.loadKnowledge(CheckOptions(inputs: [input], dataDirectory: data)))
             let analysis = pipeline.analyse(document)
             printOut(format == .json ? ClaimsReport.json(analysis) : ClaimsReport.text(analysis))
             return 0

@@ -10,8 +10,10 @@ struct DataCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "List, show, validate, import and update the reference tables.",
-        subcommands: [DataListCommand.self, DataShowCommand.self, DataValidateCommand.self, DataImportCommand.self,
-                      DataUpdateCommand.self]
+        subcommands: [
+            DataListCommand.self, DataShowCommand.self, DataValidateCommand.self, DataImportCommand.self,
+            DataUpdateCommand.self,
+        ]
     )
 }
 
@@ -61,8 +63,9 @@ struct DataShowCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let catalog = try ReferenceCatalog(directory: try data.directory())
-            let query = DataReports.ShowQuery(table: table, entity: entity?.uppercased(), period: period,
-                                              vintage: vintage, on: on.flatMap(CalendarDate.init(iso:)))
+            let query = DataReports.ShowQuery(
+                table: table, entity: entity?.uppercased(), period: period,
+                vintage: vintage, on: on.flatMap(CalendarDate.init(iso:)))
             printOut(try DataReports.show(catalog, query))
             return 0
         }
@@ -72,7 +75,8 @@ struct DataShowCommand: AsyncParsableCommand {
 struct DataValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check every table: schema, provenance, units, duplicate keys, impossible values (exit 1 on problems).")
+        abstract:
+            "Check every table: schema, provenance, units, duplicate keys, impossible values (exit 1 on problems).")
 
     @OptionGroup var data: DataDirectoryOption
 
@@ -86,7 +90,9 @@ struct DataValidateCommand: AsyncParsableCommand {
                 return 0
             }
             printOut(problems.map { "\($0)\n" }.joined())
-            FileHandle.standardError.write(Data("figcheck: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(directory.path)\n".utf8))
+            FileHandle.standardError.write(
+                Data("figcheck: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(directory.path)\n".utf8)
+            )
             return 1
         }
     }
@@ -95,7 +101,9 @@ struct DataValidateCommand: AsyncParsableCommand {
 struct DataImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import tables from local files: World Bank WDI (Datahub layout), IMF WEO extracts, US Census trade by country, and the curated, entity and lexicon tables a specification describes.")
+        abstract:
+            "Import tables from local files: World Bank WDI (Datahub layout), IMF WEO extracts, US Census trade by country, and the curated, entity and lexicon tables a specification describes."
+    )
 
     /// The sources an import reads.
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -105,7 +113,10 @@ struct DataImportCommand: AsyncParsableCommand {
     @Argument(help: "The source kind: wdi, weo, census or curated.")
     var kind: Kind
 
-    @Argument(help: "wdi: a folder of <series-code>/data.csv, or one CSV file (then name --series); weo: one vintage's CSV extract (concept,ref_area,year,value,lastactualdate); census: the country.csv copy of country.xlsx; curated: the table specification (Scripts/curated/tables.json), which carries each table's provenance.")
+    @Argument(
+        help:
+            "wdi: a folder of <series-code>/data.csv, or one CSV file (then name --series); weo: one vintage's CSV extract (concept,ref_area,year,value,lastactualdate); census: the country.csv copy of country.xlsx; curated: the table specification (Scripts/curated/tables.json), which carries each table's provenance."
+    )
     var source: String
 
     @Option(help: "wdi: the series code of a single CSV file (e.g. NY.GDP.MKTP.CD).")
@@ -123,7 +134,9 @@ struct DataImportCommand: AsyncParsableCommand {
     @Option(help: "When the data were retrieved from the publisher (YYYY-MM-DD); not for curated.")
     var retrieved: String?
 
-    @Option(name: .customLong("obtained-from"), help: "Where the files came from: repository, commit, path; not for curated.")
+    @Option(
+        name: .customLong("obtained-from"),
+        help: "Where the files came from: repository, commit, path; not for curated.")
     var obtainedFrom: String?
 
     @Option(help: "A note stored with each table.")
@@ -138,14 +151,19 @@ struct DataImportCommand: AsyncParsableCommand {
         if series != nil, kind != .wdi { throw ValidationError("--series applies to wdi imports only") }
         if crosswalk != nil, kind != .weo { throw ValidationError("--crosswalk applies to weo imports only") }
         if kind == .curated {
-            guard sources != nil else { throw ValidationError("curated imports need --sources (the folder of open sources)") }
+            guard sources != nil else {
+                throw ValidationError("curated imports need --sources (the folder of open sources)")
+            }
             if vintage != nil || retrieved != nil || obtainedFrom != nil || note != nil || replace {
-                throw ValidationError("curated imports take their provenance from the specification: drop --vintage, --retrieved, --obtained-from, --note and --replace")
+                throw ValidationError(
+                    "curated imports take their provenance from the specification: drop --vintage, --retrieved, --obtained-from, --note and --replace"
+                )
             }
             return
         }
         if sources != nil { throw ValidationError("--sources applies to curated imports only") }
-        for (name, value) in [("--vintage", vintage), ("--retrieved", retrieved), ("--obtained-from", obtainedFrom)] where value == nil {
+        for (name, value) in [("--vintage", vintage), ("--retrieved", retrieved), ("--obtained-from", obtainedFrom)]
+        where value == nil {
             throw ValidationError("\(kind.rawValue) imports need \(name)")
         }
         for (name, value) in [("--vintage", vintage ?? ""), ("--retrieved", retrieved ?? "")]
@@ -156,35 +174,42 @@ struct DataImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            let provenance = SeriesProvenance(vintage: vintage ?? "", retrieved: retrieved ?? "", obtainedFrom: obtainedFrom ?? "",
-                                              notes: note)
+            let provenance = SeriesProvenance(
+                vintage: vintage ?? "", retrieved: retrieved ?? "", obtainedFrom: obtainedFrom ?? "",
+                notes: note)
             let sourceURL = URL(fileURLWithPath: source)
             let directory = try data.directory()
             var written: [TableMetadata] = []
             var skipped: [String: Int] = [:]
             switch kind {
             case .wdi:
-                written = try WDIImporter.importSeries(from: sourceURL, seriesCode: series, provenance: provenance,
-                                                       into: directory, replace: replace)
+                written = try WDIImporter.importSeries(
+                    from: sourceURL, seriesCode: series, provenance: provenance,
+                    into: directory, replace: replace)
             case .weo:
-                let outcome = try WEOImporter.importVintage(from: sourceURL, crosswalk: crosswalk.map(URL.init(fileURLWithPath:)),
-                                                            provenance: provenance, into: directory, replace: replace)
+                let outcome = try WEOImporter.importVintage(
+                    from: sourceURL, crosswalk: crosswalk.map(URL.init(fileURLWithPath:)),
+                    provenance: provenance, into: directory, replace: replace)
                 (written, skipped) = (outcome.tables, outcome.skippedAreas)
             case .census:
-                let outcome = try CensusImporter.importFile(sourceURL, provenance: provenance, into: directory, replace: replace)
+                let outcome = try CensusImporter.importFile(
+                    sourceURL, provenance: provenance, into: directory, replace: replace)
                 (written, skipped) = (outcome.tables, outcome.skippedPartners)
             case .curated:
                 // Through a constant: assigning the call's result straight to `written` here crashed
                 // on exit (an over-release in this Swift 6.3 async closure, debug and release alike).
-                let tables = try CuratedImporter.importTables(specification: sourceURL, sources: URL(fileURLWithPath: sources ?? ""),
-                                                              into: directory)
+                let tables = try CuratedImporter.importTables(
+                    specification: sourceURL, sources: URL(fileURLWithPath: sources ?? ""),
+                    into: directory)
                 written = tables
             }
             for table in written { printOut("\(table.id): \(table.coverage.rows) rows\n") }
             if written.isEmpty { printOut("no mapped series found in \(source)\n") }
             if !skipped.isEmpty {
                 let rows = skipped.values.reduce(0, +)
-                printOut("left out \(rows) rows of \(skipped.count) areas or groups that are not entities: \(skipped.keys.sorted().prefix(12).joined(separator: "; "))\(skipped.count > 12 ? "; …" : "")\n")
+                printOut(
+                    "left out \(rows) rows of \(skipped.count) areas or groups that are not entities: \(skipped.keys.sorted().prefix(12).joined(separator: "; "))\(skipped.count > 12 ? "; …" : "")\n"
+                )
             }
             return 0
         }

@@ -10,7 +10,10 @@ struct FigCheckCommand: AsyncParsableCommand {
         commandName: "figcheck",
         abstract: "Check the numbers in prose against reference data and against each other.",
         version: FigCheckVersion.current,
-        subcommands: [CheckCommand.self, BatchCommand.self, MergeCommand.self, ServeCommand.self, ClaimsCommand.self, MentionsCommand.self, TextCommand.self, DataCommand.self, ConfigCommand.self],
+        subcommands: [
+            CheckCommand.self, BatchCommand.self, MergeCommand.self, ServeCommand.self, ClaimsCommand.self,
+            MentionsCommand.self, TextCommand.self, DataCommand.self, ConfigCommand.self,
+        ],
         defaultSubcommand: CheckCommand.self
     )
 

@@ -20,17 +20,23 @@ struct ChangeRule: ClaimRule {
         "Spending reached 7.1% of GDP in 2024, up from «5.4%» in 2023.",
     ]
 
-    static let changeVerbs: Set<String> = ["fallen", "fell", "falls", "risen", "rose", "rises", "grown", "grew", "dropped", "drops",
-                                           "declined", "increased", "decreased", "shrunk", "shrank", "climbed", "jumped", "slid",
-                                           "surged", "plunged", "gained", "lost", "expanded", "rise", "fall", "drop", "grow",
-                                           "slip", "slips", "slipped", "shrinks", "expands", "climbs", "jumps", "gains"]
+    static let changeVerbs: Set<String> = [
+        "fallen", "fell", "falls", "risen", "rose", "rises", "grown", "grew", "dropped", "drops",
+        "declined", "increased", "decreased", "shrunk", "shrank", "climbed", "jumped", "slid",
+        "surged", "plunged", "gained", "lost", "expanded", "rise", "fall", "drop", "grow",
+        "slip", "slips", "slipped", "shrinks", "expands", "climbs", "jumps", "gains",
+    ]
     /// Nouns of change said after the figure: "an 8% slide", "a 3% rise".
-    static let changeNouns: Set<String> = ["rise", "fall", "drop", "increase", "decrease", "decline", "gain", "jump", "slide", "slump",
-                                           "surge", "climb", "cut", "depreciation", "appreciation", "loss", "plunge"]
+    static let changeNouns: Set<String> = [
+        "rise", "fall", "drop", "increase", "decrease", "decline", "gain", "jump", "slide", "slump",
+        "surge", "climb", "cut", "depreciation", "appreciation", "loss", "plunge",
+    ]
     /// Verbs that make a change with an object: "raise defence spending by 3.6 per cent".
-    static let transitiveChangeVerbs: Set<String> = ["raise", "raises", "raised", "raising", "increase", "increases", "increasing",
-                                                     "cut", "cuts", "cutting", "lift", "lifts", "lifted", "boost", "boosts",
-                                                     "boosted", "reduce", "reduces", "reduced", "lower", "lowers", "lowered"]
+    static let transitiveChangeVerbs: Set<String> = [
+        "raise", "raises", "raised", "raising", "increase", "increases", "increasing",
+        "cut", "cuts", "cutting", "lift", "lifts", "lifted", "boost", "boosts",
+        "boosted", "reduce", "reduces", "reduced", "lower", "lowers", "lowered",
+    ]
 
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention
@@ -65,13 +71,23 @@ struct ChangeRule: ClaimRule {
             let restated = mention.kind == .percentagePoints && before.last == "or"
             // "rose by 7%"; "wants to raise defence spending by 3.6 per cent": the verb and its object before "by".
             let clauseBefore = sentence(context, wordsBeforeInClause: 6)
-            let byChange = before.last == "by" && (before.contains(where: Self.changeVerbs.contains)
-                || clauseBefore.contains(where: Self.transitiveChangeVerbs.contains))
-            let nounChange = before.last == "of" && before.contains(where: { ["rise", "fall", "drop", "increase", "decrease",
-                "decline", "gain", "jump"].contains($0) })
+            let byChange =
+                before.last == "by"
+                && (before.contains(where: Self.changeVerbs.contains)
+                    || clauseBefore.contains(where: Self.transitiveChangeVerbs.contains))
+            let nounChange =
+                before.last == "of"
+                && before.contains(where: {
+                    [
+                        "rise", "fall", "drop", "increase", "decrease",
+                        "decline", "gain", "jump",
+                    ].contains($0)
+                })
             let statedOperands = context.statedChangeOperands()
             // "down 90 percent, from 110 percent to 20 percent": "from" after the figure opens its pair.
-            let upDown = ["up", "down"].contains(before.last ?? "") && (context.wordsAfter(1).first != "from" || statedOperands != nil)
+            let upDown =
+                ["up", "down"].contains(before.last ?? "")
+                && (context.wordsAfter(1).first != "from" || statedOperands != nil)
             // "fell 25% to $121 billion …, down from $161 billion"; "its profits drop 25%": a verb
             // right before. Without the figures said, the change is one the text may state again
             // with them (a headline over its paragraph), or one left unchecked.
@@ -80,18 +96,32 @@ struct ChangeRule: ClaimRule {
             // with both figures said. Its size is checked, not its direction: a currency's slide is a
             // rise of its price in dollars.
             let changeNounAfter = Self.changeNouns.contains(context.wordsAfter(1).first ?? "") && statedOperands != nil
-            guard byChange || nounChange || upDown || verbChange || changeNounAfter || (restated && statedOperands != nil) else { return nil }
-            if let indicator = context.resolveIndicator(units: ["percent"], knowledge: knowledge, drafts: drafts)?.indicator,
-               knowledge.frames.frames[indicator]?.shapes.contains(.growth) == true {
+            guard
+                byChange || nounChange || upDown || verbChange || changeNounAfter || (restated && statedOperands != nil)
+            else { return nil }
+            if let indicator = context.resolveIndicator(units: ["percent"], knowledge: knowledge, drafts: drafts)?
+                .indicator,
+                knowledge.frames.frames[indicator]?.shapes.contains(.growth) == true
+            {
                 // An indicator that is itself a change ("the economy grew 7.1%"): a value claim.
                 return nil
             }
             draft.relation = mention.kind == .percent ? .relativeChange : .difference
-            let falling = before.contains(where: { ["fallen", "fell", "falls", "dropped", "drops", "declined", "decreased", "down",
-                                                    "fall", "drop", "decline", "decrease", "shrunk", "shrank", "slid", "plunged",
-                                                    "lost", "slip", "slips", "slipped", "shrinks"].contains($0) })
-                || byChange && clauseBefore.contains(where: { ["cut", "cuts", "cutting", "reduce", "reduces", "reduced", "lower",
-                                                               "lowers", "lowered"].contains($0) })
+            let falling =
+                before.contains(where: {
+                    [
+                        "fallen", "fell", "falls", "dropped", "drops", "declined", "decreased", "down",
+                        "fall", "drop", "decline", "decrease", "shrunk", "shrank", "slid", "plunged",
+                        "lost", "slip", "slips", "slipped", "shrinks",
+                    ].contains($0)
+                })
+                || byChange
+                    && clauseBefore.contains(where: {
+                        [
+                            "cut", "cuts", "cutting", "reduce", "reduces", "reduced", "lower",
+                            "lowers", "lowered",
+                        ].contains($0)
+                    })
             draft.direction = falling ? -1 : 1
             // "fell -5%" says the sign twice: it is a fall of 5%.
             if falling, mention.value > 0 { draft.sign = -1 }
@@ -108,18 +138,24 @@ struct ChangeRule: ClaimRule {
             draft.statedOperands = stated
             let falling = stated.subject.midpoint < stated.base.midpoint
             let said = context.wordsBefore(3)
-            draft.direction = said.contains(where: Self.fallingWords.contains) ? -1 : (said.contains(where: Self.risingWords.contains) ? 1 : (falling ? -1 : 1))
+            draft.direction =
+                said.contains(where: Self.fallingWords.contains)
+                ? -1 : (said.contains(where: Self.risingWords.contains) ? 1 : (falling ? -1 : 1))
             if draft.direction < 0 { draft.sign = -1 }
         } else {
             return nil
         }
         draft.take(context.resolveEntity(drafts: drafts))
         // The change's measure is what its operands measure ("spending reached 7.1% of GDP …, a rise of 1.7 percent").
-        draft.indicator = (context.resolveIndicator(units: ["percent"], knowledge: knowledge, drafts: drafts, shapeFree: true)
-            ?? context.resolveIndicator(units: ["USD", "persons"], knowledge: knowledge, drafts: drafts, shapeFree: true))?.indicator
+        draft.indicator =
+            (context.resolveIndicator(units: ["percent"], knowledge: knowledge, drafts: drafts, shapeFree: true)
+            ?? context.resolveIndicator(
+                units: ["USD", "persons"], knowledge: knowledge, drafts: drafts, shapeFree: true))?.indicator
         // "since 2020", "on 2023": the base period; "in 2024": the period of the new figure.
-        let after = context.sentence.periods.first { $0.range.lowerBound >= context.local.upperBound
-            && $0.range.lowerBound - context.local.upperBound < 16 }
+        let after = context.sentence.periods.first {
+            $0.range.lowerBound >= context.local.upperBound
+                && $0.range.lowerBound - context.local.upperBound < 16
+        }
         if let after {
             let preposition = context.wordBefore(after.range.lowerBound) ?? ""
             let period = PeriodChoice(key: after.period, first: after.first, last: after.last, resolution: .said)
@@ -132,23 +168,33 @@ struct ChangeRule: ClaimRule {
         return draft
     }
 
-    static let fallingWords: Set<String> = ["fell", "fallen", "falls", "dropped", "drops", "declined", "lost", "shed", "down", "reduction",
-                                            "fall", "drop", "decline", "decrease", "cut", "loss", "slid", "shrank", "plunged"]
-    static let risingWords: Set<String> = ["rose", "risen", "rises", "gained", "gains", "jumped", "climbed", "added", "up", "rise",
-                                           "increase", "gain", "jump", "climb", "grew"]
+    static let fallingWords: Set<String> = [
+        "fell", "fallen", "falls", "dropped", "drops", "declined", "lost", "shed", "down", "reduction",
+        "fall", "drop", "decline", "decrease", "cut", "loss", "slid", "shrank", "plunged",
+    ]
+    static let risingWords: Set<String> = [
+        "rose", "risen", "rises", "gained", "gains", "jumped", "climbed", "added", "up", "rise",
+        "increase", "gain", "jump", "climb", "grew",
+    ]
 
     /// A change in points after a verb ("fell 30 points") or a fraction after a change noun
     /// ("a reduction of about a third", "a rise of a quarter"): the relation it states.
     static func pointsOrFractionChange(_ context: MentionContext) -> Relation? {
         let mention = context.mention
         let before = context.wordsBefore(3)
-        if [.number, .count].contains(mention.kind), mention.rangeEnd == nil, ["points", "point"].contains(context.wordsAfter(1).first ?? ""),
-           changeVerbs.contains(before.last ?? "") || (before.last == "by" && before.contains(where: changeVerbs.contains)) {
+        if [.number, .count].contains(mention.kind), mention.rangeEnd == nil,
+            ["points", "point"].contains(context.wordsAfter(1).first ?? ""),
+            changeVerbs.contains(before.last ?? "")
+                || (before.last == "by" && before.contains(where: changeVerbs.contains))
+        {
             return .difference
         }
         if mention.kind == .fraction, mention.rangeEnd == nil,
-           before.last == "of" && before.contains(where: { changeNouns.contains($0) || ["reduction", "increase"].contains($0) })
-            || before.last == "by" && before.contains(where: { changeVerbs.contains($0) || transitiveChangeVerbs.contains($0) }) {
+            before.last == "of"
+                && before.contains(where: { changeNouns.contains($0) || ["reduction", "increase"].contains($0) })
+                || before.last == "by"
+                    && before.contains(where: { changeVerbs.contains($0) || transitiveChangeVerbs.contains($0) })
+        {
             return .excess
         }
         return nil

@@ -21,7 +21,10 @@ protocol ClaimRule: Sendable {
 /// The rules, in the order they are tried: the first that recognises a figure claims it.
 public enum ClaimRules {
     static let all: [any ClaimRule] = [
-        ConversionRule(), DigitBoundRule(), DateArithmeticRule(), DateRule(), ListCountRule(), StatedFormulaRule(), PartOfWholeRule(), BracketedShareRule(), FractionOfCountRule(), TotalOfPartsRule(), ThresholdRule(), LeadRule(), BalanceRule(), OvershootRule(), GapRule(), RankRule(), ComparisonRule(), ChangeRule(), RateRule(), ShareOfStatedTotalRule(), ShareRule(), RatioRule(),
+        ConversionRule(), DigitBoundRule(), DateArithmeticRule(), DateRule(), ListCountRule(), StatedFormulaRule(),
+        PartOfWholeRule(), BracketedShareRule(), FractionOfCountRule(), TotalOfPartsRule(), ThresholdRule(), LeadRule(),
+        BalanceRule(), OvershootRule(), GapRule(), RankRule(), ComparisonRule(), ChangeRule(), RateRule(),
+        ShareOfStatedTotalRule(), ShareRule(), RatioRule(),
         CountRule(), DirectionRule(), ValueRule(),
     ]
 
@@ -44,7 +47,10 @@ public enum ClaimRules {
         all.flatMap { rule in
             rule.triggeringExamples.map { Example(ruleId: rule.id, sentence: $0, triggers: true) }
                 + rule.nonTriggeringExamples.map { Example(ruleId: rule.id, sentence: $0, triggers: false) }
-        } + (SeriesRule.examples + StatedPartsRule.examples + OrderRule.examples).map { Example(ruleId: $0.id, sentence: $0.sentence, triggers: $0.triggers) }
+        }
+            + (SeriesRule.examples + StatedPartsRule.examples + OrderRule.examples).map {
+                Example(ruleId: $0.id, sentence: $0.sentence, triggers: $0.triggers)
+            }
     }
 
     static let unitsByMentionKind: [MentionKind: Set<String>] = [
@@ -65,7 +71,9 @@ public enum RuleRegistry {
 
     public static var all: [Rule] {
         ClaimRules.catalog.map { Rule(id: $0.id, summary: $0.summary) } + [
-            Rule(id: "same-figure-twice", summary: "The same quantity stated twice in a document with figures that cannot both hold"),
+            Rule(
+                id: "same-figure-twice",
+                summary: "The same quantity stated twice in a document with figures that cannot both hold"),
             Rule(id: "shares-over-100", summary: "Shares of one whole, by partner, that add up to more than 100%"),
             Rule(id: "unused-suppression", summary: "A figcheck:disable comment that suppresses nothing"),
         ]

@@ -12,7 +12,8 @@ struct CountRule: ClaimRule {
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         guard [.count, .number].contains(context.mention.kind) else { return nil }
         guard let cue = context.cues(units: ["persons"], knowledge: knowledge).first,
-              !knowledge.isAnnualSeries(cue.indicator) else { return nil }
+            !knowledge.isAnnualSeries(cue.indicator)
+        else { return nil }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         draft.indicator = cue.indicator
         draft.take(context.resolveEntity(drafts: drafts))

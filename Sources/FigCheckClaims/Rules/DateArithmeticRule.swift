@@ -27,7 +27,9 @@ struct DateArithmeticRule: ClaimRule {
             draft.indicator = "anniversary"
             return draft
         }
-        guard mention.kind == .duration, let unit = mention.unit, ["years", "decades", "days", "months", "weeks", "quarters"].contains(unit) else {
+        guard mention.kind == .duration, let unit = mention.unit,
+            ["years", "decades", "days", "months", "weeks", "quarters"].contains(unit)
+        else {
             return nil
         }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
@@ -45,18 +47,24 @@ struct DateArithmeticRule: ClaimRule {
         // "Over roughly two decades the gap has ballooned. It was $10 billion in 1990, … $273 billion
         // by 2010": a span in years introducing the series the next sentence gives.
         if ["years", "decades"].contains(unit), context.sentence.periods.isEmpty,
-           context.document.sentences.indices.contains(context.sentence.index + 1),
-           case let next = context.document.sentences[context.sentence.index + 1], next.paragraph == context.sentence.paragraph {
+            context.document.sentences.indices.contains(context.sentence.index + 1),
+            case let next = context.document.sentences[context.sentence.index + 1],
+            next.paragraph == context.sentence.paragraph
+        {
             let years = next.periods.filter { $0.period.count == 4 && !$0.relative }.map { ($0.first, $0.text) }
-            if let first = years.min(by: { $0.0 < $1.0 }), let last = years.max(by: { $0.0 < $1.0 }), first.0.year < last.0.year {
+            if let first = years.min(by: { $0.0 < $1.0 }), let last = years.max(by: { $0.0 < $1.0 }),
+                first.0.year < last.0.year
+            {
                 draft.span = (first.0, last.0, first.1, last.1)
                 draft.uncertainties.append("which years it spans (read from the years of the sentence after it)")
                 return draft
             }
         }
         // "Many Koreans speak of 36 years": the span of the paragraph's previous duration.
-        if let previous = drafts.last(where: { $0.kind == .dateArithmetic && $0.paragraph == context.sentence.paragraph
-                                               && $0.span != nil }) {
+        if let previous = drafts.last(where: {
+            $0.kind == .dateArithmetic && $0.paragraph == context.sentence.paragraph
+                && $0.span != nil
+        }) {
             draft.span = previous.span
             return draft
         }

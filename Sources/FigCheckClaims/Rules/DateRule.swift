@@ -28,32 +28,42 @@ package struct DateRule: ClaimRule {
         if let dayInBrackets = dayAfterWeekday(context) { return dayInBrackets }
         // Day-precision dates in prose; a dateline or a list of titles is not a claim.
         let relative = Self.daysFromDateline(context)
-        guard mention.kind == .date, mention.unit == "date", context.sentence.words.count >= 6 || relative != nil else { return nil }
+        guard mention.kind == .date, mention.unit == "date", context.sentence.words.count >= 6 || relative != nil else {
+            return nil
+        }
         // "2025-07-30", or "--01-23" for a day and month without a year.
         let parts = mention.decimalText.split(separator: "-", omittingEmptySubsequences: true)
-        guard parts.count == 2 || parts.count == 3, let month = Int(parts[parts.count - 2]), let day = Int(parts[parts.count - 1])
+        guard parts.count == 2 || parts.count == 3, let month = Int(parts[parts.count - 2]),
+            let day = Int(parts[parts.count - 1])
         else { return nil }
         let yearSaid = parts.count == 3 ? Int(parts[0]) : nil
         guard let year = yearSaid ?? context.document.date?.year,
-              let date = CalendarDate(year: year, month: month, day: day) else { return nil }
+            let date = CalendarDate(year: year, month: month, day: day)
+        else { return nil }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         draft.statedDate = date
-        draft.period = PeriodChoice(key: date.description, first: date, last: date, resolution: yearSaid == nil ? .guessed : .said)
+        draft.period = PeriodChoice(
+            key: date.description, first: date, last: date, resolution: yearSaid == nil ? .guessed : .said)
         if let before = context.wordsBefore(1).first, let weekday = Self.weekdays.firstIndex(of: before) {
             draft.statedWeekday = weekday
         }
         // "The summit ended a day later, on June 6": a date counted from the date said before it.
         let before = context.wordsBefore(5)
-        if let later = before.lastIndex(of: "later"), later >= 2, before.dropFirst(later + 1).allSatisfy({ $0 == "on" }),
-           let unitDays = ["day": 1, "days": 1, "week": 7, "weeks": 7][before[later - 1]],
-           let count = ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7][before[later - 2]],
-           let previous = drafts.last(where: { $0.statedDate != nil && $0.sentenceIndex >= context.sentence.index - 1 }),
-           let previousDate = previous.statedDate {
+        if let later = before.lastIndex(of: "later"), later >= 2,
+            before.dropFirst(later + 1).allSatisfy({ $0 == "on" }),
+            let unitDays = ["day": 1, "days": 1, "week": 7, "weeks": 7][before[later - 1]],
+            let count = ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7][
+                before[later - 2]],
+            let previous = drafts.last(where: { $0.statedDate != nil && $0.sentenceIndex >= context.sentence.index - 1 }
+            ),
+            let previousDate = previous.statedDate
+        {
             draft.countedFrom = (previousDate, count * unitDays, before[(later - 2)...later].joined(separator: " "))
         }
         // "met yesterday (June 3)": the date glossing a day counted from the dateline.
         if let relative, context.local.lowerBound > 0,
-           context.sentence.text.utf8.dropFirst(context.local.lowerBound - 1).first == UInt8(ascii: "(") {
+            context.sentence.text.utf8.dropFirst(context.local.lowerBound - 1).first == UInt8(ascii: "(")
+        {
             draft.daysFromDateline = relative
         }
         return draft
@@ -74,14 +84,18 @@ package struct DateRule: ClaimRule {
     private func dayAfterWeekday(_ context: MentionContext) -> ClaimDraft? {
         let mention = context.mention
         guard mention.kind == .number, mention.scale == nil, mention.value >= 1, mention.value <= 31,
-              mention.value == mention.value.rounded(), let dateline = context.document.date else { return nil }
+            mention.value == mention.value.rounded(), let dateline = context.document.date
+        else { return nil }
         let bytes = Array(context.sentence.text.utf8)
         guard context.local.lowerBound > 0, context.local.upperBound < bytes.count,
-              bytes[context.local.lowerBound - 1] == UInt8(ascii: "("), bytes[context.local.upperBound] == UInt8(ascii: ")") else { return nil }
+            bytes[context.local.lowerBound - 1] == UInt8(ascii: "("),
+            bytes[context.local.upperBound] == UInt8(ascii: ")")
+        else { return nil }
         let before = context.wordsBefore(2)
         let partsOfDay: Set<String> = ["morning", "afternoon", "evening", "night"]
         guard let weekdayWord = before.last.flatMap({ partsOfDay.contains($0) ? before.dropLast().last : $0 }),
-              let weekday = Self.weekdays.firstIndex(of: weekdayWord) else { return nil }
+            let weekday = Self.weekdays.firstIndex(of: weekdayWord)
+        else { return nil }
         let day = Int(mention.value)
         var month = (year: dateline.year, month: dateline.month)
         if day > dateline.day { month = month.month == 1 ? (month.year - 1, 12) : (month.year, month.month - 1) }

@@ -8,12 +8,13 @@ import FigCheckData
 struct DigitBoundRule: ClaimRule {
     let id = "digit-bound"
     let kind = ClaimKind.value
-    let summary = "\"Double-digit growth\": a bound of two or three digits, against the exact figure the text gives of it"
+    let summary =
+        "\"Double-digit growth\": a bound of two or three digits, against the exact figure the text gives of it"
     let triggeringExamples = [
-        "Forecasters see 11.5% growth for India, the only «double-digit» growth among large economies.",
+        "Forecasters see 11.5% growth for India, the only «double-digit» growth among large economies."
     ]
     let nonTriggeringExamples = [
-        "Forecasters see exports «double» in 2025.",
+        "Forecasters see exports «double» in 2025."
     ]
 
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {

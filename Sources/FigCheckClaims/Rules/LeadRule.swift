@@ -9,7 +9,7 @@ struct LeadRule: ClaimRule {
     let kind = ClaimKind.comparison
     let summary = "A lead or gap in points between parallel figures of one sentence, period by period"
     let triggeringExamples = [
-        "Poland's output grows 3.1% in 2025 and 3.4% in 2026, a lead of «over 2 percentage points» on Italy, at 0.7% in 2025 and 0.9% in 2026.",
+        "Poland's output grows 3.1% in 2025 and 3.4% in 2026, a lead of «over 2 percentage points» on Italy, at 0.7% in 2025 and 0.9% in 2026."
     ]
     let nonTriggeringExamples = [
         "Poland's output grows 3.1% in 2025, a lead of «2 percentage points» on the average.",
@@ -26,25 +26,37 @@ struct LeadRule: ClaimRule {
         let figures = context.sentence.mentionIndices.map { context.document.mentions[$0] }
         // Each percentage with the year said right after it ("6.2 per cent in 2025").
         func periodOf(_ figure: Mention) -> Int? {
-            guard let index = figures.firstIndex(of: figure), index + 1 < figures.count, figures[index + 1].kind == .year,
-                  figures[index + 1].range.lowerBound - figure.range.upperBound <= 6 else { return nil }
+            guard let index = figures.firstIndex(of: figure), index + 1 < figures.count,
+                figures[index + 1].kind == .year,
+                figures[index + 1].range.lowerBound - figure.range.upperBound <= 6
+            else { return nil }
             return Int(figures[index + 1].value)
         }
-        let leaders = figures.filter { $0.kind == .percent && $0.range.upperBound <= mention.range.lowerBound && $0.rangeEnd == nil }
-        let others = figures.filter { $0.kind == .percent && $0.range.lowerBound >= mention.range.upperBound && $0.rangeEnd == nil }
+        let leaders = figures.filter {
+            $0.kind == .percent && $0.range.upperBound <= mention.range.lowerBound && $0.rangeEnd == nil
+        }
+        let others = figures.filter {
+            $0.kind == .percent && $0.range.lowerBound >= mention.range.upperBound && $0.rangeEnd == nil
+        }
         guard !leaders.isEmpty, !others.isEmpty else { return nil }
         // Paired one to one, by the period after each when there are several.
-        guard leaders.count == others.count, leaders.count == 1 || leaders.allSatisfy({ periodOf($0) != nil }) else { return nil }
+        guard leaders.count == others.count, leaders.count == 1 || leaders.allSatisfy({ periodOf($0) != nil }) else {
+            return nil
+        }
         var pairs: [StatedOperands] = []
         for (leader, other) in zip(leaders, others) {
             if leaders.count > 1, periodOf(leader) != periodOf(other) { return nil }
             let year = periodOf(leader).map { " in \($0)" } ?? ""
-            pairs.append(StatedOperands(subject: leader.interval, base: other.interval, subjectText: leader.text,
-                                        baseText: other.text, shape: "\(leader.text) against \(other.text)\(year)"))
+            pairs.append(
+                StatedOperands(
+                    subject: leader.interval, base: other.interval, subjectText: leader.text,
+                    baseText: other.text, shape: "\(leader.text) against \(other.text)\(year)"))
         }
         // The two sides are figures of one measure only when the lead is between them: the other
         // side is named right after the lead ("on China", "over the euro area").
-        guard let next = context.wordsAfter(1).first, ["on", "over", "above", "ahead"].contains(next) else { return nil }
+        guard let next = context.wordsAfter(1).first, ["on", "over", "above", "ahead"].contains(next) else {
+            return nil
+        }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         draft.relation = .difference
         draft.statedPairs = pairs

@@ -20,12 +20,16 @@ struct ListCountRule: ClaimRule {
     ]
 
     /// Words that make what follows a part of the set, not all of it.
-    static let partialWords: Set<String> = ["including", "include", "includes", "such", "among", "like", "notably", "e.g"]
+    static let partialWords: Set<String> = [
+        "including", "include", "includes", "such", "among", "like", "notably", "e.g",
+    ]
 
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention
-        guard [.count, .number].contains(mention.kind), mention.rangeEnd == nil, mention.value >= 2, mention.value <= 40,
-              mention.value == mention.value.rounded(), mention.currency == nil else { return nil }
+        guard [.count, .number].contains(mention.kind), mention.rangeEnd == nil, mention.value >= 2,
+            mention.value <= 40,
+            mention.value == mention.value.rounded(), mention.currency == nil
+        else { return nil }
         if let items = headedList(context) {
             var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
             draft.listedItems = items
@@ -36,7 +40,8 @@ struct ListCountRule: ClaimRule {
         guard let colon = utf8[context.local.upperBound...].firstIndex(of: UInt8(ascii: ":")) else { return nil }
         // The counted noun right after the figure, nothing claimed between it and the colon.
         let between = context.sentence.words(in: context.local.upperBound..<max(context.local.upperBound, colon))
-        guard !between.isEmpty, between.count <= 14, !between.contains(where: { Self.partialWords.contains($0.lower) }) else { return nil }
+        guard !between.isEmpty, between.count <= 14, !between.contains(where: { Self.partialWords.contains($0.lower) })
+        else { return nil }
         guard let items = Self.listItems(String(decoding: utf8[(colon + 1)...], as: UTF8.self)) else { return nil }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         draft.listedItems = items
@@ -48,7 +53,8 @@ struct ListCountRule: ClaimRule {
     /// and every line of the list is a short name.
     private func headedList(_ context: MentionContext) -> [String]? {
         let words = context.sentence.words.map(\.lower)
-        guard words.count <= 7, let position = context.sentence.words.firstIndex(where: { $0.range.lowerBound >= context.local.lowerBound })
+        guard words.count <= 7,
+            let position = context.sentence.words.firstIndex(where: { $0.range.lowerBound >= context.local.lowerBound })
         else { return nil }
         let before = words[..<position]
         let after = words[(position + 1)...].prefix(1)
@@ -56,13 +62,16 @@ struct ListCountRule: ClaimRule {
         guard before.last == "top" || superlative else { return nil }
         let document = context.document
         var next = context.sentence.index + 1
-        guard next < document.sentences.count, document.sentences[next].paragraph == context.sentence.paragraph + 1 else { return nil }
+        guard next < document.sentences.count, document.sentences[next].paragraph == context.sentence.paragraph + 1
+        else { return nil }
         func lines(_ index: Int) -> [String] {
             document.sentences[index].text.split(separator: "\n").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         }
         // A Markdown table under the heading: the first cell of each body row.
-        while next < document.sentences.count, document.sentences[next].table == nil, document.sentences[next].text.first == "|",
-              next + 1 < document.sentences.count, next < context.sentence.index + 4 {
+        while next < document.sentences.count, document.sentences[next].table == nil,
+            document.sentences[next].text.first == "|",
+            next + 1 < document.sentences.count, next < context.sentence.index + 4
+        {
             next += 1
         }
         if let body = document.sentences[next].table?.body {
@@ -75,18 +84,23 @@ struct ListCountRule: ClaimRule {
                 }
                 index += 1
             }
-            return names.count >= 2 && names.allSatisfy({ $0.first?.isUppercase == true && $0.split(separator: " ").count <= 5 }) ? names : nil
+            return names.count >= 2
+                && names.allSatisfy({ $0.first?.isUppercase == true && $0.split(separator: " ").count <= 5 })
+                ? names : nil
         }
         // A table flattened to text: its header row stands alone (the delimiter row below it is
         // blank in the analysed text), and its body rows follow.
         if lines(next).count == 1, next + 1 < document.sentences.count,
-           document.sentences[next + 1].paragraph == document.sentences[next].paragraph + 1, lines(next + 1).count >= 2 {
+            document.sentences[next + 1].paragraph == document.sentences[next].paragraph + 1, lines(next + 1).count >= 2
+        {
             next += 1
         }
         let rows = lines(next)
-        guard rows.count >= 2, rows.allSatisfy({ line in
-            line.first?.isUppercase == true && line.split(separator: " ").count <= 5 && !line.hasSuffix(".")
-        }) else { return nil }
+        guard rows.count >= 2,
+            rows.allSatisfy({ line in
+                line.first?.isUppercase == true && line.split(separator: " ").count <= 5 && !line.hasSuffix(".")
+            })
+        else { return nil }
         // A table row's first cell is its name ("Spain  12": cells are apart by two spaces or more).
         return rows.map { row in row.components(separatedBy: "  ").first.map { $0.trimmingWhitespace() } ?? row }
     }
@@ -106,7 +120,8 @@ struct ListCountRule: ClaimRule {
             // A name: a capital first letter, a few words, brackets aside ("Spain (1.28%)").
             let name = part.split(separator: "(").first.map { $0.trimmingWhitespace() } ?? ""
             guard let first = name.first, first.isUppercase,
-                  name.split(separator: " ").count <= 4 else { return nil }
+                name.split(separator: " ").count <= 4
+            else { return nil }
         }
         return parts
     }

@@ -11,14 +11,20 @@ struct RankRule: ClaimRule {
         "The 2024 Global Firepower list ranks South Korea's military «5th» in the world.",
         "India became the world's «fourth»-largest economy in 2025.",
     ]
-    let nonTriggeringExamples = ["It was the «first» summit between the two leaders.", "On the «25th» of last month they met."]
-    static let rankWords: Set<String> = ["most", "largest", "biggest", "place", "places", "placed", "position", "ranks", "ranked",
-                                         "rank", "ranking", "world", "rated", "strongest", "came", "slipping", "slipped", "fell",
-                                         "climbed", "rose", "held", "oecd", "among"]
+    let nonTriggeringExamples = [
+        "It was the «first» summit between the two leaders.", "On the «25th» of last month they met.",
+    ]
+    static let rankWords: Set<String> = [
+        "most", "largest", "biggest", "place", "places", "placed", "position", "ranks", "ranked",
+        "rank", "ranking", "world", "rated", "strongest", "came", "slipping", "slipped", "fell",
+        "climbed", "rose", "held", "oecd", "among",
+    ]
 
     static let sizeWords: Set<String> = ["largest", "biggest"]
-    static let overtakingVerbs: Set<String> = OrderRule.aboveVerbs.union(["overtake", "overtaking", "overtaken", "pass", "passes", "passed",
-                                                                          "passing", "surpass", "surpassing", "outgrow", "outgrew"])
+    static let overtakingVerbs: Set<String> = OrderRule.aboveVerbs.union([
+        "overtake", "overtaking", "overtaken", "pass", "passes", "passed",
+        "passing", "surpass", "surpassing", "outgrow", "outgrew",
+    ])
 
     /// The amount a size ranking orders by: "fourth-largest economy", "the 3rd biggest economy",
     /// a superlative of size right after the ordinal and then a phrase naming an amount measure.
@@ -29,7 +35,8 @@ struct RankRule: ClaimRule {
             cue.range.lowerBound >= size.range.upperBound && cue.range.lowerBound - size.range.upperBound <= 2
         }
         guard let cue, knowledge.unit(of: cue.indicator) == "USD",
-              knowledge.frames.frames[cue.indicator]?.shapes.contains(.amount) ?? false else { return nil }
+            knowledge.frames.frames[cue.indicator]?.shapes.contains(.amount) ?? false
+        else { return nil }
         return cue.indicator
     }
 
@@ -52,7 +59,8 @@ struct RankRule: ClaimRule {
             // "India will overtake Japan to become the fourth-largest": the place is the overtaker's.
             let words = context.sentence.words.filter { $0.range.upperBound <= context.local.lowerBound }
             if let verb = words.last(where: { Self.overtakingVerbs.contains($0.lower) }),
-               let subject = context.sentence.entities.last(where: { $0.range.upperBound <= verb.range.lowerBound }) {
+                let subject = context.sentence.entities.last(where: { $0.range.upperBound <= verb.range.lowerBound })
+            {
                 draft.entity = subject.code
                 draft.entityResolution = .said
             }

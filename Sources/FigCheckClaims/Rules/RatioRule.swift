@@ -28,14 +28,18 @@ struct RatioRule: ClaimRule {
         draft.denominator = gdp
         draft.take(context.resolveEntity(drafts: drafts))
         let amountCues = context.cues(units: ["USD"], knowledge: knowledge).filter { $0.indicator != gdp }
-            .sorted { ($0.range.lowerBound < context.local.lowerBound ? 0 : 1, context.distance($0.range))
-                < ($1.range.lowerBound < context.local.lowerBound ? 0 : 1, context.distance($1.range)) }
+            .sorted {
+                ($0.range.lowerBound < context.local.lowerBound ? 0 : 1, context.distance($0.range))
+                    < ($1.range.lowerBound < context.local.lowerBound ? 0 : 1, context.distance($1.range))
+            }
         let statedAmount = context.sentence.mentionIndices.map { context.document.mentions[$0] }.last {
             $0.kind == .currency && $0.currency == "USD" && $0.range.upperBound <= context.mention.range.lowerBound
         }
         if ofGDP {
-            if let statedAmount, let previous, context.sentenceHas(["total", "add", "adding", "altogether", "combined"]),
-               previous.entity == draft.entity {
+            if let statedAmount, let previous,
+                context.sentenceHas(["total", "add", "adding", "altogether", "combined"]),
+                previous.entity == draft.entity
+            {
                 // "Add the $100 billion of energy purchases and the total comes to 24% of GDP".
                 draft.numerator = previous.numerator + [.stated(statedAmount)]
                 draft.numeratorIndicators = previous.numeratorIndicators + [amountCues.first?.indicator ?? "amount"]
@@ -53,7 +57,8 @@ struct RatioRule: ClaimRule {
                 return nil
             }
         } else if let previous, context.sentence.paragraph == previous.paragraph,
-                  context.sentenceHas(["it", "its", "the", "and"]) {
+            context.sentenceHas(["it", "its", "the", "and"])
+        {
             // Ellipsis: the same measure again, for another entity or with a component added.
             draft.period = previous.period
             draft.numeratorIndicators = previous.numeratorIndicators
@@ -71,12 +76,18 @@ struct RatioRule: ClaimRule {
         let stretch = context.sincePreviousFigure(of: [.percent])
         let stretchWords = Set(context.sentence.words(in: stretch).map(\.lower))
         if !stretchWords.isDisjoint(with: ["including", "with", "add", "plus", "counting", "adding"]) {
-            for cue in amountCues where !draft.numeratorIndicators.contains(cue.indicator) && stretch.contains(cue.range.lowerBound) {
+            for cue in amountCues
+            where !draft.numeratorIndicators.contains(cue.indicator) && stretch.contains(cue.range.lowerBound) {
                 if let stated = context.sentence.mentionIndices.map({ context.document.mentions[$0] }).first(where: {
-                    $0.kind == .currency && abs(($0.range.lowerBound - context.sentence.range.lowerBound) - cue.range.lowerBound) < 30
-                    && !draft.numerator.contains(.stated($0))
+                    $0.kind == .currency
+                        && abs(($0.range.lowerBound - context.sentence.range.lowerBound) - cue.range.lowerBound) < 30
+                        && !draft.numerator.contains(.stated($0))
                 }) {
-                    if context.sentenceHas(["including"]), draft.numerator.contains(where: { if case .stated = $0 { return true }; return false }) {
+                    if context.sentenceHas(["including"]),
+                        draft.numerator.contains(where: {
+                            if case .stated = $0 { return true }; return false
+                        })
+                    {
                         draft.uncertainties.append("whether the \(cue.text) are part of the amount or added to it")
                     } else {
                         draft.numerator.append(.stated(stated))
@@ -95,7 +106,9 @@ struct RatioRule: ClaimRule {
 
     /// The year of the GDP: said next to it ("last year's", "its 2024 GDP"), else nil (the default).
     private func gdpYear(_ context: MentionContext, drafts: ArraySlice<ClaimDraft>) -> PeriodChoice? {
-        let periods = context.sentence.periods.filter { $0.range.lowerBound >= context.local.upperBound && $0.period.count == 4 }
+        let periods = context.sentence.periods.filter {
+            $0.range.lowerBound >= context.local.upperBound && $0.period.count == 4
+        }
         if let said = periods.first, said.range.lowerBound - context.local.upperBound < 30 {
             return PeriodChoice(key: said.period, first: said.first, last: said.last, resolution: .said)
         }

@@ -14,18 +14,41 @@ package struct SeriesRule: Sendable {
     package static let firstSinceId = "series-first-since"
     package static let runId = "series-run"
     package static let catalog: [(id: String, kind: ClaimKind, summary: String)] = [
-        (extremeSinceId, .comparison, "\"The strongest growth since 2021\": the year's figure against every year the text gives since then"),
-        (firstSinceId, .comparison, "\"Contracted for the first time since 2020\": growth below zero in the year and in 2020 only, of the years the text gives"),
+        (
+            extremeSinceId, .comparison,
+            "\"The strongest growth since 2021\": the year's figure against every year the text gives since then"
+        ),
+        (
+            firstSinceId, .comparison,
+            "\"Contracted for the first time since 2020\": growth below zero in the year and in 2020 only, of the years the text gives"
+        ),
         (runId, .count, "\"The fourth year of growth in a row\": the run of years the text's own figures show"),
     ]
 
     /// Example sentences (as ClaimRule's): by rule id, the marked figure must be claimed, or not.
     package static let examples: [(id: String, sentence: String, triggers: Bool)] = [
-        (extremeSinceId, "Korea's economy grew 2.9% in 2024, its fastest growth since «2021». Growth was 2.1% in 2023.", true),
-        (extremeSinceId, "Korea's economy grew 2.9% in 2024, as it has every year since «2021». Growth was 2.1% in 2023.", false),
-        (firstSinceId, "Korea's economy shrank 0.4% in 2024, contracting for the first time since «2022». Growth was 2.1% in 2023, after the economy shrank by 0.6% in 2022.", true),
-        (firstSinceId, "Korea's economy shrank 0.4% in 2024, its first report since «2022». Growth was 2.1% in 2023, after the economy shrank by 0.6% in 2022.", false),
-        (runId, "Korea's economy grew 2.9% in 2024, the «third» consecutive year of growth. Growth was 2.1% in 2023.", true),
+        (
+            extremeSinceId,
+            "Korea's economy grew 2.9% in 2024, its fastest growth since «2021». Growth was 2.1% in 2023.", true
+        ),
+        (
+            extremeSinceId,
+            "Korea's economy grew 2.9% in 2024, as it has every year since «2021». Growth was 2.1% in 2023.", false
+        ),
+        (
+            firstSinceId,
+            "Korea's economy shrank 0.4% in 2024, contracting for the first time since «2022». Growth was 2.1% in 2023, after the economy shrank by 0.6% in 2022.",
+            true
+        ),
+        (
+            firstSinceId,
+            "Korea's economy shrank 0.4% in 2024, its first report since «2022». Growth was 2.1% in 2023, after the economy shrank by 0.6% in 2022.",
+            false
+        ),
+        (
+            runId,
+            "Korea's economy grew 2.9% in 2024, the «third» consecutive year of growth. Growth was 2.1% in 2023.", true
+        ),
         (runId, "Korea's economy grew 2.9% in 2024, the «third» year of its plan. Growth was 2.1% in 2023.", false),
     ]
 
@@ -51,23 +74,35 @@ package struct SeriesRule: Sendable {
         package var confident: Bool
     }
 
-    static let highest: Set<String> = ["strongest", "fastest", "highest", "biggest", "largest", "best", "quickest", "sharpest"]
+    static let highest: Set<String> = [
+        "strongest", "fastest", "highest", "biggest", "largest", "best", "quickest", "sharpest",
+    ]
     static let lowest: Set<String> = ["weakest", "slowest", "lowest", "smallest", "worst"]
-    static let contractionVerbs: Set<String> = ["contracted", "contracting", "shrank", "shrinking", "shrunk", "fell", "falling", "declined",
-                                                "declining"]
+    static let contractionVerbs: Set<String> = [
+        "contracted", "contracting", "shrank", "shrinking", "shrunk", "fell", "falling", "declined",
+        "declining",
+    ]
     static let runWords: Set<String> = ["row", "consecutive", "straight", "successive", "running"]
-    static let risingWords: Set<String> = ["growth", "expansion", "increase", "increases", "rise", "rises", "gains", "gain"]
-    static let fallingWords: Set<String> = ["decline", "declines", "contraction", "fall", "falls", "drop", "drops", "recession"]
+    static let risingWords: Set<String> = [
+        "growth", "expansion", "increase", "increases", "rise", "rises", "gains", "gain",
+    ]
+    static let fallingWords: Set<String> = [
+        "decline", "declines", "contraction", "fall", "falls", "drop", "drops", "recession",
+    ]
 
     /// The series claims of a document, read after every figure's own claim.
     /// `isGrowth` tells a measure that is itself a change (growth, a rate of change): only its sign
     /// says whether a year grew or fell.
-    func drafts(in document: DocumentContext, claims: [ClaimDraft], isGrowth: (String) -> Bool = { _ in false }) -> [ClaimDraft] {
+    func drafts(in document: DocumentContext, claims: [ClaimDraft], isGrowth: (String) -> Bool = { _ in false })
+        -> [ClaimDraft]
+    {
         var found: [ClaimDraft] = []
         let series = claims.indices.filter { index in
             let claim = claims[index]
-            guard [.value, .rate].contains(claim.kind), claim.entity != nil, claim.indicator != nil, let period = claim.period,
-                  period.first.year == period.last.year, period.first.month == 1, period.last.month == 12 else { return false }
+            guard [.value, .rate].contains(claim.kind), claim.entity != nil, claim.indicator != nil,
+                let period = claim.period,
+                period.first.year == period.last.year, period.first.month == 1, period.last.month == 12
+            else { return false }
             return claim.mention.rangeEnd == nil
         }
         guard series.count >= 2 else { return [] }
@@ -78,18 +113,23 @@ package struct SeriesRule: Sendable {
                 let context = MentionContext(mentionIndex: mentionIndex, sentence: sentence, document: document)
                 guard let shape = Self.shape(of: context) else { continue }
                 // The subject: the nearest figure of a series before the phrase, in its sentence or the two before.
-                let subject = stride(from: sentence.index, through: max(0, sentence.index - 2), by: -1).lazy.compactMap { index in
+                let subject = stride(from: sentence.index, through: max(0, sentence.index - 2), by: -1).lazy.compactMap
+                { index in
                     bySentence[index]?.last { claims[$0].mention.range.upperBound <= mention.range.lowerBound }
                 }.first
                 guard let subject else { continue }
                 let subjectClaim = claims[subject]
                 if case .firstSince = shape.shape, !isGrowth(subjectClaim.indicator!) { continue }
-                let members = series.filter { claims[$0].entity == subjectClaim.entity && claims[$0].indicator == subjectClaim.indicator }
+                let members = series.filter {
+                    claims[$0].entity == subjectClaim.entity && claims[$0].indicator == subjectClaim.indicator
+                }
                 var points: [Int: (value: Interval, text: String)] = [:]
                 var conflicting: Set<Int> = []
                 for member in members {
                     let year = claims[member].period!.year
-                    if let known = points[year], !known.value.overlaps(claims[member].stated) { conflicting.insert(year) }
+                    if let known = points[year], !known.value.overlaps(claims[member].stated) {
+                        conflicting.insert(year)
+                    }
                     points[year] = points[year] ?? (claims[member].stated, claims[member].mention.text)
                 }
                 for year in conflicting { points[year] = nil }
@@ -97,10 +137,12 @@ package struct SeriesRule: Sendable {
                 draft.entity = subjectClaim.entity
                 draft.indicator = subjectClaim.indicator
                 draft.period = subjectClaim.period
-                draft.series = Claim(shape: shape.shape, subjectYear: subjectClaim.period!.year, subjectText: subjectClaim.mention.text,
-                                     points: points,
-                                     measure: "\(subjectClaim.indicator!.replacingOccurrences(of: "_", with: " ")) of \(subjectClaim.entity!)",
-                                     confident: members.allSatisfy { claims[$0].isConfident })
+                draft.series = Claim(
+                    shape: shape.shape, subjectYear: subjectClaim.period!.year, subjectText: subjectClaim.mention.text,
+                    points: points,
+                    measure:
+                        "\(subjectClaim.indicator!.replacingOccurrences(of: "_", with: " ")) of \(subjectClaim.entity!)",
+                    confident: members.allSatisfy { claims[$0].isConfident })
                 found.append(draft)
             }
         }
@@ -122,14 +164,18 @@ package struct SeriesRule: Sendable {
                 if clause.contains(where: { fallingWords.contains($0) || contractionVerbs.contains($0) }) {
                     return (.firstSince(since: year, rising: false), firstSinceId, .comparison)
                 }
-                if clause.contains(where: { risingWords.contains($0) || ["grew", "expanded", "growing", "expanding"].contains($0) }) {
+                if clause.contains(where: {
+                    risingWords.contains($0) || ["grew", "expanded", "growing", "expanding"].contains($0)
+                }) {
                     return (.firstSince(since: year, rising: true), firstSinceId, .comparison)
                 }
             }
             return nil
         }
-        guard [.ordinal, .number, .count].contains(mention.kind), mention.rangeEnd == nil, mention.value >= 2, mention.value <= 60,
-              mention.value == mention.value.rounded() else { return nil }
+        guard [.ordinal, .number, .count].contains(mention.kind), mention.rangeEnd == nil, mention.value >= 2,
+            mention.value <= 60,
+            mention.value == mention.value.rounded()
+        else { return nil }
         let after = context.wordsAfter(7)
         // "fourth year of growth in a row", "fourth consecutive year of growth", "four straight years of decline".
         guard let yearIndex = after.prefix(3).firstIndex(where: { $0 == "year" || $0 == "years" }) else { return nil }

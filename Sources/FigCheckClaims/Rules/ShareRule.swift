@@ -17,7 +17,8 @@ struct ShareRule: ClaimRule {
         let cue = context.cues(units: ["percent"], knowledge: knowledge).first
         let carried = drafts.last { $0.kind == .share && $0.paragraph == context.sentence.paragraph }
         guard let shareIndicator = knowledge.shareIndicator,
-              cue?.indicator == shareIndicator || (cue == nil && carried != nil) else { return nil }
+            cue?.indicator == shareIndicator || (cue == nil && carried != nil)
+        else { return nil }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         draft.indicator = shareIndicator
         let words = Set(context.sentenceWords)
@@ -38,14 +39,17 @@ struct ShareRule: ClaimRule {
         var clauseNamed = context.sentence.entities.filter { context.clause.contains($0.range.lowerBound) }.map(\.code)
         if context.clauseWords.contains("europe") { clauseNamed.append("Europe") }
         if let carried, let exporter = carried.entity, clauseNamed.count == 1, clauseNamed[0] != exporter,
-           clauseNamed[0] != carried.partner, !context.clauseWords.contains(where: { ["of", "from"].contains($0) }) {
+            clauseNamed[0] != carried.partner, !context.clauseWords.contains(where: { ["of", "from"].contains($0) })
+        {
             draft.entity = exporter
             draft.partner = clauseNamed[0]
             draft.candidates = [exporter, clauseNamed[0]]
         }
         draft.period = context.resolvePeriod(drafts: drafts, indicator: shareIndicator)
         if draft.period == nil, let carried, carried.paragraph == context.sentence.paragraph {
-            draft.period = carried.period.map { var period = $0; period.resolution = .carried; return period }
+            draft.period = carried.period.map {
+                var period = $0; period.resolution = .carried; return period
+            }
         }
         return draft
     }

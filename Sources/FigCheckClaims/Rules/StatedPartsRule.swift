@@ -11,11 +11,19 @@ import FigCheckCore
 package struct StatedPartsRule: Sendable {
     package static let id = "stated-parts"
     package static let catalog: [(id: String, kind: ClaimKind, summary: String)] = [
-        (id, .value, "A whole against the parts a later sentence gives of it (\"Within the plan, A and B\")"),
+        (id, .value, "A whole against the parts a later sentence gives of it (\"Within the plan, A and B\")")
     ]
     package static let examples: [(id: String, sentence: String, triggers: Bool)] = [
-        (id, "The cabinet approved a plan worth «$61.59 billion». Within the plan, $18.07 billion goes to ports and $43.52 billion to roads.", true),
-        (id, "The cabinet approved a plan worth «$61.59 billion». Elsewhere, $18.07 billion goes to ports and $43.52 billion to roads.", false),
+        (
+            id,
+            "The cabinet approved a plan worth «$61.59 billion». Within the plan, $18.07 billion goes to ports and $43.52 billion to roads.",
+            true
+        ),
+        (
+            id,
+            "The cabinet approved a plan worth «$61.59 billion». Elsewhere, $18.07 billion goes to ports and $43.52 billion to roads.",
+            false
+        ),
     ]
 
     /// How many sentences back the whole may be.
@@ -24,29 +32,43 @@ package struct StatedPartsRule: Sendable {
     func apply(to drafts: inout [ClaimDraft], document: DocumentContext) {
         for sentence in document.sentences {
             let words = sentence.words.prefix(3).map(\.lower)
-            guard words.count == 3, ["within", "of"].contains(words[0]), ["the", "this", "that", "its"].contains(words[1]),
-                  let noun = MeasureWords.stem(words[2]) else { continue }
-            let parts = sentence.mentionIndices.map { document.mentions[$0] }.filter { $0.kind == .currency && $0.rangeEnd == nil }
-            guard parts.count >= 2, let first = parts.first, parts.allSatisfy({ $0.sharesUnit(with: first) }) else { continue }
+            guard words.count == 3, ["within", "of"].contains(words[0]),
+                ["the", "this", "that", "its"].contains(words[1]),
+                let noun = MeasureWords.stem(words[2])
+            else { continue }
+            let parts = sentence.mentionIndices.map { document.mentions[$0] }.filter {
+                $0.kind == .currency && $0.rangeEnd == nil
+            }
+            guard parts.count >= 2, let first = parts.first, parts.allSatisfy({ $0.sharesUnit(with: first) }) else {
+                continue
+            }
             // The whole: in the nearest earlier sentence naming the noun, the claim of the currency
             // nearest the noun ("a proposal worth 61.59 trillion won, up from 59.42 trillion won"),
             // larger than every part.
             var wholeIndex: Int?
-            for earlier in stride(from: sentence.index - 1, through: max(0, sentence.index - Self.reach), by: -1) where wholeIndex == nil {
+            for earlier in stride(from: sentence.index - 1, through: max(0, sentence.index - Self.reach), by: -1)
+            where wholeIndex == nil {
                 let named = document.sentences[earlier]
                 guard let nounWord = named.words.first(where: { MeasureWords.stem($0.lower) == noun }) else { continue }
                 let nounAt = named.range.lowerBound + nounWord.range.lowerBound
                 wholeIndex = drafts.indices.filter { index in
                     let whole = drafts[index]
-                    return whole.sentenceIndex == earlier && whole.mention.sharesUnit(with: first) && whole.mention.rangeEnd == nil
+                    return whole.sentenceIndex == earlier && whole.mention.sharesUnit(with: first)
+                        && whole.mention.rangeEnd == nil
                         && parts.allSatisfy { $0.value < whole.mention.value }
-                }.min { abs(drafts[$0].mention.range.lowerBound - nounAt) < abs(drafts[$1].mention.range.lowerBound - nounAt) }
+                }.min {
+                    abs(drafts[$0].mention.range.lowerBound - nounAt)
+                        < abs(drafts[$1].mention.range.lowerBound - nounAt)
+                }
             }
             guard let wholeIndex else { continue }
             let whole = drafts[wholeIndex]
             // Fewer than the whole: some parts only; nothing to say.
-            guard let sum = StatedOperands.parts(parts, of: whole.stated, shape: "the parts the text gives \"\(words.joined(separator: " "))\"",
-                                                 tied: false) else { continue }
+            guard
+                let sum = StatedOperands.parts(
+                    parts, of: whole.stated, shape: "the parts the text gives \"\(words.joined(separator: " "))\"",
+                    tied: false)
+            else { continue }
             var reread = whole
             reread.ruleId = Self.id
             reread.unverifiableReason = nil

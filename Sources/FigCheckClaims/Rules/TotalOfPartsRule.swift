@@ -25,24 +25,35 @@ struct TotalOfPartsRule: ClaimRule {
         guard Self.kinds.contains(mention.kind), mention.rangeEnd == nil else { return nil }
         let after = context.wordsAfter(3)
         let before = context.wordsBefore(3)
-        let totalAfter = after.starts(with: ["in", "all"]) && after.dropFirst(2).first != "of"
+        let totalAfter =
+            after.starts(with: ["in", "all"]) && after.dropFirst(2).first != "of"
             || after.first == "altogether" || after.starts(with: ["in", "total"])
         let totalBefore = Array(before.suffix(3)) == ["a", "total", "of"] || before.last == "totalling"
         guard totalAfter || totalBefore else { return nil }
         let sentence = context.sentence
         let parts = sentence.mentionIndices.map { context.document.mentions[$0] }
             .filter { $0.range.upperBound <= mention.range.lowerBound && ![.year, .date].contains($0.kind) }
-        guard parts.count >= 2, parts.allSatisfy({ $0.sharesUnit(with: mention) && $0.unit == mention.unit && $0.rangeEnd == nil
-            && $0.hedge == .none }) else { return nil }
+        guard parts.count >= 2,
+            parts.allSatisfy({
+                $0.sharesUnit(with: mention) && $0.unit == mention.unit && $0.rangeEnd == nil
+                    && $0.hedge == .none
+            })
+        else { return nil }
         let start = sentence.range.lowerBound
         // A list: "A … and B" right before the total, with nothing but words between.
         let last = parts[parts.count - 1]
-        let joined = sentence.words(in: (parts[parts.count - 2].range.upperBound - start)..<(last.range.lowerBound - start))
-            .contains { $0.lower == "and" }
-        guard joined, sentence.words(in: (last.range.upperBound - start)..<context.local.lowerBound).count <= 5 else { return nil }
+        let joined = sentence.words(
+            in: (parts[parts.count - 2].range.upperBound - start)..<(last.range.lowerBound - start)
+        )
+        .contains { $0.lower == "and" }
+        guard joined, sentence.words(in: (last.range.upperBound - start)..<context.local.lowerBound).count <= 5 else {
+            return nil
+        }
         // Parts that add up to less than the total may be some of its parts only ("among $280
         // billion in all"): nothing to say. More than the total, or the total itself, is checked.
-        guard let sum = StatedOperands.parts(parts, of: mention.interval, shape: "the parts the sentence lists before it") else { return nil }
+        guard
+            let sum = StatedOperands.parts(parts, of: mention.interval, shape: "the parts the sentence lists before it")
+        else { return nil }
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)
         draft.relation = .sum
         draft.statedOperands = sum

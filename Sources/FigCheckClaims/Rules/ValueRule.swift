@@ -37,12 +37,16 @@ struct ValueRule: ClaimRule {
             return draft
         }
         draft.forecastBy = forecaster
-        draft.forecastIsAnEarlierOne = forecaster != nil
-            && !Set(context.clauseWords).isDisjoint(with: ["earlier", "previous", "prior", "previously", "original", "initial"])
+        draft.forecastIsAnEarlierOne =
+            forecaster != nil
+            && !Set(context.clauseWords).isDisjoint(with: [
+                "earlier", "previous", "prior", "previously", "original", "initial",
+            ])
         guard let indicator = resolved else {
             // A spelled-out small number with nothing to measure ("one battery", "one-sidedly") is no claim.
             if [.count, .number].contains(mention.kind), mention.scale == nil, mention.value < 100,
-               mention.text.first?.isLetter == true {
+                mention.text.first?.isLetter == true
+            {
                 return nil
             }
             draft.unverifiableReason = "no reference table was found for what this figure measures"
@@ -55,24 +59,32 @@ struct ValueRule: ClaimRule {
         draft.indicator = indicator.indicator
         draft.indicatorResolution = indicator.resolution
         // "Unemployment ended 2024 at 6.6%": the rate at the end of the period, not its average.
-        let before = context.sentence.words(in: context.clause.lowerBound..<max(context.clause.lowerBound, context.local.lowerBound))
-            .map(\.lower)
-        if context.figureShape == .level, before.contains("ended") || zip(before, before.dropFirst()).contains(where: { $0 == "end" && $1 == "of" }) {
-            draft.unverifiableReason = "a level at the end of a period; the bundled table holds averages over the period"
+        let before = context.sentence.words(
+            in: context.clause.lowerBound..<max(context.clause.lowerBound, context.local.lowerBound)
+        )
+        .map(\.lower)
+        if context.figureShape == .level,
+            before.contains("ended") || zip(before, before.dropFirst()).contains(where: { $0 == "end" && $1 == "of" })
+        {
+            draft.unverifiableReason =
+                "a level at the end of a period; the bundled table holds averages over the period"
             return draft
         }
         draft.take(context.resolveEntity(drafts: drafts))
         if let reporter = knowledge.frames.bilateralReporter(of: indicator.indicator) {
             // "The US goods deficit with Canada": the tables are one reporter's trade with each
             // partner, so the figure's entity is the partner the sentence names, never the reporter.
-            switch bilateralFlow(context, indicator: indicator.indicator, reporter: reporter, current: draft.entity,
-                                 drafts: drafts, knowledge: knowledge) {
+            switch bilateralFlow(
+                context, indicator: indicator.indicator, reporter: reporter, current: draft.entity,
+                drafts: drafts, knowledge: knowledge)
+            {
             case .reporters(let partner, let flow):
                 draft.entity = partner
                 draft.partner = reporter
                 draft.indicator = flow
             case .betweenOthers(let owner):
-                draft.unverifiableReason = "trade between \(owner) and another country; the bundled tables hold \(reporter)'s trade with each partner"
+                draft.unverifiableReason =
+                    "trade between \(owner) and another country; the bundled tables hold \(reporter)'s trade with each partner"
                 return draft
             case .noPartner(let reason):
                 draft.unverifiableReason = reason
@@ -88,13 +100,17 @@ struct ValueRule: ClaimRule {
                 draft.uncertainties.append("which basis (goods, or goods and services) the trade figure is on")
             }
         }
-        if indicator.indicator == knowledge.exchangeRateIndicator, let currencyEntity = currencyEntity(context, knowledge: knowledge) {
+        if indicator.indicator == knowledge.exchangeRateIndicator,
+            let currencyEntity = currencyEntity(context, knowledge: knowledge)
+        {
             draft.entity = currencyEntity
         }
         draft.period = context.resolvePeriod(drafts: drafts, indicator: indicator.indicator)
         // "shrank 0.2%" is −0.2% growth; "shrank -0.2%" says the sign twice, and is the same contraction.
-        if knowledge.frames.frames[indicator.indicator]?.shapes == [.growth], context.clauseHas(["shrank", "contracted", "shrunk", "fell"]),
-           context.mention.value > 0 {
+        if knowledge.frames.frames[indicator.indicator]?.shapes == [.growth],
+            context.clauseHas(["shrank", "contracted", "shrunk", "fell"]),
+            context.mention.value > 0
+        {
             draft.sign = -1
         }
         return draft
@@ -121,19 +137,30 @@ struct ValueRule: ClaimRule {
     /// itself, the flow is seen from the other side and the owner named before it is the partner
     /// (its exports to the reporter are the reporter's imports from it). Another country owning the
     /// flow makes it trade between two others, which the reporter's tables do not hold.
-    func bilateralFlow(_ context: MentionContext, indicator: String, reporter: String, current: String?,
-                       drafts: ArraySlice<ClaimDraft>, knowledge: ClaimKnowledge) -> BilateralFlow {
+    func bilateralFlow(
+        _ context: MentionContext, indicator: String, reporter: String, current: String?,
+        drafts: ArraySlice<ClaimDraft>, knowledge: ClaimKnowledge
+    ) -> BilateralFlow {
         let named = context.sentence.entities.filter { $0.kind != "pronoun" }
         let inClause = named.filter { context.clause.contains($0.range.lowerBound) }
-        let linked = { (entity: EntityFinder.Found) in Self.partnerLinks.contains(Self.linkWord(before: entity, in: context) ?? "") }
+        let linked = { (entity: EntityFinder.Found) in
+            Self.partnerLinks.contains(Self.linkWord(before: entity, in: context) ?? "")
+        }
         if inClause.contains(where: { $0.code == reporter && linked($0) }) {
             // The owner before the flow in the clause, else the sentence's ("… Mexico had held the
             // top spot, and its trade with the US had passed $800 billion").
-            let owner = (inClause.first { $0.code != reporter && !linked($0) } ?? named.first { $0.code != reporter && !linked($0) })?.code
+            let owner =
+                (inClause.first { $0.code != reporter && !linked($0) }
+                ?? named.first { $0.code != reporter && !linked($0) })?.code
                 ?? current.flatMap { $0 == reporter ? nil : $0 }
-            guard let owner else { return .noPartner(reason: "no partner country was named for a bilateral trade figure") }
+            guard let owner else {
+                return .noPartner(reason: "no partner country was named for a bilateral trade figure")
+            }
             guard let mirror = knowledge.frames.mirror(of: indicator) else {
-                return .noPartner(reason: "a trade figure of \(owner) with \(reporter), from \(owner)'s side; the bundled table is \(reporter)'s")
+                return .noPartner(
+                    reason:
+                        "a trade figure of \(owner) with \(reporter), from \(owner)'s side; the bundled table is \(reporter)'s"
+                )
             }
             return .reporters(partner: owner, indicator: mirror)
         }
@@ -141,8 +168,11 @@ struct ValueRule: ClaimRule {
             let others = pool.filter { $0.code != reporter }
             guard let partner = others.first(where: linked) else { continue }
             // "India received crude from Iraq": a country other than the reporter owns the flow.
-            if let owner = others.first(where: { $0.code != partner.code && !linked($0) && $0.range.lowerBound < partner.range.lowerBound }),
-               !pool.contains(where: { $0.code == reporter }) {
+            if let owner = others.first(where: {
+                $0.code != partner.code && !linked($0) && $0.range.lowerBound < partner.range.lowerBound
+            }),
+                !pool.contains(where: { $0.code == reporter })
+            {
                 return .betweenOthers(owner: owner.code)
             }
             return .reporters(partner: partner.code, indicator: indicator)
@@ -164,13 +194,17 @@ struct ValueRule: ClaimRule {
     /// reporter in the sentence, else the one the paragraph's figures were about, else the one an
     /// earlier sentence of the paragraph linked to the measure ("the goods gap with China has
     /// ballooned. The commission puts it at $10.4 billion").
-    private func bilateralPartner(_ context: MentionContext, reporter: String, current: String?,
-                                  drafts: ArraySlice<ClaimDraft>) -> String? {
+    private func bilateralPartner(
+        _ context: MentionContext, reporter: String, current: String?,
+        drafts: ArraySlice<ClaimDraft>
+    ) -> String? {
         let others = context.sentence.entities.filter { $0.code != reporter }
         if Set(others.map(\.code)).count == 1 { return others[0].code }
         guard others.isEmpty else { return nil }
         if let current, current != reporter { return current }
-        if let carried = drafts.last(where: { $0.paragraph == context.sentence.paragraph && $0.partner == reporter })?.entity {
+        if let carried = drafts.last(where: { $0.paragraph == context.sentence.paragraph && $0.partner == reporter })?
+            .entity
+        {
             return carried
         }
         // The few sentences just before, not the whole paragraph: a pointer reaches back that far,
@@ -180,7 +214,10 @@ struct ValueRule: ClaimRule {
         for sentence in earlier {
             let words = sentence.words
             if let partner = sentence.entities.first(where: { entity in
-                entity.code != reporter && words.last(where: { $0.range.upperBound <= entity.range.lowerBound }).map { Self.partnerLinks.contains($0.lower) } == true
+                entity.code != reporter
+                    && words.last(where: { $0.range.upperBound <= entity.range.lowerBound }).map {
+                        Self.partnerLinks.contains($0.lower)
+                    } == true
             }) {
                 return partner.code
             }
@@ -190,6 +227,8 @@ struct ValueRule: ClaimRule {
 
     /// The country whose currency the sentence names ("1,363 won to the dollar" is Korea's rate).
     private func currencyEntity(_ context: MentionContext, knowledge: ClaimKnowledge) -> String? {
-        context.sentenceWords.compactMap { CurrencyWords.code($0) }.compactMap { knowledge.frames.currencies[$0]?.country }.first
+        context.sentenceWords.compactMap { CurrencyWords.code($0) }.compactMap {
+            knowledge.frames.currencies[$0]?.country
+        }.first
     }
 }

@@ -25,15 +25,18 @@ public struct Baseline: Codable, Equatable, Sendable {
     }
 
     package static func entry(_ finding: Finding, document: String) -> Entry {
-        Entry(document: document, ruleId: finding.ruleId, text: finding.text, sentence: ReportText.normalised(finding.sentence))
+        Entry(
+            document: document, ruleId: finding.ruleId, text: finding.text,
+            sentence: ReportText.normalised(finding.sentence))
     }
 
     /// The failing findings of a report (at or above `failOn`, or warnings and errors when it is never).
     public init(report: Report, failOn: Severity?) {
         let threshold = failOn ?? .warning
-        self.init(findings: report.documents.flatMap { document in
-            document.claims.filter { $0.severity >= threshold }.map { Self.entry($0, document: document.source) }
-        })
+        self.init(
+            findings: report.documents.flatMap { document in
+                document.claims.filter { $0.severity >= threshold }.map { Self.entry($0, document: document.source) }
+            })
     }
 
     public static func load(from url: URL) throws -> Baseline {
@@ -42,12 +45,16 @@ public struct Baseline: Codable, Equatable, Sendable {
         }
         do {
             let baseline = try JSONDecoder().decode(Baseline.self, from: data)
-            guard baseline.version == 1 else { throw ConfigurationError(path: url.path, reason: "baseline version \(baseline.version) is not supported") }
+            guard baseline.version == 1 else {
+                throw ConfigurationError(
+                    path: url.path, reason: "baseline version \(baseline.version) is not supported")
+            }
             return baseline
         } catch let error as ConfigurationError {
             throw error
         } catch {
-            throw ConfigurationError(path: url.path, reason: "not a figcheck baseline (expected {\"version\": 1, \"findings\": [...]})")
+            throw ConfigurationError(
+                path: url.path, reason: "not a figcheck baseline (expected {\"version\": 1, \"findings\": [...]})")
         }
     }
 

@@ -15,8 +15,10 @@ public enum Check {
 
     /// Runs the check. Each input is loaded and reported on its own: one unreadable input gives its
     /// error and exit code 2, and the others are still checked.
-    public static func run(_ options: CheckOptions, pipeline given: Pipeline? = nil,
-                           catalog givenCatalog: ReferenceCatalog? = nil) async -> Outcome {
+    public static func run(
+        _ options: CheckOptions, pipeline given: Pipeline? = nil,
+        catalog givenCatalog: ReferenceCatalog? = nil
+    ) async -> Outcome {
         let pipeline: Pipeline
         var catalog = givenCatalog
         if let given {
@@ -53,16 +55,19 @@ public enum Check {
         }
         let report = assemble(documents, catalog: catalog)
         let rendered = options.format.reporter.render(report, options: options)
-        return Outcome(report: report, rendered: rendered, errors: errors,
-                       exitCode: exitCode(for: report, failOn: options.failOn))
+        return Outcome(
+            report: report, rendered: rendered, errors: errors,
+            exitCode: exitCode(for: report, failOn: options.failOn))
     }
 
     /// Runs the pipeline on one loaded document within `budget` and applies the rule selection, the
     /// inline suppressions and the baseline. Bad reference data met on the way is returned apart:
     /// it makes the whole run unusable (exit 2), and is also recorded as the document's error.
     /// Throws ``FigCheckError/gaveUp(source:seconds:stage:)`` when the budget runs out.
-    public static func analyse(_ document: Document, pipeline: Pipeline, options: CheckOptions,
-                               budget: WorkBudget = .unlimited) throws -> (report: DocumentReport, referenceDataErrors: [String]) {
+    public static func analyse(
+        _ document: Document, pipeline: Pipeline, options: CheckOptions,
+        budget: WorkBudget = .unlimited
+    ) throws -> (report: DocumentReport, referenceDataErrors: [String]) {
         let analysis: DocumentAnalysis
         do {
             analysis = try pipeline.analyse(document, within: budget)
@@ -88,8 +93,9 @@ public enum Check {
     /// The report of some checked documents: the tables and vintages their findings used
     /// (PRODUCT.md: findings always name the vintage) and the credit lines those tables require.
     public static func assemble(_ documents: [DocumentReport], catalog: ReferenceCatalog?) -> Report {
-        let used = Set(documents.flatMap { $0.claims.flatMap { $0.computed?.inputs ?? [] } }
-            .map { Report.TableUse(table: $0.table, vintage: $0.vintage) })
+        let used = Set(
+            documents.flatMap { $0.claims.flatMap { $0.computed?.inputs ?? [] } }
+                .map { Report.TableUse(table: $0.table, vintage: $0.vintage) })
         var uses = used.sorted { ($0.table, $0.vintage) < ($1.table, $1.vintage) }
         var credits: [String] = []
         for index in uses.indices {
@@ -98,8 +104,9 @@ public enum Check {
                 if !credits.contains(attribution) { credits.append(attribution) }
             }
         }
-        var report = Report(tool: .init(name: "figcheck", version: FigCheckVersion.current), documents: documents,
-                            referenceData: uses)
+        var report = Report(
+            tool: .init(name: "figcheck", version: FigCheckVersion.current), documents: documents,
+            referenceData: uses)
         report.attributions = credits
         return report
     }
@@ -116,8 +123,9 @@ public enum Check {
     }
 
     package static func settings(_ options: CheckOptions) -> VerificationSettings {
-        VerificationSettings(vintage: options.asOf.map { .asOf($0) } ?? .newest, nearMissRelative: options.nearMiss,
-                             tolerances: options.tolerances)
+        VerificationSettings(
+            vintage: options.asOf.map { .asOf($0) } ?? .newest, nearMissRelative: options.nearMiss,
+            tolerances: options.tolerances)
     }
 
     /// 2 when any input could not be checked, else 1 when a finding reaches `failOn`, else 0.

@@ -89,8 +89,10 @@ public struct CheckOptions: Sendable {
     public static let defaultMaxSeconds: Double = 30
 
     /// Creates options.
-    public init(inputs: [String], format: OutputFormat = .text, reading: ReadingOptions = ReadingOptions(),
-                failOn: Severity? = .error, color: Bool = false, dataDirectory: String? = nil, asOf: CalendarDate? = nil) {
+    public init(
+        inputs: [String], format: OutputFormat = .text, reading: ReadingOptions = ReadingOptions(),
+        failOn: Severity? = .error, color: Bool = false, dataDirectory: String? = nil, asOf: CalendarDate? = nil
+    ) {
         self.dataDirectory = dataDirectory
         self.asOf = asOf
         self.inputs = inputs

@@ -13,9 +13,13 @@ public struct Pipeline: Sendable {
 
     /// The stages figcheck ships: the number scanner, the claim reader, then the verifier over the
     /// loaded reference data.
-    public static func standard(knowledge: ClaimKnowledge, settings: VerificationSettings = VerificationSettings()) -> Pipeline {
-        Pipeline(stages: [MentionScanStage(), ClaimReadingStage(knowledge: knowledge),
-                          ClaimVerificationStage(knowledge: knowledge, settings: settings)])
+    public static func standard(knowledge: ClaimKnowledge, settings: VerificationSettings = VerificationSettings())
+        -> Pipeline
+    {
+        Pipeline(stages: [
+            MentionScanStage(), ClaimReadingStage(knowledge: knowledge),
+            ClaimVerificationStage(knowledge: knowledge, settings: settings),
+        ])
     }
 
     /// The scanner and the claim reader, no verification (`figcheck claims`).

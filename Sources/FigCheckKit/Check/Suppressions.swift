@@ -37,7 +37,9 @@ public struct Suppressions {
         var index = 0
         let end = bytes.count - 3
         while index < end {
-            if bytes[index] == open, bytes[index + 1] == bang, bytes[index + 2] == dash, bytes[index + 3] == dash { return true }
+            if bytes[index] == open, bytes[index + 1] == bang, bytes[index + 2] == dash, bytes[index + 3] == dash {
+                return true
+            }
             index += 1
         }
         return false
@@ -84,10 +86,12 @@ public struct Suppressions {
             }
             let startLine = line(of: open.lowerBound)
             let column = text[lineStarts[startLine - 1]..<open.lowerBound].count + 1
-            directives.append(Directive(kind: kind, rules: Set(words.dropFirst()), line: startLine, column: column,
-                                        offset: text.utf8.distance(from: text.startIndex, to: open.lowerBound),
-                                        length: text.utf8.distance(from: open.lowerBound, to: close.upperBound),
-                                        text: String(text[open.lowerBound..<close.upperBound])))
+            directives.append(
+                Directive(
+                    kind: kind, rules: Set(words.dropFirst()), line: startLine, column: column,
+                    offset: text.utf8.distance(from: text.startIndex, to: open.lowerBound),
+                    length: text.utf8.distance(from: open.lowerBound, to: close.upperBound),
+                    text: String(text[open.lowerBound..<close.upperBound])))
             if kind == .nextLine {
                 // The next line with text after the comment's last line.
                 var next = line(of: close.lowerBound) + 1
@@ -109,10 +113,14 @@ public struct Suppressions {
                 let target = nextLineTargets[index] ?? directive.line + 1
                 regions.append(Region(lines: target...target, rules: directive.rules, directive: index))
             case .disable:
-                let end = directives[(index + 1)...].first { other in
-                    other.kind == .enable && (other.rules.isEmpty || !other.rules.isDisjoint(with: directive.rules) || directive.rules.isEmpty)
-                }?.line ?? Int.max
-                regions.append(Region(lines: directive.line...max(directive.line, end), rules: directive.rules, directive: index))
+                let end =
+                    directives[(index + 1)...].first { other in
+                        other.kind == .enable
+                            && (other.rules.isEmpty || !other.rules.isDisjoint(with: directive.rules)
+                                || directive.rules.isEmpty)
+                    }?.line ?? Int.max
+                regions.append(
+                    Region(lines: directive.line...max(directive.line, end), rules: directive.rules, directive: index))
             case .enable:
                 continue
             }
@@ -127,7 +135,8 @@ public struct Suppressions {
         var kept: [Finding] = []
         for finding in findings {
             let region = regions.first { region in
-                region.lines.contains(finding.location.line) && (region.rules.isEmpty || region.rules.contains(finding.ruleId))
+                region.lines.contains(finding.location.line)
+                    && (region.rules.isEmpty || region.rules.contains(finding.ruleId))
             }
             if let region {
                 used.insert(region.directive)
@@ -137,14 +146,17 @@ public struct Suppressions {
         }
         let unused = regions.filter { !used.contains($0.directive) }.map { region -> Finding in
             let directive = directives[region.directive]
-            let location = TextLocation(line: directive.line, column: directive.column, offset: directive.offset, length: directive.length)
+            let location = TextLocation(
+                line: directive.line, column: directive.column, offset: directive.offset, length: directive.length)
             let rules = directive.rules.isEmpty ? "any rule" : directive.rules.sorted().joined(separator: ", ")
-            return Finding(id: "unused-suppression@\(directive.line):\(directive.column)", ruleId: "unused-suppression", kind: "suppression",
-                           text: directive.text, sentence: directive.text, location: location,
-                           stated: StatedFigure(value: 0, unit: "none", low: 0, high: 0, hedge: "none"),
-                           about: ClaimSubject(entity: nil, indicator: nil, period: nil, scope: nil),
-                           verdict: .needsReview, severity: .warning, computed: nil,
-                           message: "This suppression (\(rules)) hides no finding; remove it or fix its rule names.", hints: [])
+            return Finding(
+                id: "unused-suppression@\(directive.line):\(directive.column)", ruleId: "unused-suppression",
+                kind: "suppression",
+                text: directive.text, sentence: directive.text, location: location,
+                stated: StatedFigure(value: 0, unit: "none", low: 0, high: 0, hedge: "none"),
+                about: ClaimSubject(entity: nil, indicator: nil, period: nil, scope: nil),
+                verdict: .needsReview, severity: .warning, computed: nil,
+                message: "This suppression (\(rules)) hides no finding; remove it or fix its rule names.", hints: [])
         }
         return (kept, findings.count - kept.count, unused)
     }

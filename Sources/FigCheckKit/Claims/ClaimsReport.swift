@@ -16,8 +16,9 @@ public enum ClaimsReport {
     public static func json(_ analysis: DocumentAnalysis) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let envelope = Envelope(source: analysis.document.source, date: analysis.document.metadata.date?.description,
-                                subject: analysis.document.metadata.subject, claims: analysis.claims)
+        let envelope = Envelope(
+            source: analysis.document.source, date: analysis.document.metadata.date?.description,
+            subject: analysis.document.metadata.subject, claims: analysis.claims)
         let data = (try? encoder.encode(envelope)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
@@ -26,9 +27,12 @@ public enum ClaimsReport {
     public static func text(_ analysis: DocumentAnalysis) -> String {
         var lines: [String] = []
         for claim in analysis.claims {
-            lines.append("\(claim.location.line):\(claim.location.column)  \"\(claim.text)\"  \(claim.kind) [\(claim.ruleId)]")
+            lines.append(
+                "\(claim.location.line):\(claim.location.column)  \"\(claim.text)\"  \(claim.kind) [\(claim.ruleId)]")
             func slot(_ name: String, _ slot: FrameSlot?) {
-                lines.append("    \(name.padding(toLength: 8, withPad: " ", startingAt: 0)) " + (slot.map { "\($0.value)  (\($0.evidence.rawValue))" } ?? "—"))
+                lines.append(
+                    "    \(name.padding(toLength: 8, withPad: " ", startingAt: 0)) "
+                        + (slot.map { "\($0.value)  (\($0.evidence.rawValue))" } ?? "—"))
             }
             slot("entity", claim.entity)
             slot("measure", claim.measure)
@@ -40,7 +44,9 @@ public enum ClaimsReport {
             case .ratio(let numerator, let denominator):
                 lines.append("    reading  ratio: (\(numerator.joined(separator: " + "))) / \(denominator)")
             case .relation(let relation, let operands):
-                lines.append("    reading  \(relation)" + (operands.isEmpty ? ", operands not found" : " of \(operands.joined(separator: " and "))"))
+                lines.append(
+                    "    reading  \(relation)"
+                        + (operands.isEmpty ? ", operands not found" : " of \(operands.joined(separator: " and "))"))
             case .conversion(let from):
                 lines.append("    reading  conversion of \(from)")
             case .share(let partner):

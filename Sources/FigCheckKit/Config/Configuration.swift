@@ -91,12 +91,16 @@ public struct Configuration: Sendable, Equatable {
         config.path = url.path
         config.warnings = ConfigurationFile.unknownKeys(in: mapping).map { "\(name): \($0)" }
         if let subject = file.subject {
-            guard CountryCode.isAlpha3(subject) else { throw failure("subject '\(subject)' is not an ISO 3166 alpha-3 code") }
+            guard CountryCode.isAlpha3(subject) else {
+                throw failure("subject '\(subject)' is not an ISO 3166 alpha-3 code")
+            }
             config.subject = subject.uppercased()
         }
         func date(_ text: String?, _ key: ConfigurationFile.CodingKeys) throws -> CalendarDate? {
             guard let text else { return nil }
-            guard let date = CalendarDate(exactISO: text) else { throw failure("'\(key.rawValue)' must be a YYYY-MM-DD date") }
+            guard let date = CalendarDate(exactISO: text) else {
+                throw failure("'\(key.rawValue)' must be a YYYY-MM-DD date")
+            }
             return date
         }
         config.date = try date(file.date, .date)
@@ -110,7 +114,9 @@ public struct Configuration: Sendable, Equatable {
         }
         if let format = file.format {
             guard let parsed = OutputFormat(rawValue: format) else {
-                throw failure("format '\(format)' must be one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw failure(
+                    "format '\(format)' must be one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             config.format = parsed
         }
@@ -123,7 +129,9 @@ public struct Configuration: Sendable, Equatable {
             config.nearMiss = nearMiss
         }
         if let maxSeconds = file.maxSeconds {
-            guard maxSeconds > 0, maxSeconds <= 86_400 else { throw failure(ConfigurationFile.reason(for: .maxSeconds)) }
+            guard maxSeconds > 0, maxSeconds <= 86_400 else {
+                throw failure(ConfigurationFile.reason(for: .maxSeconds))
+            }
             config.maxSeconds = maxSeconds
         }
         config.disabledRules = file.rules?.disable?.items ?? []

@@ -49,16 +49,21 @@ struct ConfigurationFile: Decodable {
     }
 
     /// The tolerance keys: a hedge, a claim kind, or the default.
-    static let toleranceKeys: Set<String> = Set(["default", "approximately", "nearly"]
-        + ["value", "ratio", "share", "rate", "change", "comparison", "count", "date_arithmetic"])
+    static let toleranceKeys: Set<String> = Set(
+        ["default", "approximately", "nearly"]
+            + ["value", "ratio", "share", "rate", "change", "comparison", "count", "date_arithmetic"])
 
     /// Keys figcheck does not read, as warnings: at the top, under `rules` and under `tolerance`.
     static func unknownKeys(in mapping: Node.Mapping) -> [String] {
-        func keys(_ mapping: Node.Mapping?) -> [String] { (mapping.map { Array($0.keys) } ?? []).compactMap(\.string).sorted() }
+        func keys(_ mapping: Node.Mapping?) -> [String] {
+            (mapping.map { Array($0.keys) } ?? []).compactMap(\.string).sorted()
+        }
         let known = Set(CodingKeys.allCases.map(\.rawValue))
         var warnings = keys(mapping).filter { !known.contains($0) }.map { "unknown key '\($0)' (ignored)" }
         let ruleKeys = Set(Rules.CodingKeys.allCases.map(\.rawValue))
-        warnings += keys(mapping["rules"]?.mapping).filter { !ruleKeys.contains($0) }.map { "unknown key 'rules.\($0)' (ignored)" }
+        warnings += keys(mapping["rules"]?.mapping).filter { !ruleKeys.contains($0) }.map {
+            "unknown key 'rules.\($0)' (ignored)"
+        }
         warnings += keys(mapping["tolerance"]?.mapping).filter { !toleranceKeys.contains($0) }
             .map { "unknown tolerance key '\($0)' (ignored)" }
         return warnings

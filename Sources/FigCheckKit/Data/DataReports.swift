@@ -27,9 +27,14 @@ public enum DataReports {
         for entry in catalog.entries {
             let meta = entry.metadata
             let periods = [meta.coverage.firstPeriod, meta.coverage.lastPeriod].compactMap { $0 }
-            let span = periods.isEmpty ? "" : (periods.first == periods.last ? periods[0] : periods.joined(separator: "–")) + ", "
-            rows.append([meta.id, meta.kind.rawValue, meta.indicators.joined(separator: " "), String(meta.coverage.rows),
-                         meta.vintage, "\(span)\(meta.coverage.entities) entit\(meta.coverage.entities == 1 ? "y" : "ies")", meta.licence])
+            let span =
+                periods.isEmpty
+                ? "" : (periods.first == periods.last ? periods[0] : periods.joined(separator: "–")) + ", "
+            rows.append([
+                meta.id, meta.kind.rawValue, meta.indicators.joined(separator: " "), String(meta.coverage.rows),
+                meta.vintage, "\(span)\(meta.coverage.entities) entit\(meta.coverage.entities == 1 ? "y" : "ies")",
+                meta.licence,
+            ])
         }
         var output = TextTable.render(rows)
         let attributions = Set(catalog.entries.map { $0.metadata.attribution.replacingVintage() }).sorted()
@@ -63,8 +68,10 @@ public enum DataReports {
         return TextTable.render(rows) + "\n\(rows.count - 1) row\(rows.count == 2 ? "" : "s")\n"
     }
 
-    private static func inForce(_ catalog: ReferenceCatalog, entries: [ReferenceCatalog.Entry], query: ShowQuery,
-                                date: CalendarDate) throws -> String {
+    private static func inForce(
+        _ catalog: ReferenceCatalog, entries: [ReferenceCatalog.Entry], query: ShowQuery,
+        date: CalendarDate
+    ) throws -> String {
         let indicators = Set(entries.flatMap(\.metadata.indicators)).sorted()
         let entity = query.entity ?? ""
         var rows = [["INDICATOR", "ENTITY", "IN FORCE ON", "VALUE", "SINCE", "TABLE:LINE", "SOURCE"]]
@@ -74,23 +81,31 @@ public enum DataReports {
             for entry in entries where entry.metadata.kind == .timeline {
                 // The table's fallback entity (WLD, "every partner") stands in for one without rows.
                 for row in try catalog.observations(inTable: entry.metadata.id)
-                where row.indicator == indicator && (row.entity == entity || row.entity == entry.metadata.fallbackEntity) {
+                where row.indicator == indicator
+                    && (row.entity == entity || row.entity == entry.metadata.fallbackEntity)
+                {
                     variants["\(row.partner ?? "")|\(row.scope ?? "")"] = (row.partner, row.scope)
                 }
             }
             for key in variants.keys.sorted() {
                 guard let variant = variants[key],
-                      let found = try catalog.valueInForce(indicator: indicator, entity: entity, on: date,
-                                                           partner: variant.partner, scope: variant.scope) else { continue }
+                    let found = try catalog.valueInForce(
+                        indicator: indicator, entity: entity, on: date,
+                        partner: variant.partner, scope: variant.scope)
+                else { continue }
                 let row = found.observation
                 var who = row.entity
                 if let partner = row.partner { who += " (by \(partner))" }
                 if let scope = row.scope { who += " [\(scope)]" }
-                rows.append([indicator, who, date.description, ValueFormatter.format(row.value, unit: row.unit),
-                             row.effectiveDate?.description ?? "", "\(row.tableID):\(row.line)", source(row, found.table)])
+                rows.append([
+                    indicator, who, date.description, ValueFormatter.format(row.value, unit: row.unit),
+                    row.effectiveDate?.description ?? "", "\(row.tableID):\(row.line)", source(row, found.table),
+                ])
             }
         }
-        guard rows.count > 1 else { return "nothing in force for \(entity.isEmpty ? "any entity" : entity) on \(date)\n" }
+        guard rows.count > 1 else {
+            return "nothing in force for \(entity.isEmpty ? "any entity" : entity) on \(date)\n"
+        }
         return TextTable.render(rows)
     }
 
@@ -102,8 +117,10 @@ public enum DataReports {
         var entity = row.entity
         if let partner = row.partner { entity += "→\(partner)" }
         if let scope = row.scope { entity += " [\(scope)]" }
-        return [row.indicator, entity, period, ValueFormatter.format(row.value, unit: row.unit), row.valueText,
-                table.vintage, "\(row.tableID):\(row.line)", source(row, table)]
+        return [
+            row.indicator, entity, period, ValueFormatter.format(row.value, unit: row.unit), row.valueText,
+            table.vintage, "\(row.tableID):\(row.line)", source(row, table),
+        ]
     }
 
     /// The publisher of a row, and the id of its row in the curated source ("Allyn International, row A5b").

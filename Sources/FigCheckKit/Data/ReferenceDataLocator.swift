@@ -9,8 +9,10 @@ public enum ReferenceDataLocator {
     public static let folderName = "reference-data"
 
     /// The directory to use; throws when none is found.
-    public static func locate(explicit: String? = nil,
-                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
+    public static func locate(
+        explicit: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> URL {
         if let explicit { return URL(fileURLWithPath: explicit) }
         if let path = environment["FIGCHECK_DATA"], !path.isEmpty { return URL(fileURLWithPath: path) }
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

@@ -22,8 +22,10 @@ public struct WDIUpdater: Sendable {
     let limits: HTTPLimits
 
     /// Creates an updater writing into the reference-data `directory`.
-    public init(baseURL: String = Self.defaultBaseURL, directory: URL,
-                limits: HTTPLimits = HTTPLimits(connectTimeout: 15, totalTimeout: 120, maxBodyBytes: 64 * 1024 * 1024)) {
+    public init(
+        baseURL: String = Self.defaultBaseURL, directory: URL,
+        limits: HTTPLimits = HTTPLimits(connectTimeout: 15, totalTimeout: 120, maxBodyBytes: 64 * 1024 * 1024)
+    ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.directory = directory
         self.http = HTTPClient(userAgent: DocumentReader.userAgent)
@@ -52,7 +54,8 @@ public struct WDIUpdater: Sendable {
             }
             let parsed = try WorldBankAPIPage(body, url: pageURL)
             guard parsed.page == page else {
-                throw FigCheckError.fetchFailed(source: pageURL, reason: "\(pageURL): the server sent page \(parsed.page)")
+                throw FigCheckError.fetchFailed(
+                    source: pageURL, reason: "\(pageURL): the server sent page \(parsed.page)")
             }
             if let known = vintage, known != parsed.lastUpdated {
                 throw FigCheckError.fetchFailed(source: pageURL, reason: "\(pageURL): pages from different releases")
@@ -74,10 +77,12 @@ public struct WDIUpdater: Sendable {
         if catalog.entry(id: id) != nil {
             return Outcome(table: nil, message: "\(id): already present; nothing written")
         }
-        let provenance = SeriesProvenance(vintage: vintage, retrieved: today.description,
-                                       obtainedFrom: "World Bank API \(firstURL)")
-        let table = try WDISeriesWriter.write(rows, series: series, provenance: provenance, into: directory,
-                                              replace: false)
+        let provenance = SeriesProvenance(
+            vintage: vintage, retrieved: today.description,
+            obtainedFrom: "World Bank API \(firstURL)")
+        let table = try WDISeriesWriter.write(
+            rows, series: series, provenance: provenance, into: directory,
+            replace: false)
         return Outcome(table: table, message: "\(table.id): \(table.coverage.rows) rows written")
     }
 
@@ -110,14 +115,17 @@ struct WorldBankAPIPage {
             throw FigCheckError.fetchFailed(source: url, reason: "\(url): the API answered: \(message)")
         }
         guard let page = header.page?.value, let pages = header.pages?.value, let lastUpdated = header.lastupdated,
-              CalendarDate(iso: lastUpdated) != nil, response.elementCount == 2 else {
+            CalendarDate(iso: lastUpdated) != nil, response.elementCount == 2
+        else {
             throw invalid("header without pages or lastupdated")
         }
         self.page = page
         self.pages = pages
         self.lastUpdated = String(lastUpdated.prefix(10))
         rows = (response.rows ?? []).compactMap { row in
-            guard let code = row.countryiso3code, code.count == 3, let date = row.date, let value = row.value else { return nil }
+            guard let code = row.countryiso3code, code.count == 3, let date = row.date, let value = row.value else {
+                return nil
+            }
             return SeriesRow(entity: code, entityName: row.country?.value ?? code, period: date, valueText: "\(value)")
         }
     }

@@ -19,7 +19,8 @@ public struct DOCXLoader: DocumentLoader {
 
     public func load(_ bytes: [UInt8], source: String, budget: WorkBudget) throws -> LoadedText {
         func failure(_ problem: ZIPArchive.Problem) -> FigCheckError {
-            problem == .budgetSpent ? .gaveUpLoading(source, budget)
+            problem == .budgetSpent
+                ? .gaveUpLoading(source, budget)
                 : .malformedDocument(source: source, reason: problem.description)
         }
         let archive: ZIPArchive
@@ -42,7 +43,8 @@ public struct DOCXLoader: DocumentLoader {
         // The title is optional: a core-properties part that cannot be read is left out. Its limit
         // is what the document part left of the total.
         if let core = archive.entry("docProps/core.xml"),
-           let coreXML = try? archive.extract(core, limit: limits.maxUncompressedBytes - xml.count, budget: budget) {
+            let coreXML = try? archive.extract(core, limit: limits.maxUncompressedBytes - xml.count, budget: budget)
+        {
             let title = XMLHash.parse(Data(coreXML))["cp:coreProperties"]["dc:title"].element?.text
             loaded.title = title.flatMap { $0.isEmpty ? nil : $0 }
         }

@@ -35,8 +35,10 @@ public struct LoaderLimits: Sendable, Equatable {
     public var maxArchiveEntries: Int
 
     /// Creates limits; the defaults are far above any real article.
-    public init(maxInputBytes: Int = 64 * 1024 * 1024, maxUncompressedBytes: Int = 64 * 1024 * 1024,
-                maxArchiveEntries: Int = 2_000) {
+    public init(
+        maxInputBytes: Int = 64 * 1024 * 1024, maxUncompressedBytes: Int = 64 * 1024 * 1024,
+        maxArchiveEntries: Int = 2_000
+    ) {
         self.maxInputBytes = maxInputBytes
         self.maxUncompressedBytes = maxUncompressedBytes
         self.maxArchiveEntries = maxArchiveEntries

@@ -13,8 +13,10 @@ public struct ReadingOptions: Sendable {
     public var httpLimits: HTTPLimits
 
     /// Creates options; nothing overridden by default.
-    public init(date: CalendarDate? = nil, subject: String? = nil, limits: LoaderLimits = LoaderLimits(),
-                httpLimits: HTTPLimits = HTTPLimits()) {
+    public init(
+        date: CalendarDate? = nil, subject: String? = nil, limits: LoaderLimits = LoaderLimits(),
+        httpLimits: HTTPLimits = HTTPLimits()
+    ) {
         self.date = date
         self.subject = subject
         self.limits = limits
@@ -46,8 +48,10 @@ public struct DocumentReader: Sendable {
     }
 
     /// Loads bytes that are already in memory (the web page's uploads, tests) within `budget`.
-    public func load(_ bytes: [UInt8], source: String, declared: DocumentFormat? = nil,
-                     budget: WorkBudget = .unlimited) throws -> Document {
+    public func load(
+        _ bytes: [UInt8], source: String, declared: DocumentFormat? = nil,
+        budget: WorkBudget = .unlimited
+    ) throws -> Document {
         let format = try FormatDetector.detect(bytes, declared: declared, source: source)
         let loaded = try format.loader(limits: options.limits).load(bytes, source: source, budget: budget)
         return document(from: loaded, source: source, format: format)
@@ -67,8 +71,9 @@ public struct DocumentReader: Sendable {
             metadata.dateSource = .text
             metadata.dateEvidence = loaded.sourceMap.location(ofAnalysed: match.range)
         }
-        return Document(source: source, format: format, text: loaded.text, sourceMap: loaded.sourceMap,
-                        metadata: metadata, warnings: loaded.warnings)
+        return Document(
+            source: source, format: format, text: loaded.text, sourceMap: loaded.sourceMap,
+            metadata: metadata, warnings: loaded.warnings)
     }
 
     /// The input's bytes and the format its name or content type declares (a batch hashes them
@@ -82,7 +87,8 @@ public struct DocumentReader: Sendable {
             return try await fetchURL(source)
         }
         if let schemeEnd = source.range(of: "://"),
-           source[..<schemeEnd.lowerBound].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." }) {
+            source[..<schemeEnd.lowerBound].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." })
+        {
             throw FigCheckError.unsupportedScheme(source: source)
         }
         return (try readFile(source), FormatDetector.format(forExtension: (source as NSString).pathExtension))

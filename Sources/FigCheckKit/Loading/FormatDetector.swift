@@ -73,7 +73,8 @@ public enum FormatDetector {
         let head = String(decoding: bytes.prefix(2048), as: UTF8.self)
         let lowered = head.lowercased().trimmingWhitespace()
         if lowered.hasPrefix("<!doctype html") || lowered.hasPrefix("<html") || lowered.hasPrefix("<?xml")
-            || lowered.contains("<body") || lowered.contains("<head") {
+            || lowered.contains("<body") || lowered.contains("<head")
+        {
             return .html
         }
         let lines = head.split(separator: "\n", omittingEmptySubsequences: false).prefix(40)

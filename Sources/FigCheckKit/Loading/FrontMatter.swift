@@ -18,7 +18,8 @@ struct FrontMatter {
     /// Reads the front matter starting at `start`, or nil when the file has none.
     init?(_ bytes: [UInt8], start: Int) {
         guard let firstLineEnd = Self.lineEnd(bytes, from: start),
-              Self.trimmed(bytes, start..<firstLineEnd) == "---" else { return nil }
+            Self.trimmed(bytes, start..<firstLineEnd) == "---"
+        else { return nil }
         // The byte offset of each line of the block, for the line a key's mark names.
         var lineStarts: [Int] = []
         var lineStart = firstLineEnd + 1
@@ -44,7 +45,9 @@ struct FrontMatter {
             if Self.dateKeys.contains(key), date == nil, let parsed = DateTextParser.parse(value) {
                 // Yams' marks count lines from 1.
                 let line = (keyNode.mark?.line ?? 1) - 1
-                date = (parsed, lineStarts.indices.contains(line) ? lineStarts[line] : lineStarts.first ?? range.lowerBound)
+                date = (
+                    parsed, lineStarts.indices.contains(line) ? lineStarts[line] : lineStarts.first ?? range.lowerBound
+                )
             } else if key == "title", title == nil, !value.isEmpty {
                 title = value
             }

@@ -41,7 +41,8 @@ enum HTMLEntities {
         let nameStart = cursor
         while cursor < limit, isAlphanumeric(bytes[cursor]) { cursor += 1 }
         guard cursor < limit, bytes[cursor] == UInt8(ascii: ";"), cursor > nameStart,
-              let text = named[String(decoding: bytes[nameStart..<cursor], as: UTF8.self)] else { return nil }
+            let text = named[String(decoding: bytes[nameStart..<cursor], as: UTF8.self)]
+        else { return nil }
         return (text, cursor + 1 - index)
     }
 

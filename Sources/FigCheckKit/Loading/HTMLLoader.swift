@@ -131,7 +131,8 @@ private struct HTMLWalker {
         }
         guard !HTMLLoader.voidElements.contains(tag.name), !tag.isSelfClosing else { return }
         let role = tag.attributes["role"]?.lowercased() ?? ""
-        let isFurniture = HTMLLoader.furnitureElements.contains(tag.name)
+        let isFurniture =
+            HTMLLoader.furnitureElements.contains(tag.name)
             || (HTMLLoader.pageFurnitureElements.contains(tag.name) && articleDepth == 0)
             || HTMLLoader.furnitureRoles.contains(role)
             || tag.attributes["hidden"] != nil || tag.attributes["aria-hidden"] == "true"

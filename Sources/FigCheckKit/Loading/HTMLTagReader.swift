@@ -41,8 +41,9 @@ struct HTMLTagReader {
         while cursor < end {
             let byte = bytes[cursor]
             if byte == UInt8(ascii: ">") {
-                return HTMLTag(name: name, isEnd: isEnd, isSelfClosing: isSelfClosing,
-                               attributes: attributes, range: index..<(cursor + 1))
+                return HTMLTag(
+                    name: name, isEnd: isEnd, isSelfClosing: isSelfClosing,
+                    attributes: attributes, range: index..<(cursor + 1))
             }
             if Self.isSpace(byte) {
                 cursor += 1
@@ -56,7 +57,8 @@ struct HTMLTagReader {
             isSelfClosing = false
             let attributeStart = cursor
             while cursor < end, !Self.isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: "="),
-                  bytes[cursor] != UInt8(ascii: ">"), bytes[cursor] != UInt8(ascii: "/") { cursor += 1 }
+                bytes[cursor] != UInt8(ascii: ">"), bytes[cursor] != UInt8(ascii: "/")
+            { cursor += 1 }
             let attributeName = String(decoding: bytes[attributeStart..<cursor], as: UTF8.self).lowercased()
             while cursor < end, Self.isSpace(bytes[cursor]) { cursor += 1 }
             var value = ""

@@ -63,7 +63,9 @@ private struct MarkdownWalker {
     mutating func line(_ range: Range<Int>) {
         var start = range.lowerBound
         if inComment {
-            guard let close = HTMLTagReader.find("-->", in: bytes, from: start), close < range.upperBound else { return }
+            guard let close = HTMLTagReader.find("-->", in: bytes, from: start), close < range.upperBound else {
+                return
+            }
             inComment = false
             start = close + 3
         }
@@ -73,14 +75,18 @@ private struct MarkdownWalker {
         defer { previousBlank = blank }
         if let open = fence {
             if indent.columns < 4, run(of: open.byte, at: content, end: range.upperBound) >= open.count,
-               onlySpaces(from: content + run(of: open.byte, at: content, end: range.upperBound), end: range.upperBound) {
+                onlySpaces(
+                    from: content + run(of: open.byte, at: content, end: range.upperBound), end: range.upperBound)
+            {
                 fence = nil
             }
             return
         }
         if blank { return }
-        if indent.columns < 4, let byte = [UInt8(ascii: "`"), UInt8(ascii: "~")].first(where: { $0 == bytes[content] }),
-           run(of: byte, at: content, end: range.upperBound) >= 3 {
+        if indent.columns < 4,
+            let byte = [UInt8(ascii: "`"), UInt8(ascii: "~")].first(where: { $0 == bytes[content] }),
+            run(of: byte, at: content, end: range.upperBound) >= 3
+        {
             fence = (byte, run(of: byte, at: content, end: range.upperBound))
             return
         }
@@ -120,13 +126,15 @@ private struct MarkdownWalker {
             return min(end, index + hashes + 1)
         }
         if index + 1 < end, [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(bytes[index]),
-           bytes[index + 1] == UInt8(ascii: " ") {
+            bytes[index + 1] == UInt8(ascii: " ")
+        {
             return index + 2
         }
         var digits = index
         while digits < end, digits - index < 9, isDigit(bytes[digits]) { digits += 1 }
         if digits > index, digits + 1 < end, bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")"),
-           bytes[digits + 1] == UInt8(ascii: " ") {
+            bytes[digits + 1] == UInt8(ascii: " ")
+        {
             return digits + 2
         }
         return index
@@ -148,7 +156,8 @@ private struct MarkdownWalker {
                 }
             case UInt8(ascii: "!") where index + 1 < range.upperBound && bytes[index + 1] == UInt8(ascii: "["):
                 if let label = matching(UInt8(ascii: "["), UInt8(ascii: "]"), from: index + 1, end: range.upperBound),
-                   let target = linkTargetEnd(after: label, end: range.upperBound) {
+                    let target = linkTargetEnd(after: label, end: range.upperBound)
+                {
                     skipTo = target
                 }
             case UInt8(ascii: "["):
@@ -247,16 +256,21 @@ private struct MarkdownWalker {
 
     func isReferenceDefinition(_ start: Int, end: Int) -> Bool {
         guard start < end, bytes[start] == UInt8(ascii: "["),
-              let close = matching(UInt8(ascii: "["), UInt8(ascii: "]"), from: start, end: end),
-              close + 1 < end, bytes[close + 1] == UInt8(ascii: ":") else { return false }
+            let close = matching(UInt8(ascii: "["), UInt8(ascii: "]"), from: start, end: end),
+            close + 1 < end, bytes[close + 1] == UInt8(ascii: ":")
+        else { return false }
         return !(start + 1 < close && bytes[start + 1] == UInt8(ascii: "^"))
     }
 
     /// `---`, `***`, `___` rules and `===`/`---` setext underlines.
     func isRuleOrUnderline(_ start: Int, end: Int) -> Bool {
         let body = bytes[start..<end].filter { $0 != UInt8(ascii: " ") }
-        guard let first = body.first, [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "_"),
-                                        UInt8(ascii: "=")].contains(first) else { return false }
+        guard let first = body.first,
+            [
+                UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+                UInt8(ascii: "="),
+            ].contains(first)
+        else { return false }
         return body.count >= 3 && body.allSatisfy { $0 == first }
     }
 
@@ -264,7 +278,9 @@ private struct MarkdownWalker {
     func isTableDelimiter(_ start: Int, end: Int) -> Bool {
         let body = bytes[start..<end]
         return body.contains(UInt8(ascii: "-")) && body.contains(UInt8(ascii: "|"))
-            && body.allSatisfy { [UInt8(ascii: "|"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: " ")].contains($0) }
+            && body.allSatisfy {
+                [UInt8(ascii: "|"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: " ")].contains($0)
+            }
     }
 
     /// The closing `]` or `)` of each opening one on the current line, found once per line with a

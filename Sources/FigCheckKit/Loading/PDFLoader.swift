@@ -38,7 +38,8 @@ public struct PDFLoader: DocumentLoader {
             throw FigCheckError.unsupportedFormat(
                 source: source, detail: "PDF needs Poppler's pdftotext (Debian: apt-get install poppler-utils)")
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("figcheck-pdf-\(getpid())-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "figcheck-pdf-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("input.pdf")
@@ -65,17 +66,20 @@ public struct PDFLoader: DocumentLoader {
                 _ = finished.wait(timeout: .now() + 1)
             }
             if allowed < timeout { throw FigCheckError.gaveUpLoading(source, budget) }
-            throw FigCheckError.malformedDocument(source: source, reason: "pdftotext took longer than \(Int(timeout)) s")
+            throw FigCheckError.malformedDocument(
+                source: source, reason: "pdftotext took longer than \(Int(timeout)) s")
         }
         guard process.terminationStatus == 0, let extracted = FileManager.default.contents(atPath: output.path) else {
-            let detail = String(decoding: drained.collected(waitingAtMost: 1), as: UTF8.self)
+            let detail =
+                String(decoding: drained.collected(waitingAtMost: 1), as: UTF8.self)
                 .split(separator: "\n").first.map(String.init) ?? "exit status \(process.terminationStatus)"
             throw FigCheckError.malformedDocument(source: source, reason: "pdftotext could not read it (\(detail))")
         }
         // Form feeds between pages become paragraph breaks; the text is then read as plain text.
         let text = String(decoding: extracted, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n\n")
         var loaded = try PlainTextLoader().load(Array(text.utf8), source: source, budget: budget)
-        loaded.warnings.append("\(source): PDF read through pdftotext -layout; locations are lines and columns of the extracted text")
+        loaded.warnings.append(
+            "\(source): PDF read through pdftotext -layout; locations are lines and columns of the extracted text")
         return loaded
     }
 }

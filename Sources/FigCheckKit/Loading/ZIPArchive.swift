@@ -46,7 +46,8 @@ package struct ZIPArchive {
             case let .corruptDirectory(reason): return "DOCX archive's central directory is corrupt (\(reason))"
             case let .entryOutOfBounds(path): return "DOCX part \(path) runs past the end of the archive"
             case let .entryTooLarge(path, limit): return "DOCX part \(path) expands past the \(limit)-byte limit"
-            case let .expandsPastDeclared(path, declared): return "DOCX part \(path) expands past the \(declared) bytes its header declares"
+            case let .expandsPastDeclared(path, declared):
+                return "DOCX part \(path) expands past the \(declared) bytes its header declares"
             case let .corruptEntry(path, reason): return "DOCX part \(path) is corrupt (\(reason))"
             case .budgetSpent: return "the time budget ran out"
             }
@@ -111,8 +112,10 @@ package struct ZIPArchive {
                 throw .unsupported("ZIP64 sizes (part \(path))")
             }
             if flags & 1 != 0 { throw .unsupported("encryption (part \(path))") }
-            entries.append(Entry(path: path, method: Int(method), crc32: crc, compressedSize: compressed,
-                                 uncompressedSize: uncompressed, localHeader: localOffset))
+            entries.append(
+                Entry(
+                    path: path, method: Int(method), crc32: crc, compressedSize: compressed,
+                    uncompressedSize: uncompressed, localHeader: localOffset))
             meter.add(recordEnd - cursor)
             cursor = recordEnd
             if entries.count > maxEntries { throw .tooManyEntries(limit: maxEntries) }
@@ -157,10 +160,12 @@ package struct ZIPArchive {
     /// lengths may differ from the directory's) must end before the directory too.
     private func dataRange(of entry: Entry) throws(Problem) -> Range<Int> {
         let header = entry.localHeader
-        guard header + Self.localHeaderSize <= directoryStart, Self.u32(bytes, header) == Self.localHeaderSignature else {
+        guard header + Self.localHeaderSize <= directoryStart, Self.u32(bytes, header) == Self.localHeaderSignature
+        else {
             throw .entryOutOfBounds(path: entry.path)
         }
-        let start = header + Self.localHeaderSize + Int(Self.u16(bytes, header + 26)) + Int(Self.u16(bytes, header + 28))
+        let start =
+            header + Self.localHeaderSize + Int(Self.u16(bytes, header + 26)) + Int(Self.u16(bytes, header + 28))
         guard start + entry.compressedSize <= directoryStart else { throw .entryOutOfBounds(path: entry.path) }
         meter.add(Self.localHeaderSize)
         return start..<(start + entry.compressedSize)
@@ -210,7 +215,8 @@ package struct ZIPArchive {
             throw .corruptEntry(path: entry.path, reason: reason)
         }
         guard output.count == declared else {
-            throw .corruptEntry(path: entry.path, reason: "it expands to \(output.count) bytes, not the \(declared) declared")
+            throw .corruptEntry(
+                path: entry.path, reason: "it expands to \(output.count) bytes, not the \(declared) declared")
         }
         return output
     }
@@ -218,7 +224,8 @@ package struct ZIPArchive {
     /// The end-of-central-directory record: searched backwards from the end over at most the
     /// record and its longest comment; its directory must lie inside the archive, before it.
     private static func endRecord(in bytes: [UInt8], meter: ReadMeter) throws(Problem)
-        -> (directory: Range<Int>, entryCount: Int) {
+        -> (directory: Range<Int>, entryCount: Int)
+    {
         guard bytes.count >= endRecordSize else { throw .notAnArchive }
         let lowest = max(0, bytes.count - endRecordSize - 0xFFFF)
         var position = bytes.count - endRecordSize
@@ -250,8 +257,9 @@ package struct ZIPArchive {
     /// The entry's name, printable and short: it goes into one-line errors.
     private static func printableName(_ raw: ArraySlice<UInt8>) -> String {
         let decoded = String(decoding: raw, as: UTF8.self)
-        return String(decoded.unicodeScalars.map { scalar -> Character in
-            scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{FFFD}" ? "?" : Character(scalar)
-        }.prefix(120))
+        return String(
+            decoded.unicodeScalars.map { scalar -> Character in
+                scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{FFFD}" ? "?" : Character(scalar)
+            }.prefix(120))
     }
 }

@@ -102,8 +102,10 @@ public enum MentionsReport {
         var lines: [String] = []
         for mention in analysis.mentions {
             let location = document.location(of: mention.range)
-            var parts = ["\(location.line):\(location.column)", "\"\(mention.text)\"", mention.kind.rawValue,
-                         formatDecimal(mention.value), "[\(bound(mention.low)), \(bound(mention.high))]"]
+            var parts = [
+                "\(location.line):\(location.column)", "\"\(mention.text)\"", mention.kind.rawValue,
+                formatDecimal(mention.value), "[\(bound(mention.low)), \(bound(mention.high))]",
+            ]
             if let unit = mention.unit { parts.append(unit) }
             if let scale = mention.scale { parts.append("scale \(scale)") }
             if mention.hedge != .none { parts.append("hedge \(mention.hedge.rawValue) (\(mention.hedgeText ?? ""))") }
@@ -114,9 +116,11 @@ public enum MentionsReport {
         }
         for number in analysis.ignoredNumbers {
             let location = document.location(of: number.range)
-            lines.append("\(location.line):\(location.column)  \"\(number.text)\"  not a quantity: \(number.reason.rawValue)")
+            lines.append(
+                "\(location.line):\(location.column)  \"\(number.text)\"  not a quantity: \(number.reason.rawValue)")
         }
-        lines.append("\(analysis.mentions.count) mentions, \(analysis.ignoredNumbers.count) numbers that are not quantities")
+        lines.append(
+            "\(analysis.mentions.count) mentions, \(analysis.ignoredNumbers.count) numbers that are not quantities")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -10,10 +10,12 @@ struct GitHubReporter: Reporter {
                 lines.append("::error file=\(property(document.source)),title=figcheck::\(data(error))")
             }
             for finding in document.claims where finding.verdict == .inconsistent || finding.verdict == .needsReview {
-                let command = finding.severity == .error ? "error" : (finding.severity == .warning ? "warning" : "notice")
+                let command =
+                    finding.severity == .error ? "error" : (finding.severity == .warning ? "warning" : "notice")
                 let message = ([finding.message] + finding.hints.map { "Hint: \($0)" }).joined(separator: "\n")
-                lines.append("::\(command) file=\(property(document.source)),line=\(finding.location.line),col=\(finding.location.column),"
-                    + "title=\(property("figcheck \(finding.ruleId)"))::\(data(message))")
+                lines.append(
+                    "::\(command) file=\(property(document.source)),line=\(finding.location.line),col=\(finding.location.column),"
+                        + "title=\(property("figcheck \(finding.ruleId)"))::\(data(message))")
             }
         }
         let summary = report.documents.reduce(VerdictSummary([])) { total, document in
@@ -23,7 +25,9 @@ struct GitHubReporter: Reporter {
             sum.needsReview += document.summary.needsReview
             return sum
         }
-        lines.append("figcheck: \(summary.claims) claims, \(summary.inconsistent) inconsistent, \(summary.needsReview) to review")
+        lines.append(
+            "figcheck: \(summary.claims) claims, \(summary.inconsistent) inconsistent, \(summary.needsReview) to review"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -8,30 +8,31 @@ struct HTMLReporter: Reporter {
     static func render(_ report: Report, options: CheckOptions) -> String {
         let claims = report.documents.reduce(0) { $0 + $1.summary.claims }
         var html = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>figcheck report</title>
-        <style>\(style)</style>
-        </head>
-        <body>
-        <header><h1>figcheck fact-check report</h1>
-        <p class="overall">\(report.documents.count) document\(report.documents.count == 1 ? "" : "s"), \(claims) claim\(claims == 1 ? "" : "s") checked.
-        <span class="legend"><mark class="claim inconsistent">inconsistent</mark> <mark class="claim needs_review">needs review</mark>
-        <mark class="claim consistent">consistent</mark> <mark class="claim unverifiable">unverifiable</mark></span></p>
-        </header>
-        <main>
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>figcheck report</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <header><h1>figcheck fact-check report</h1>
+            <p class="overall">\(report.documents.count) document\(report.documents.count == 1 ? "" : "s"), \(claims) claim\(claims == 1 ? "" : "s") checked.
+            <span class="legend"><mark class="claim inconsistent">inconsistent</mark> <mark class="claim needs_review">needs review</mark>
+            <mark class="claim consistent">consistent</mark> <mark class="claim unverifiable">unverifiable</mark></span></p>
+            </header>
+            <main>
 
-        """
+            """
         for (index, document) in report.documents.enumerated() {
             html += section(document, index: index)
         }
         html += "</main>\n<footer>\n"
         if !report.referenceData.isEmpty {
             html += "<h2>Sources</h2>\n<ul>\n"
-            html += report.referenceData.map { "<li><code>\(esc($0.table))</code> (vintage \(esc($0.vintage)))</li>" }.joined(separator: "\n")
+            html += report.referenceData.map { "<li><code>\(esc($0.table))</code> (vintage \(esc($0.vintage)))</li>" }
+                .joined(separator: "\n")
             html += report.attributions.map { "\n<li>\(esc($0))</li>" }.joined()
             html += "\n</ul>\n"
         }
@@ -42,12 +43,15 @@ struct HTMLReporter: Reporter {
     private static func section(_ document: DocumentReport, index: Int) -> String {
         var html = "<section class=\"document\">\n<h2>\(esc(document.source))</h2>\n"
         if !document.errors.isEmpty {
-            return html + document.errors.map { "<p class=\"error\">Could not be checked: \(esc($0))</p>\n" }.joined() + "</section>\n"
+            return html + document.errors.map { "<p class=\"error\">Could not be checked: \(esc($0))</p>\n" }.joined()
+                + "</section>\n"
         }
         let date = document.date.map { "\($0) (from \(document.dateSource.rawValue))" } ?? "unknown"
         let summary = document.summary
-        html += "<p class=\"meta\">Published \(esc(date)) · subject \(esc(document.subject ?? "not set")) · \(summary.claims) claims: "
-        html += "<b class=\"inconsistent\">\(summary.inconsistent) inconsistent</b>, <b class=\"needs_review\">\(summary.needsReview) to review</b>, "
+        html +=
+            "<p class=\"meta\">Published \(esc(date)) · subject \(esc(document.subject ?? "not set")) · \(summary.claims) claims: "
+        html +=
+            "<b class=\"inconsistent\">\(summary.inconsistent) inconsistent</b>, <b class=\"needs_review\">\(summary.needsReview) to review</b>, "
         html += "\(summary.consistent) consistent, \(summary.unverifiable) unverifiable</p>\n<div class=\"layout\">\n"
         html += "<article class=\"text\">\(highlighted(document, index: index))</article>\n"
         html += "<aside class=\"panel\"><ol>\n"
@@ -86,7 +90,8 @@ struct HTMLReporter: Reporter {
         for mark in marks where mark.range.lowerBound >= cursor {
             html += esc(String(decoding: bytes[cursor..<mark.range.lowerBound], as: UTF8.self))
             let figure = esc(String(decoding: bytes[mark.range], as: UTF8.self))
-            html += "<a class=\"claim-link\" href=\"#\(mark.ids[0])\"><mark class=\"claim \(mark.verdict.rawValue)\" title=\"\(esc(mark.titles.joined(separator: "\n")))\">\(figure)</mark></a>"
+            html +=
+                "<a class=\"claim-link\" href=\"#\(mark.ids[0])\"><mark class=\"claim \(mark.verdict.rawValue)\" title=\"\(esc(mark.titles.joined(separator: "\n")))\">\(figure)</mark></a>"
             cursor = mark.range.upperBound
         }
         html += esc(String(decoding: bytes[cursor...], as: UTF8.self))
@@ -95,13 +100,16 @@ struct HTMLReporter: Reporter {
 
     private static func panelItem(_ finding: Finding, id: String) -> String {
         var html = "<li id=\"\(id)\" class=\"finding \(finding.verdict.rawValue)\">"
-        html += "<p class=\"head\"><span class=\"badge \(finding.verdict.rawValue)\">\(esc(ReportText.label(finding.verdict)))</span> "
+        html +=
+            "<p class=\"head\"><span class=\"badge \(finding.verdict.rawValue)\">\(esc(ReportText.label(finding.verdict)))</span> "
         html += "line \(finding.location.line): <b>\(esc(finding.text))</b> <code>\(esc(finding.ruleId))</code></p>"
         html += "<p>\(esc(finding.message))</p>"
         if let computed = finding.computed {
             html += "<p class=\"formula\"><code>\(esc(computed.formula))</code></p>"
             if !computed.inputs.isEmpty {
-                html += "<ul class=\"inputs\">" + computed.inputs.map { "<li>\(esc(ReportText.inputLine($0)))</li>" }.joined() + "</ul>"
+                html +=
+                    "<ul class=\"inputs\">"
+                    + computed.inputs.map { "<li>\(esc(ReportText.inputLine($0)))</li>" }.joined() + "</ul>"
             }
         }
         if !finding.hints.isEmpty {
@@ -113,24 +121,24 @@ struct HTMLReporter: Reporter {
     private static func esc(_ text: String) -> String { ReportText.escapeMarkup(text) }
 
     static let style = """
-    body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
-    header,main,footer{max-width:1200px;margin:0 auto;padding:12px 20px}
-    h1{font-size:22px;margin:8px 0}h2{font-size:18px;margin:16px 0 4px;word-break:break-all}
-    .document{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px 16px;margin:16px 0}
-    .layout{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:20px}
-    @media (max-width:800px){.layout{grid-template-columns:1fr}}
-    .text{white-space:pre-wrap;font-family:Georgia,serif;font-size:15px}
-    .panel ol{padding-left:18px;margin:0}.panel li.finding{margin:0 0 10px;padding:6px 8px;border-left:4px solid #999;background:#f6f6f6}
-    .panel li.inconsistent{border-color:#c62828}.panel li.needs_review{border-color:#ef8f00}
-    .panel li.consistent{border-color:#2e7d32}.panel li.unverifiable{border-color:#9e9e9e}
-    .panel li:target{outline:2px solid #1565c0}.panel p{margin:2px 0}.panel ul{margin:2px 0;padding-left:18px;font-size:13px}
-    mark.claim{padding:0 2px;border-radius:3px;border-bottom:2px solid}
-    mark.inconsistent{background:#ffd6d6;border-color:#c62828}mark.needs_review{background:#ffe9c2;border-color:#ef8f00}
-    mark.consistent{background:#d9f2da;border-color:#2e7d32}mark.unverifiable{background:#eee;border-color:#9e9e9e}
-    a.claim-link{color:inherit;text-decoration:none}
-    .badge{font-size:12px;padding:1px 6px;border-radius:8px;color:#fff;background:#9e9e9e}
-    .badge.inconsistent{background:#c62828}.badge.needs_review{background:#ef8f00}.badge.consistent{background:#2e7d32}
-    b.inconsistent{color:#c62828}b.needs_review{color:#b36b00}.error{color:#c62828}
-    .formula code{font-size:13px}footer{font-size:13px;color:#555}
-    """
+        body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
+        header,main,footer{max-width:1200px;margin:0 auto;padding:12px 20px}
+        h1{font-size:22px;margin:8px 0}h2{font-size:18px;margin:16px 0 4px;word-break:break-all}
+        .document{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px 16px;margin:16px 0}
+        .layout{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:20px}
+        @media (max-width:800px){.layout{grid-template-columns:1fr}}
+        .text{white-space:pre-wrap;font-family:Georgia,serif;font-size:15px}
+        .panel ol{padding-left:18px;margin:0}.panel li.finding{margin:0 0 10px;padding:6px 8px;border-left:4px solid #999;background:#f6f6f6}
+        .panel li.inconsistent{border-color:#c62828}.panel li.needs_review{border-color:#ef8f00}
+        .panel li.consistent{border-color:#2e7d32}.panel li.unverifiable{border-color:#9e9e9e}
+        .panel li:target{outline:2px solid #1565c0}.panel p{margin:2px 0}.panel ul{margin:2px 0;padding-left:18px;font-size:13px}
+        mark.claim{padding:0 2px;border-radius:3px;border-bottom:2px solid}
+        mark.inconsistent{background:#ffd6d6;border-color:#c62828}mark.needs_review{background:#ffe9c2;border-color:#ef8f00}
+        mark.consistent{background:#d9f2da;border-color:#2e7d32}mark.unverifiable{background:#eee;border-color:#9e9e9e}
+        a.claim-link{color:inherit;text-decoration:none}
+        .badge{font-size:12px;padding:1px 6px;border-radius:8px;color:#fff;background:#9e9e9e}
+        .badge.inconsistent{background:#c62828}.badge.needs_review{background:#ef8f00}.badge.consistent{background:#2e7d32}
+        b.inconsistent{color:#c62828}b.needs_review{color:#b36b00}.error{color:#c62828}
+        .formula code{font-size:13px}footer{font-size:13px;color:#555}
+        """
 }

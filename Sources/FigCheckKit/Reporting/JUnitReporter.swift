@@ -14,18 +14,20 @@ struct JUnitReporter: Reporter {
                 totals.tests += 1
                 totals.errors += 1
                 let message = ReportText.escapeMarkup(document.errors.joined(separator: "; "))
-                suites.append("""
-                  <testsuite name="\(name)" tests="1" failures="0" errors="1" skipped="0">
-                    <testcase classname="\(name)" name="load"><error message="\(message)" type="load">\(message)</error></testcase>
-                  </testsuite>
-                """)
+                suites.append(
+                    """
+                      <testsuite name="\(name)" tests="1" failures="0" errors="1" skipped="0">
+                        <testcase classname="\(name)" name="load"><error message="\(message)" type="load">\(message)</error></testcase>
+                      </testsuite>
+                    """)
                 continue
             }
             var cases: [String] = []
             var failures = 0
             var skipped = 0
             for finding in document.claims {
-                let caseName = ReportText.escapeMarkup("\(finding.location.line):\(finding.location.column) \(finding.ruleId) \(finding.text)")
+                let caseName = ReportText.escapeMarkup(
+                    "\(finding.location.line):\(finding.location.column) \(finding.ruleId) \(finding.text)")
                 let failing = options.failOn.map { finding.severity >= $0 } ?? false
                 var body = ""
                 if failing {
@@ -36,7 +38,8 @@ struct JUnitReporter: Reporter {
                         details += computed.inputs.map { "source: " + ReportText.inputLine($0) }
                     }
                     details += finding.hints.map { "hint: \($0)" }
-                    body = "<failure message=\"\(ReportText.escapeMarkup(finding.message))\" type=\"\(finding.verdict.rawValue)\">"
+                    body =
+                        "<failure message=\"\(ReportText.escapeMarkup(finding.message))\" type=\"\(finding.verdict.rawValue)\">"
                         + ReportText.escapeMarkup(details.joined(separator: "\n")) + "</failure>"
                 } else if finding.verdict == .unverifiable {
                     skipped += 1
@@ -47,18 +50,24 @@ struct JUnitReporter: Reporter {
             totals.tests += document.claims.count
             totals.failures += failures
             // The credits the tables' licences require, as suite properties.
-            let credits = report.attributions.isEmpty ? "" : "    <properties>\n"
-                + report.attributions.map { "      <property name=\"data-attribution\" value=\"\(ReportText.escapeMarkup($0))\"/>\n" }.joined()
-                + "    </properties>\n"
-            suites.append("  <testsuite name=\"\(name)\" tests=\"\(document.claims.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
-                + credits + cases.joined(separator: "\n") + (cases.isEmpty ? "" : "\n") + "  </testsuite>")
+            let credits =
+                report.attributions.isEmpty
+                ? ""
+                : "    <properties>\n"
+                    + report.attributions.map {
+                        "      <property name=\"data-attribution\" value=\"\(ReportText.escapeMarkup($0))\"/>\n"
+                    }.joined()
+                    + "    </properties>\n"
+            suites.append(
+                "  <testsuite name=\"\(name)\" tests=\"\(document.claims.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
+                    + credits + cases.joined(separator: "\n") + (cases.isEmpty ? "" : "\n") + "  </testsuite>")
         }
         return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <testsuites name="figcheck" tests="\(totals.tests)" failures="\(totals.failures)" errors="\(totals.errors)">
-        \(suites.joined(separator: "\n"))
-        </testsuites>
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="figcheck" tests="\(totals.tests)" failures="\(totals.failures)" errors="\(totals.errors)">
+            \(suites.joined(separator: "\n"))
+            </testsuites>
 
-        """
+            """
     }
 }

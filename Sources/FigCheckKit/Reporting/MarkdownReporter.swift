@@ -32,14 +32,18 @@ struct MarkdownReporter: Reporter {
         let summary = document.summary
         lines.append("| claims | consistent | inconsistent | needs review | unverifiable |")
         lines.append("|---|---|---|---|---|")
-        lines.append("| \(summary.claims) | \(summary.consistent) | \(summary.inconsistent) | \(summary.needsReview) | \(summary.unverifiable) |")
+        lines.append(
+            "| \(summary.claims) | \(summary.consistent) | \(summary.inconsistent) | \(summary.needsReview) | \(summary.unverifiable) |"
+        )
         lines.append("")
         let attention = document.claims.filter { $0.verdict == .inconsistent || $0.verdict == .needsReview }
         if !attention.isEmpty {
             lines.append("### Needs attention")
             lines.append("")
             for finding in ReportText.ordered(attention) {
-                lines.append("- **Line \(finding.location.line): \(escape(finding.text))** — \(ReportText.label(finding.verdict)) (\(finding.severity.rawValue), `\(finding.ruleId)`)")
+                lines.append(
+                    "- **Line \(finding.location.line): \(escape(finding.text))** — \(ReportText.label(finding.verdict)) (\(finding.severity.rawValue), `\(finding.ruleId)`)"
+                )
                 lines.append("  > \(quote(finding))")
                 lines.append("")
                 lines.append("  \(escape(finding.message))")

@@ -16,7 +16,9 @@ public enum ReportText {
             case "'": escaped += "&#39;"
             default:
                 // XML 1.0 forbids most control characters, even escaped.
-                if scalar.value < 0x20, scalar != "\n", scalar != "\t", scalar != "\r" { escaped += "\u{FFFD}" } else {
+                if scalar.value < 0x20, scalar != "\n", scalar != "\t", scalar != "\r" {
+                    escaped += "\u{FFFD}"
+                } else {
                     escaped.unicodeScalars.append(scalar)
                 }
             }
@@ -62,8 +64,10 @@ public enum ReportText {
     /// Findings that need someone's attention first, then the rest, each in document order.
     static func ordered(_ findings: [Finding]) -> [Finding] {
         let rank: [Verdict: Int] = [.inconsistent: 0, .needsReview: 1, .unverifiable: 2, .consistent: 3]
-        return findings.enumerated().sorted { ((rank[$0.element.verdict] ?? 9), $0.offset) < ((rank[$1.element.verdict] ?? 9), $1.offset) }
-            .map(\.element)
+        return findings.enumerated().sorted {
+            ((rank[$0.element.verdict] ?? 9), $0.offset) < ((rank[$1.element.verdict] ?? 9), $1.offset)
+        }
+        .map(\.element)
     }
 
     /// One line per input of a recomputation: "wdi.ny.gdp.mktp.cd.2026-07-01 [entity=KOR, period=2024] = 1.87539e+12, vintage …".

@@ -27,12 +27,19 @@ struct SARIFReporter: Reporter {
                 let region = SARIFLog.Region(
                     startLine: max(1, finding.location.line), startColumn: max(1, finding.location.column),
                     charLength: finding.text.count, snippet: .init(text: finding.text))
-                results.append(SARIFLog.Result(
-                    ruleId: finding.ruleId, ruleIndex: ruleIndex[finding.ruleId], level: level(finding.severity),
-                    message: .init(text: finding.message + hints),
-                    locations: [.init(physicalLocation: .init(artifactLocation: .init(uri: uri(document.source)), region: region))],
-                    partialFingerprints: ["figcheckFinding/v1": ReportText.fingerprint(finding, source: document.source)],
-                    properties: .init(verdict: finding.verdict.rawValue, kind: finding.kind)))
+                results.append(
+                    SARIFLog.Result(
+                        ruleId: finding.ruleId, ruleIndex: ruleIndex[finding.ruleId], level: level(finding.severity),
+                        message: .init(text: finding.message + hints),
+                        locations: [
+                            .init(
+                                physicalLocation: .init(
+                                    artifactLocation: .init(uri: uri(document.source)), region: region))
+                        ],
+                        partialFingerprints: [
+                            "figcheckFinding/v1": ReportText.fingerprint(finding, source: document.source)
+                        ],
+                        properties: .init(verdict: finding.verdict.rawValue, kind: finding.kind)))
             }
         }
         let notifications = report.documents.flatMap { document in
@@ -42,8 +49,9 @@ struct SARIFReporter: Reporter {
             name: "figcheck", version: report.tool.version, semanticVersion: report.tool.version,
             informationUri: "https://github.com/figcheck/figcheck",
             rules: rules.map { rule in
-                SARIFLog.Rule(id: rule.id, name: rule.id, shortDescription: .init(text: rule.summary),
-                              defaultConfiguration: .init(level: "error"))
+                SARIFLog.Rule(
+                    id: rule.id, name: rule.id, shortDescription: .init(text: rule.summary),
+                    defaultConfiguration: .init(level: "error"))
             })
         let run = SARIFLog.Run(
             tool: .init(driver: driver), results: results,

@@ -25,16 +25,19 @@ struct TextReporter: Reporter {
         }
         lines.append("  format   \(document.format?.rawValue ?? "unknown")")
         lines.append("  date     \(dateLine(document))")
-        lines.append("  subject  \(document.subject.map { "\($0), from --subject" } ?? "not set (--subject names the country of \"we\" and \"our\")")")
+        lines.append(
+            "  subject  \(document.subject.map { "\($0), from --subject" } ?? "not set (--subject names the country of \"we\" and \"our\")")"
+        )
         lines += document.warnings.map { "  " + paint("warning", .yellow, color) + "  \($0)" }
         lines.append("  numbers  \(document.mentions) (figcheck mentions lists them)")
         if document.claims.isEmpty {
             lines.append("  claims   none found")
         } else {
             let summary = document.summary
-            lines.append("  claims   \(summary.claims): \(summary.consistent) consistent, "
-                + "\(summary.inconsistent) inconsistent, \(summary.needsReview) to review, "
-                + "\(summary.unverifiable) unverifiable")
+            lines.append(
+                "  claims   \(summary.claims): \(summary.consistent) consistent, "
+                    + "\(summary.inconsistent) inconsistent, \(summary.needsReview) to review, "
+                    + "\(summary.unverifiable) unverifiable")
             // Grouped by verdict: what needs attention first, each group in document order. A
             // relation whose figures the text does not give judged nothing: counted, not listed.
             let unrelated = document.claims.filter(\.operandsNotFound).count
@@ -52,13 +55,17 @@ struct TextReporter: Reporter {
                 if let computed = finding.computed {
                     lines.append("    = \(computed.formula)")
                     for input in computed.inputs {
-                        lines.append("    source: \(input.table) \(input.key.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")), vintage \(input.vintage) (\(input.source))")
+                        lines.append(
+                            "    source: \(input.table) \(input.key.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")), vintage \(input.vintage) (\(input.source))"
+                        )
                     }
                 }
                 lines += finding.hints.map { "    hint: \($0)" }
             }
             if unrelated > 0 {
-                lines.append("  not checked: \(unrelated) relation\(unrelated == 1 ? "" : "s") (\"a rise of 4%\") whose figures the text does not give; the json and markdown reports list \(unrelated == 1 ? "it" : "them")")
+                lines.append(
+                    "  not checked: \(unrelated) relation\(unrelated == 1 ? "" : "s") (\"a rise of 4%\") whose figures the text does not give; the json and markdown reports list \(unrelated == 1 ? "it" : "them")"
+                )
             }
         }
         return lines.joined(separator: "\n") + "\n"
