@@ -181,7 +181,7 @@ struct ClaimReader {
             if let subject = before.last { return [(subject, next)] }
         }
         if baseEntity == nil, let latest = bases.max() { bases = [latest] }
-        var pairs: [(subject: Int?, base: Int?)] = []
+        var pairs: [(subject: Int, base: Int)] = []
         for subject in subjects.reversed() {
             for base in bases.reversed() where unitClass(drafts[subject]) == unitClass(drafts[base]) {
                 pairs.append((subject, base))
@@ -189,10 +189,10 @@ struct ClaimReader {
         }
         // Pairs measuring the same thing first.
         return pairs.sorted { lhs, rhs in
-            let lhsSame = drafts[lhs.subject!].indicator == drafts[lhs.base!].indicator
-            let rhsSame = drafts[rhs.subject!].indicator == drafts[rhs.base!].indicator
+            let lhsSame = drafts[lhs.subject].indicator == drafts[lhs.base].indicator
+            let rhsSame = drafts[rhs.subject].indicator == drafts[rhs.base].indicator
             return lhsSame && !rhsSame
-        }
+        }.map { (subject: $0.subject, base: $0.base) }
     }
 
     /// "the number was 1,614,000, a rise of 10%": the figure the change is in apposition to is the
@@ -354,9 +354,11 @@ struct ClaimReader {
         if related.contains(where: { drafts[$0].entity == draft.entity }) {
             related = related.filter { drafts[$0].entity == draft.entity }
         }
+        // Every related figure has a period (the filter above); the fallback is never used.
+        func periodEnd(_ index: Int) -> CalendarDate { drafts[index].period?.last ?? .januaryFirst(1) }
         let newestCandidates =
             draft.newPeriod.map { period in related.filter { drafts[$0].period?.key == period.key } } ?? related
-        guard let newest = newestCandidates.max(by: { (drafts[$0].period!.last, $0) < (drafts[$1].period!.last, $1) })
+        guard let newest = newestCandidates.max(by: { (periodEnd($0), $0) < (periodEnd($1), $1) })
         else {
             return []
         }
@@ -365,7 +367,7 @@ struct ClaimReader {
         if let period = draft.period {
             return [(newest, related.first { drafts[$0].period?.key == period.key && $0 != newest })]
         }
-        let older = related.filter { $0 != newest && drafts[$0].period!.last < drafts[newest].period!.last }
-        return [(newest, older.min { drafts[$0].period!.last < drafts[$1].period!.last })]
+        let older = related.filter { $0 != newest && periodEnd($0) < periodEnd(newest) }
+        return [(newest, older.min { periodEnd($0) < periodEnd($1) })]
     }
 }

@@ -238,9 +238,8 @@ extension DocumentContext {
             else { continue }
             let between = sentence.words(in: (newer.range.upperBound - sentence.range.lowerBound)..<start).count
             guard between <= 10 else { continue }
-            let upDown =
-                lead.dropLast().last.map { ["up", "down", "rising", "falling", "higher", "lower"].contains($0) }
-                ?? false
+            let direction = lead.dropLast().last
+            let upDown = direction.map { ["up", "down", "rising", "falling", "higher", "lower"].contains($0) } ?? false
             let newerLead = sentence.words(endingAtOrBefore: newer.range.lowerBound - sentence.range.lowerBound).last?
                 .lower
             guard upDown || newerLead == "to" else { continue }
@@ -249,7 +248,7 @@ extension DocumentContext {
                     StatedOperands(
                         subject: newer.interval, base: older.interval, subjectText: newer.text, baseText: older.text,
                         shape: upDown
-                            ? "\(newer.text), \(lead.dropLast().last!) from \(older.text)"
+                            ? "\(newer.text), \(direction ?? "") from \(older.text)"
                             : "to \(newer.text) from \(older.text)", tied: false), newer
                 ))
         }

@@ -23,6 +23,18 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self.day = day
     }
 
+    /// The first of January of `year`, which always exists (the year is kept within 1…9999).
+    public static func januaryFirst(_ year: Int) -> CalendarDate {
+        CalendarDate(valid: min(max(year, 1), 9999), month: 1, day: 1)
+    }
+
+    /// A day already known to exist.
+    private init(valid year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// Parses `YYYY-MM-DD` (and tolerates a time or zone after it, as in ISO 8601 timestamps).
     public init?(iso string: String) {
         let bytes = Array(string.utf8.prefix(10))

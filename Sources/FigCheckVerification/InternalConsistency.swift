@@ -41,20 +41,27 @@ struct InternalConsistency {
                     other: earlier))
         }
         // Shares of one entity's whole, by partner, for one period: more than 100% together.
-        let shares = drafts.filter { $0.kind == .share && $0.entity != nil && $0.partner != nil && $0.period != nil }
-        let groups = Dictionary(grouping: shares) { "\($0.entity!)|\($0.period!.key)|\($0.indicator ?? "")" }
+        let shares = drafts.compactMap { draft -> (draft: ClaimDraft, key: String, partner: String)? in
+            guard draft.kind == .share, let entity = draft.entity, let partner = draft.partner,
+                let period = draft.period
+            else { return nil }
+            return (draft, "\(entity)|\(period.key)|\(draft.indicator ?? "")", partner)
+        }
+        let groups = Dictionary(grouping: shares, by: \.key)
         for (_, group) in groups.sorted(by: { $0.key < $1.key }) {
             var byPartner: [String: ClaimDraft] = [:]
-            for draft in group where byPartner[draft.partner!] == nil { byPartner[draft.partner!] = draft }
+            for share in group where byPartner[share.partner] == nil { byPartner[share.partner] = share.draft }
             guard byPartner.count > 1 else { continue }
             let parts = byPartner.values.sorted { $0.mention.range.lowerBound < $1.mention.range.lowerBound }
             let least = parts.reduce(0) { $0 + ($1.stated.low.isFinite ? $1.stated.low : 0) }
-            guard least > 100, let last = parts.last else { continue }
+            guard least > 100, let last = parts.last, let entity = last.entity, let period = last.period else {
+                continue
+            }
             issues.append(
                 Issue(
                     draft: last, ruleId: "shares-over-100",
                     message:
-                        "The shares stated for \(last.entity!) in \(last.period!.key) (\(parts.map(\.mention.text).joined(separator: ", "))) add up to at least \(FigureFormat.number(least))%.",
+                        "The shares stated for \(entity) in \(period.key) (\(parts.map(\.mention.text).joined(separator: ", "))) add up to at least \(FigureFormat.number(least))%.",
                     other: parts[0]))
         }
         return issues

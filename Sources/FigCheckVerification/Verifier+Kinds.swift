@@ -317,8 +317,8 @@ extension Verifier {
                 var period = $0; period.resolution = .guessed; return period
             }
             ?? PeriodChoice(
-                key: rows[0].observation.period, first: CalendarDate(year: 2000, month: 1, day: 1)!,
-                last: CalendarDate(year: 2000, month: 1, day: 1)!, resolution: .guessed)
+                key: rows[0].observation.period, first: .januaryFirst(2000),
+                last: .januaryFirst(2000), resolution: .guessed)
         var outcome = judge(draft, primary: readings[0], alternatives: [], describe: describe)
         outcome.message +=
             " Sources give " + readings.prefix(3).map { "\($0.display) (\($0.label))" }.joined(separator: "; ") + "."

@@ -550,7 +550,7 @@ extension Verifier {
         return CheckOutcome(
             verdict: draft.isConfident ? .inconsistent : .needsReview, primary: primary,
             message:
-                "Stated \(draft.mention.text); \(source) = \(primary.display); counted inclusively \(FigureFormat.number(conventions.last!.1)).",
+                "Stated \(draft.mention.text); \(source) = \(primary.display); counted inclusively \(FigureFormat.number((conventions.last ?? conventions[0]).1)).",
             hints: [])
     }
 

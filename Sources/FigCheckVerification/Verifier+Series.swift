@@ -21,6 +21,9 @@ extension Verifier {
             if let missing = years.first(where: { points[$0] == nil }) {
                 return unverifiable("the text gives no figure of the \(series.measure) for \(missing)")
             }
+            // Every year has its figure now: `figures[0]` is `since`'s, the rest the years between.
+            let figures = years.compactMap { points[$0]?.value }
+            let between = zip(years, figures).dropFirst()
             // Consistent when the stated figures allow it, as everywhere (PRODUCT.md "Tolerance"):
             // the year can be above (or below) every year after `since`, and `since` can be at
             // least as high (or low). Inconsistent only when a year between is surely beyond it.
@@ -28,15 +31,14 @@ extension Verifier {
             func surelyShort(_ other: Interval) -> Bool {
                 highest ? other.high < subject.low : other.low > subject.high
             }
-            let between = years.dropFirst()
             let compared = ([series.subjectYear] + years.reversed()).map(shown).joined(separator: ", ")
             let primary = Recomputation(
                 interval: subject,
                 formula: "\(highest ? "max" : "min")(\(series.subjectYear)…\(since + 1)) vs \(since)",
                 inputs: [], label: "the text's own figures", display: series.subjectText)
             let word = highest ? "above" : "below"
-            let failing = between.first { !canBeat(points[$0]!.value) }
-            if failing == nil, !surelyShort(points[since]!.value) {
+            let failing = between.first { !canBeat($0.1) }?.0
+            if failing == nil, !surelyShort(figures[0]) {
                 return CheckOutcome(
                     verdict: .consistent, primary: primary,
                     message:
@@ -57,6 +59,9 @@ extension Verifier {
             if let missing = years.first(where: { points[$0] == nil }) {
                 return unverifiable("the text gives no figure of the \(series.measure) for \(missing)")
             }
+            // Every year has its figure now: `figures[0]` is `since`'s, the rest the years between.
+            let figures = years.compactMap { points[$0]?.value }
+            let between = zip(years, figures).dropFirst()
             // On the side of zero the words say, or off it, for every value the written figures allow.
             func surelyOn(_ value: Interval) -> Bool { rising ? value.low > 0 : value.high < 0 }
             func surelyOff(_ value: Interval) -> Bool { rising ? value.high <= 0 : value.low >= 0 }
@@ -65,8 +70,7 @@ extension Verifier {
             let primary = Recomputation(
                 interval: subject, formula: "firstSince(\(series.subjectYear), \(since))", inputs: [],
                 label: "the text's own figures", display: series.subjectText)
-            let between = years.dropFirst()
-            if surelyOn(subject), surelyOn(points[since]!.value), between.allSatisfy({ surelyOff(points[$0]!.value) }) {
+            if surelyOn(subject), surelyOn(figures[0]), between.allSatisfy({ surelyOff($0.1) }) {
                 return CheckOutcome(
                     verdict: .consistent, primary: primary,
                     message:
@@ -74,17 +78,17 @@ extension Verifier {
                     hints: [])
             }
             let why: String
-            if let year = between.first(where: { surelyOn(points[$0]!.value) }) {
+            if let year = between.first(where: { surelyOn($0.1) })?.0 {
                 why = "\(shown(year)) is \(kind) too"
             } else if !surelyOn(subject) {
                 why = "\(shown(series.subjectYear)) is not \(kind)"
-            } else if surelyOff(points[since]!.value) {
+            } else if surelyOff(figures[0]) {
                 why = "\(shown(since)) is not \(kind), so the last one was earlier"
             } else {
                 return unverifiable(
                     "a figure is too near zero to say whether it \(rising ? "grew" : "fell") (\(compared))")
             }
-            let wrongBetween = between.contains { surelyOn(points[$0]!.value) } || surelyOff(subject)
+            let wrongBetween = between.contains { surelyOn($0.1) } || surelyOff(subject)
             return CheckOutcome(
                 verdict: series.confident && wrongBetween ? .inconsistent : .needsReview, primary: primary,
                 message:

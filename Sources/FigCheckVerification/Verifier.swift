@@ -90,7 +90,7 @@ struct Verifier {
                 var resolved = draft
                 if resolved.period == nil, let date = documentDate {
                     resolved.period = PeriodChoice(
-                        key: "\(date.year)", first: CalendarDate(year: date.year, month: 1, day: 1)!,
+                        key: "\(date.year)", first: .januaryFirst(date.year),
                         last: date, resolution: .defaulted)
                 }
                 outcome.resolved = resolved

@@ -265,7 +265,8 @@ package struct OrderRule: Sendable {
             return nil
         }
         // After the phrase: the next one's name and "with" or "at", a few words at most.
-        guard let last = phraseWords.last, between.count - between.firstIndex(of: last)! - 1 <= 4,
+        guard let last = phraseWords.last, let lastIndex = between.firstIndex(of: last),
+            between.count - lastIndex - 1 <= 4,
             let firstWord = phraseWords.first
         else { return nil }
         let ascending = !lower.isDisjoint(with: ["smallest", "lowest", "least", "bottom", "cheapest"])
@@ -302,13 +303,14 @@ package struct OrderRule: Sendable {
             else { continue }
             let between = sentence.words(in: (first.range.upperBound - start)..<(second.range.lowerBound - start)).map(
                 \.lower)
-            let lead = sentence.words(endingAtOrBefore: first.range.lowerBound - start).last?.lower
+            guard let leadWord = sentence.words(endingAtOrBefore: first.range.lowerBound - start).last else { continue }
+            let lead = leadWord.lower
             guard
                 lead == "from" && ["to", "until", "through"].contains(between.first ?? "")
                     || lead == "between" && between.first == "and",
                 between.count == 1
             else { continue }
-            let phraseStart = sentence.words(endingAtOrBefore: first.range.lowerBound - start).last!.range.lowerBound
+            let phraseStart = leadWord.range.lowerBound
             let phraseEnd = second.range.upperBound - start
             let text = String(
                 decoding: sentence.text.utf8.dropFirst(phraseStart).prefix(phraseEnd - phraseStart), as: UTF8.self)

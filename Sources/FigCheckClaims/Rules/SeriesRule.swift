@@ -119,14 +119,18 @@ package struct SeriesRule: Sendable {
                 }.first
                 guard let subject else { continue }
                 let subjectClaim = claims[subject]
-                if case .firstSince = shape.shape, !isGrowth(subjectClaim.indicator!) { continue }
+                // A series figure has its entity, measure and year (the filter above).
+                guard let entity = subjectClaim.entity, let indicator = subjectClaim.indicator,
+                    let subjectPeriod = subjectClaim.period
+                else { continue }
+                if case .firstSince = shape.shape, !isGrowth(indicator) { continue }
                 let members = series.filter {
                     claims[$0].entity == subjectClaim.entity && claims[$0].indicator == subjectClaim.indicator
                 }
                 var points: [Int: (value: Interval, text: String)] = [:]
                 var conflicting: Set<Int> = []
                 for member in members {
-                    let year = claims[member].period!.year
+                    guard let year = claims[member].period?.year else { continue }
                     if let known = points[year], !known.value.overlaps(claims[member].stated) {
                         conflicting.insert(year)
                     }
@@ -138,10 +142,10 @@ package struct SeriesRule: Sendable {
                 draft.indicator = subjectClaim.indicator
                 draft.period = subjectClaim.period
                 draft.series = Claim(
-                    shape: shape.shape, subjectYear: subjectClaim.period!.year, subjectText: subjectClaim.mention.text,
+                    shape: shape.shape, subjectYear: subjectPeriod.year, subjectText: subjectClaim.mention.text,
                     points: points,
                     measure:
-                        "\(subjectClaim.indicator!.replacingOccurrences(of: "_", with: " ")) of \(subjectClaim.entity!)",
+                        "\(indicator.replacingOccurrences(of: "_", with: " ")) of \(entity)",
                     confident: members.allSatisfy { claims[$0].isConfident })
                 found.append(draft)
             }

@@ -79,7 +79,9 @@ struct HTMLReporter: Reporter {
             if let existing = marks.indices.last, marks[existing].range.overlaps(range) {
                 marks[existing].ids.append(id)
                 marks[existing].titles.append(title)
-                if rank[finding.verdict]! < rank[marks[existing].verdict]! { marks[existing].verdict = finding.verdict }
+                if rank[finding.verdict, default: 3] < rank[marks[existing].verdict, default: 3] {
+                    marks[existing].verdict = finding.verdict
+                }
             } else {
                 marks.append((range, finding.verdict, [id], [title]))
             }
