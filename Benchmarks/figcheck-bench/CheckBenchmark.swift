@@ -6,19 +6,19 @@ import Foundation
 
 /// Measures checking one document end to end with the tables loaded (scan, claims, verification)
 /// and the cold start of loading them. Used by `figcheck-bench check`.
-public enum CheckBenchmark {
-    public struct Result: Sendable {
-        public var bytes: Int
-        public var findings: Int
-        public var runs: Int
+enum CheckBenchmark {
+    struct Result: Sendable {
+        var bytes: Int
+        var findings: Int
+        var runs: Int
         /// Loading the knowledge (catalog metadata, entities, lexicon) and the first check, cold.
-        public var coldMilliseconds: Double
-        public var bestMilliseconds: Double
-        public var medianMilliseconds: Double
+        var coldMilliseconds: Double
+        var bestMilliseconds: Double
+        var medianMilliseconds: Double
     }
 
     /// Checks `document` `runs` times after one warm-up run (which loads the tables it touches).
-    public static func run(document: Document, dataDirectory: URL, runs: Int) throws -> Result {
+    static func run(document: Document, dataDirectory: URL, runs: Int) throws -> Result {
         let coldStart = DispatchTime.now().uptimeNanoseconds
         let knowledge = try ClaimKnowledge(catalog: ReferenceCatalog(directory: dataDirectory))
         let pipeline = Pipeline.standard(knowledge: knowledge)
@@ -38,19 +38,19 @@ public enum CheckBenchmark {
 }
 
 extension CheckBenchmark {
-    public struct CorpusResult: Sendable {
-        public var documents: Int
-        public var bytes: Int
-        public var seconds: Double
-        public var findings: Int
-        public var peakResidentBytes: Int
-        public var megabytesPerSecond: Double { Double(bytes) / 1e6 / seconds }
-        public var documentsPerSecond: Double { Double(documents) / seconds }
+    struct CorpusResult: Sendable {
+        var documents: Int
+        var bytes: Int
+        var seconds: Double
+        var findings: Int
+        var peakResidentBytes: Int
+        var megabytesPerSecond: Double { Double(bytes) / 1e6 / seconds }
+        var documentsPerSecond: Double { Double(documents) / seconds }
     }
 
     /// Checks `documents` repeated as separate documents until `size` bytes, on one core with one
     /// shared set of tables: end-to-end throughput, documents per second and peak memory.
-    public static func corpus(documents: [Document], dataDirectory: URL, size: Int) throws -> CorpusResult {
+    static func corpus(documents: [Document], dataDirectory: URL, size: Int) throws -> CorpusResult {
         let knowledge = try ClaimKnowledge(catalog: ReferenceCatalog(directory: dataDirectory))
         let pipeline = Pipeline.standard(knowledge: knowledge)
         var checked = 0, bytes = 0, findings = 0
@@ -69,7 +69,7 @@ extension CheckBenchmark {
 
     /// Opening the catalog and reading and indexing every table, cold: what a run that touches
     /// every table pays once.
-    public static func coldStartAllTables(dataDirectory: URL) throws -> (milliseconds: Double, tables: Int, rows: Int) {
+    static func coldStartAllTables(dataDirectory: URL) throws -> (milliseconds: Double, tables: Int, rows: Int) {
         let start = DispatchTime.now().uptimeNanoseconds
         let catalog = try ReferenceCatalog(directory: dataDirectory)
         _ = try ClaimKnowledge(catalog: catalog)

@@ -4,19 +4,19 @@ import Foundation
 
 /// Measures what start-up costs a check: opening the catalog (every table's metadata) and
 /// answering one lookup (which reads and indexes one table). Used by `figcheck-bench data`.
-public enum ReferenceDataBenchmark {
+enum ReferenceDataBenchmark {
     /// Timings in milliseconds, each the median of `runs` cold runs (a new catalog every run).
-    public struct Result: Sendable {
-        public var runs: Int
-        public var openCatalog: Double
-        public var firstLookup: Double
-        public var total: Double
-        public var tables: Int
-        public var rowsIndexed: Int
+    struct Result: Sendable {
+        var runs: Int
+        var openCatalog: Double
+        var firstLookup: Double
+        var total: Double
+        var tables: Int
+        var rowsIndexed: Int
     }
 
     /// Runs the benchmark on the catalog in `directory`.
-    public static func run(directory: URL, runs: Int = 20) throws -> Result {
+    static func run(directory: URL, runs: Int = 20) throws -> Result {
         var opens: [Double] = []
         var lookups: [Double] = []
         var tables = 0

@@ -4,25 +4,25 @@ import Foundation
 
 /// Measures the scanner's throughput on a corpus built by repeating the given texts up to a size,
 /// and the process's peak memory. Used by `figcheck-bench scan`.
-public enum ScannerBenchmark {
-    public struct Result: Sendable {
-        public var bytes: Int
-        public var runs: Int
+enum ScannerBenchmark {
+    struct Result: Sendable {
+        var bytes: Int
+        var runs: Int
         /// The fastest run, and the median run.
-        public var seconds: Double
-        public var medianSeconds: Double
-        public var mentions: Int
-        public var peakResidentBytes: Int
+        var seconds: Double
+        var medianSeconds: Double
+        var mentions: Int
+        var peakResidentBytes: Int
 
         /// Megabytes (10^6 bytes) scanned per second, best of the runs.
-        public var megabytesPerSecond: Double { Double(bytes) / 1e6 / seconds }
+        var megabytesPerSecond: Double { Double(bytes) / 1e6 / seconds }
         /// Megabytes per second of the median run.
-        public var medianMegabytesPerSecond: Double { Double(bytes) / 1e6 / medianSeconds }
+        var medianMegabytesPerSecond: Double { Double(bytes) / 1e6 / medianSeconds }
     }
 
     /// Builds a corpus of at least `size` bytes from `texts` and scans it `runs` times on one
     /// thread, keeping the fastest run.
-    public static func run(texts: [String], size: Int, runs: Int = 3) -> Result {
+    static func run(texts: [String], size: Int, runs: Int = 3) -> Result {
         var corpus = ""
         corpus.reserveCapacity(size + 100_000)
         var index = 0
@@ -47,7 +47,7 @@ public enum ScannerBenchmark {
     }
 
     /// The peak resident set size of this process (Linux: VmHWM in /proc/self/status).
-    public static func peakResidentBytes() -> Int {
+    static func peakResidentBytes() -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
             let digits = line.filter(\.isNumber)

@@ -25,19 +25,19 @@ public struct HTTPLimits: Sendable, Equatable {
 }
 
 /// A completed HTTP response with a 2xx status.
-public struct HTTPResponse: Sendable {
+package struct HTTPResponse: Sendable {
     /// The URL the body finally came from, after redirects.
-    public var effectiveURL: String
+    package var effectiveURL: String
     /// The HTTP status code (always 2xx: other statuses are thrown as `HTTPError.status`).
-    public var statusCode: Int
+    package var statusCode: Int
     /// The `Content-Type` header, if the server sent one.
-    public var contentType: String?
+    package var contentType: String?
     /// The response body.
-    public var body: Data
+    package var body: Data
 }
 
 /// Why a fetch failed, with the URL it concerned.
-public enum HTTPError: LocalizedError, Equatable {
+package enum HTTPError: LocalizedError, Equatable {
     case unsupportedScheme(url: String)
     case status(url: String, code: Int)
     case timedOut(url: String, seconds: Double)
@@ -45,7 +45,7 @@ public enum HTTPError: LocalizedError, Equatable {
     case bodyTooLarge(url: String, limit: Int)
     case transport(url: String, reason: String)
 
-    public var errorDescription: String? {
+    package var errorDescription: String? {
         switch self {
         case let .unsupportedScheme(url):
             return "\(url): only http:// and https:// URLs can be fetched"
@@ -69,17 +69,17 @@ public enum HTTPError: LocalizedError, Equatable {
 
 /// An HTTP GET client over libcurl: TLS verified, proxies from the environment
 /// (`http_proxy`, `https_proxy`, `no_proxy`, as libcurl reads them), http and https only.
-public struct HTTPClient: Sendable {
+package struct HTTPClient: Sendable {
     /// The User-Agent sent with every request.
-    public let userAgent: String
+    package let userAgent: String
 
     /// Creates a client that names itself with `userAgent`.
-    public init(userAgent: String) {
+    package init(userAgent: String) {
         self.userAgent = userAgent
     }
 
     /// Fetches `url` within `limits`; throws `HTTPError` for anything but a complete 2xx response.
-    public func get(_ url: String, limits: HTTPLimits = HTTPLimits()) async throws -> HTTPResponse {
+    package func get(_ url: String, limits: HTTPLimits = HTTPLimits()) async throws -> HTTPResponse {
         let lowered = url.lowercased()
         guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else {
             throw HTTPError.unsupportedScheme(url: url)

@@ -6,7 +6,7 @@ extension Batch {
     static let manifestExtensions: Set<String> = ["list", "manifest", "lst"]
 
     /// The documents the inputs name, in a stable order, without duplicates.
-    public static func expand(_ inputs: [String], standardInput: () -> String = { "" }) throws -> [String] {
+    package static func expand(_ inputs: [String], standardInput: () -> String = { "" }) throws -> [String] {
         var documents: [String] = []
         var seen: Set<String> = []
         func add(_ path: String) { if seen.insert(path).inserted { documents.append(path) } }
@@ -57,12 +57,12 @@ extension Batch {
     }
 
     /// A shard of a run: `index` of `count` (1-based, as `--shard 2/4` says it).
-    public struct Shard: Sendable, Equatable, CustomStringConvertible {
-        public var index: Int
-        public var count: Int
+    package struct Shard: Sendable, Equatable, CustomStringConvertible {
+        package var index: Int
+        package var count: Int
 
         /// Parses "I/N" with 1 ≤ I ≤ N.
-        public init(parsing text: String) throws {
+        package init(parsing text: String) throws {
             let parts = text.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1,
                 (1...count).contains(index)
@@ -73,12 +73,12 @@ extension Batch {
             self.count = count
         }
 
-        public var description: String { "\(index)/\(count)" }
+        package var description: String { "\(index)/\(count)" }
 
         /// Whether a document belongs to this shard. The choice hangs on the document's name alone
         /// (the first 64 bits of its SHA-256), so every machine of a matrix agrees on it without
         /// talking to the others, and adding a document to the archive moves no other one.
-        public func contains(_ source: String) -> Bool {
+        package func contains(_ source: String) -> Bool {
             let prefix = ContentHash.hex(source).prefix(16)
             guard let value = UInt64(prefix, radix: 16) else { return false }
             return Int(value % UInt64(count)) == index - 1

@@ -9,26 +9,26 @@ import Synchronization
 /// written as JSON and HTML, with a summary, a dashboard and the changes since the previous run,
 /// into `<out>/<run id>/`. A store in `<out>` (``BatchStore``) remembers what each run finished,
 /// so unchanged documents are not checked again and an interrupted run can be resumed.
-public enum Batch {
+package enum Batch {
     /// What a batch run is asked to do.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// Folders (read recursively), files, globs, manifests (`.list`, `.manifest`: one path or
         /// URL per line) or `-` (a manifest on standard input).
-        public var inputs: [String]
-        public var outputDirectory: String
-        public var jobs: Int
-        public var check: CheckOptions
+        package var inputs: [String]
+        package var outputDirectory: String
+        package var jobs: Int
+        package var check: CheckOptions
         /// The run folder's name; nil with `resume` continues the newest unfinished run.
-        public var runID: String?
+        package var runID: String?
         /// Continue an interrupted run instead of starting a new one.
-        public var resume: Bool = false
+        package var resume: Bool = false
         /// Check every document even when an earlier run checked the same content.
-        public var recheck: Bool = false
+        package var recheck: Bool = false
         /// Only the documents of this shard (`--shard I/N`).
-        public var shard: Shard?
+        package var shard: Shard?
 
         /// Creates options.
-        public init(inputs: [String], outputDirectory: String, jobs: Int, check: CheckOptions, runID: String?) {
+        package init(inputs: [String], outputDirectory: String, jobs: Int, check: CheckOptions, runID: String?) {
             self.inputs = inputs
             self.outputDirectory = outputDirectory
             self.jobs = jobs
@@ -38,68 +38,68 @@ public enum Batch {
     }
 
     /// One document's line in the summary.
-    public struct Entry: Codable, Sendable {
-        public var source: String
+    package struct Entry: Codable, Sendable {
+        package var source: String
         /// Paths of the reports, relative to the run folder; nil when the document failed.
-        public var json: String?
-        public var html: String?
-        public var summary: VerdictSummary
+        package var json: String?
+        package var html: String?
+        package var summary: VerdictSummary
         /// Findings at or above `--fail-on`.
-        public var failing: Int
-        public var errors: [String]
+        package var failing: Int
+        package var errors: [String]
         /// SHA-256 of the bytes read; nil when they could not be read.
-        public var contentHash: String?
+        package var contentHash: String?
         /// Taken from an earlier run (same content, tool, data and settings) instead of checked again.
-        public var reused: Bool?
+        package var reused: Bool?
     }
 
     /// A run's `summary.json`.
-    public struct Summary: Codable, Sendable {
-        public var schemaVersion: Int
-        public var runID: String
-        public var tool: Report.Tool
+    package struct Summary: Codable, Sendable {
+        package var schemaVersion: Int
+        package var runID: String
+        package var tool: Report.Tool
         /// Names the reference data the run used (a hash of its files); shards to merge must agree.
-        public var dataVersion: String
+        package var dataVersion: String
         /// A hash of the settings that change findings (subject, date, tolerances, rules …).
-        public var settings: String
-        public var shard: String?
-        public var documents: Int
-        public var failed: Int
+        package var settings: String
+        package var shard: String?
+        package var documents: Int
+        package var failed: Int
         /// Documents taken unchanged from an earlier run.
-        public var reused: Int
-        public var totals: VerdictSummary
+        package var reused: Int
+        package var totals: VerdictSummary
         /// What changed since the previous finished run in the same output folder.
-        public var changes: Changes?
-        public var entries: [Entry]
+        package var changes: Changes?
+        package var entries: [Entry]
     }
 
     /// The findings that need attention, compared with the previous run like a baseline compares
     /// them: by document, rule, figure and normalised sentence, not line numbers.
-    public struct Changes: Codable, Sendable {
-        public var previousRun: String
-        public var new: [Baseline.Entry]
-        public var resolved: [Baseline.Entry]
-        public var unchanged: Int
+    package struct Changes: Codable, Sendable {
+        package var previousRun: String
+        package var new: [Baseline.Entry]
+        package var resolved: [Baseline.Entry]
+        package var unchanged: Int
         /// Documents in this run that the previous one did not have, and the reverse.
-        public var addedDocuments: [String]
-        public var removedDocuments: [String]
+        package var addedDocuments: [String]
+        package var removedDocuments: [String]
 
         /// Nothing new, nothing resolved, the same documents.
-        public var isEmpty: Bool {
+        package var isEmpty: Bool {
             new.isEmpty && resolved.isEmpty && addedDocuments.isEmpty && removedDocuments.isEmpty
         }
     }
 
     /// The result of a run.
-    public struct Outcome: Sendable {
-        public var summary: Summary
-        public var directory: URL
-        public var exitCode: Int32
+    package struct Outcome: Sendable {
+        package var summary: Summary
+        package var directory: URL
+        package var exitCode: Int32
     }
 
     /// Checks every document, `jobs` at a time, and writes the run folder. Documents whose
     /// content, tool, data and settings match a finished record in the store are taken from it.
-    public static func run(
+    package static func run(
         _ options: Options, documents all: [String],
         progress: @escaping @Sendable (Progress) -> Void = { _ in }
     ) async throws -> Outcome {
@@ -150,10 +150,10 @@ public enum Batch {
     }
 
     /// How far a run has come, for the progress display.
-    public struct Progress: Sendable {
-        public var done: Int
-        public var total: Int
-        public var reused: Int
+    package struct Progress: Sendable {
+        package var done: Int
+        package var total: Int
+        package var reused: Int
     }
 
     /// The pipeline and catalog of a run, read on first use and then shared by every task.
@@ -211,7 +211,7 @@ public enum Batch {
     }
 
     /// The UTC time as YYYYMMDD-HHMMSS.
-    public static func defaultRunID() -> String {
+    package static func defaultRunID() -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         formatter.timeZone = TimeZone(identifier: "UTC")

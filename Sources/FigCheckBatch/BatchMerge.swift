@@ -11,7 +11,8 @@ extension Batch {
     /// The shards must have been made with the same tool, data and settings, or their findings
     /// would not be comparable; a document found in two shards is an error, as is a shard that
     /// never finished (it has no `summary.json`).
-    public static func merge(_ runDirectories: [String], into outputDirectory: String, runID: String?) throws -> Outcome
+    package static func merge(_ runDirectories: [String], into outputDirectory: String, runID: String?) throws
+        -> Outcome
     {
         var summaries: [(URL, Summary)] = []
         for path in runDirectories {

@@ -10,36 +10,36 @@ import GRDB
 /// A document is recorded only after its reports have been renamed into place, so a run killed
 /// at any moment loses nothing: `--resume` (or the next run) finds every finished document here
 /// and skips it while its content and the versions are unchanged.
-public final class BatchStore: Sendable {
+package final class BatchStore: Sendable {
     /// The database's file name inside the output folder.
-    public static let fileName = "figcheck-batch.sqlite"
+    package static let fileName = "figcheck-batch.sqlite"
 
     /// What a run was made with; documents are reused only between runs that agree on all of it.
-    public struct Fingerprint: Codable, Hashable, Sendable {
-        public var toolVersion: String
-        public var dataVersion: String
-        public var settings: String
+    package struct Fingerprint: Codable, Hashable, Sendable {
+        package var toolVersion: String
+        package var dataVersion: String
+        package var settings: String
     }
 
     /// One run's row.
-    public struct RunRecord: Sendable, Equatable {
-        public var id: String
-        public var finished: Bool
-        public var shard: String?
+    package struct RunRecord: Sendable, Equatable {
+        package var id: String
+        package var finished: Bool
+        package var shard: String?
     }
 
     /// A finished document of a run.
-    public struct DocumentRecord: Sendable {
-        public var runID: String
-        public var entry: Batch.Entry
-        public var findings: [Baseline.Entry]
+    package struct DocumentRecord: Sendable {
+        package var runID: String
+        package var entry: Batch.Entry
+        package var findings: [Baseline.Entry]
     }
 
     let queue: DatabaseQueue
     let path: String
 
     /// Opens (creating when needed) the store in `directory`.
-    public init(directory: URL) throws {
+    package init(directory: URL) throws {
         path = directory.appendingPathComponent(Self.fileName).path
         do {
             var configuration = GRDB.Configuration()
@@ -82,7 +82,7 @@ public final class BatchStore: Sendable {
     }
 
     /// The run called `id`, if the store has it.
-    public func run(id: String) throws -> RunRecord? {
+    package func run(id: String) throws -> RunRecord? {
         try reading { db in
             try Row.fetchOne(db, sql: "SELECT id, finishedAt, shard FROM run WHERE id = ?", arguments: [id]).map(
                 Self.runRecord)
@@ -90,7 +90,7 @@ public final class BatchStore: Sendable {
     }
 
     /// The newest run that was started and never finished (the one `--resume` continues).
-    public func newestUnfinishedRun() throws -> RunRecord? {
+    package func newestUnfinishedRun() throws -> RunRecord? {
         try reading { db in
             try Row.fetchOne(
                 db,
@@ -102,7 +102,7 @@ public final class BatchStore: Sendable {
     }
 
     /// The newest finished run other than `id`: what this run is compared with.
-    public func previousFinishedRun(before id: String) throws -> RunRecord? {
+    package func previousFinishedRun(before id: String) throws -> RunRecord? {
         try reading { db in
             try Row.fetchOne(
                 db,
@@ -114,7 +114,7 @@ public final class BatchStore: Sendable {
     }
 
     /// Records that a run started (or, when resumed, leaves its row as it is).
-    public func begin(run id: String, fingerprint: Fingerprint, shard: String?) throws {
+    package func begin(run id: String, fingerprint: Fingerprint, shard: String?) throws {
         let encoded = Self.encode(fingerprint)
         try writing { db in
             try db.execute(
@@ -124,14 +124,14 @@ public final class BatchStore: Sendable {
     }
 
     /// Marks a run finished.
-    public func finish(run id: String) throws {
+    package func finish(run id: String) throws {
         try writing { db in
             try db.execute(sql: "UPDATE run SET finishedAt = ? WHERE id = ?", arguments: [Self.now(), id])
         }
     }
 
     /// Records a document of a run, replacing an earlier record of it in the same run.
-    public func record(_ entry: Batch.Entry, findings: [Baseline.Entry], run id: String, fingerprint: Fingerprint)
+    package func record(_ entry: Batch.Entry, findings: [Baseline.Entry], run id: String, fingerprint: Fingerprint)
         throws
     {
         let encodedEntry = Self.encode(entry)
@@ -152,7 +152,8 @@ public final class BatchStore: Sendable {
 
     /// The newest successful record of `source` with this content and fingerprint: the document
     /// need not be checked again. Records of the current run come first (a resumed run).
-    public func reusable(source: String, contentHash: String, fingerprint: Fingerprint, preferring runID: String) throws
+    package func reusable(source: String, contentHash: String, fingerprint: Fingerprint, preferring runID: String)
+        throws
         -> DocumentRecord?
     {
         let encoded = Self.encode(fingerprint)
@@ -169,7 +170,7 @@ public final class BatchStore: Sendable {
     }
 
     /// Every document recorded for a run.
-    public func documents(ofRun id: String) throws -> [DocumentRecord] {
+    package func documents(ofRun id: String) throws -> [DocumentRecord] {
         try reading { db in
             try Row.fetchAll(
                 db, sql: "SELECT runId, entry, findings FROM document WHERE runId = ? ORDER BY source", arguments: [id]
@@ -223,7 +224,7 @@ public final class BatchStore: Sendable {
 }
 
 /// What stops a batch run or a merge as a whole (one document's failure never does).
-public enum BatchError: LocalizedError, Equatable {
+package enum BatchError: LocalizedError, Equatable {
     case store(path: String, reason: String)
     case noRunToResume(directory: String)
     case noSuchRun(directory: String, runID: String)
@@ -232,7 +233,7 @@ public enum BatchError: LocalizedError, Equatable {
     case incompatibleShards(path: String, reason: String)
     case badShard(String)
 
-    public var errorDescription: String? {
+    package var errorDescription: String? {
         switch self {
         case let .store(path, reason): return "\(path): \(reason)"
         case let .noRunToResume(directory): return "\(directory): no interrupted run to resume"

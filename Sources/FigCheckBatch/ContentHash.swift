@@ -2,12 +2,12 @@ import Crypto
 
 /// SHA-256 (swift-crypto) as lowercase hex: the content hashes that let a batch run skip
 /// unchanged documents, name reports and pick shards.
-public struct ContentHash {
+package struct ContentHash {
     private var hasher = SHA256()
 
-    public init() {}
+    package init() {}
 
-    public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    package mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         if let done = bytes.withContiguousStorageIfAvailable({ buffer in
             hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer))
         }) {
@@ -16,18 +16,18 @@ public struct ContentHash {
         hasher.update(data: Array(bytes))
     }
 
-    public mutating func update(_ text: String) { update(text.utf8) }
+    package mutating func update(_ text: String) { update(text.utf8) }
 
     /// The digest of everything fed so far, as 64 hex digits.
-    public func finalizeHex() -> String { Self.hex(digest: hasher.finalize()) }
+    package func finalizeHex() -> String { Self.hex(digest: hasher.finalize()) }
 
-    public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    package static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hash = ContentHash()
         hash.update(bytes)
         return hash.finalizeHex()
     }
 
-    public static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
+    package static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
 
     private static func hex(digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)

@@ -1,7 +1,7 @@
 import FigCheckCore
 
 /// The eight kinds of claim of PRODUCT.md.
-public enum ClaimKind: String, Codable, Sendable, CaseIterable {
+package enum ClaimKind: String, Codable, Sendable, CaseIterable {
     case value
     case ratio
     case share
@@ -16,7 +16,7 @@ public enum ClaimKind: String, Codable, Sendable, CaseIterable {
 
 /// How a part of a claim's meaning was found; anything but `said` and `carried` is a guess,
 /// and a guess can make a claim needs_review but never inconsistent.
-public enum Resolution: String, Sendable {
+package enum Resolution: String, Sendable {
     /// Named in the claim's own clause (an entity or period: in its sentence).
     case said
     /// A measure named elsewhere in the sentence, not in the figure's own clause: understood, but
@@ -31,23 +31,23 @@ public enum Resolution: String, Sendable {
 }
 
 /// A period a claim is about, and how it was found.
-public struct PeriodChoice: Sendable, Equatable {
-    public var key: String
-    public var first: CalendarDate
-    public var last: CalendarDate
-    public var resolution: Resolution
+package struct PeriodChoice: Sendable, Equatable {
+    package var key: String
+    package var first: CalendarDate
+    package var last: CalendarDate
+    package var resolution: Resolution
 
-    public var year: Int { first.year }
+    package var year: Int { first.year }
 
     /// Creates a period choice.
-    public init(key: String, first: CalendarDate, last: CalendarDate, resolution: Resolution) {
+    package init(key: String, first: CalendarDate, last: CalendarDate, resolution: Resolution) {
         self.key = key
         self.first = first
         self.last = last
         self.resolution = resolution
     }
 
-    public static func year(_ year: Int, _ resolution: Resolution) -> PeriodChoice? {
+    package static func year(_ year: Int, _ resolution: Resolution) -> PeriodChoice? {
         guard let first = CalendarDate(year: year, month: 1, day: 1),
             let last = CalendarDate(year: year, month: 12, day: 31)
         else { return nil }
@@ -56,7 +56,7 @@ public struct PeriodChoice: Sendable, Equatable {
 }
 
 /// How a comparison or change relates its two figures.
-public enum Relation: String, Sendable {
+package enum Relation: String, Sendable {
     /// "three times larger", "doubled": A ÷ B.
     case ratio
     /// "5.5 percentage points higher": A − B.
@@ -86,41 +86,41 @@ public enum Relation: String, Sendable {
 }
 
 /// One part of a ratio's numerator: a figure stated in the text, or a reference value looked up.
-public enum NumeratorPart: Sendable, Equatable {
+package enum NumeratorPart: Sendable, Equatable {
     case stated(Mention)
     case lookup(indicator: String, entity: String)
 }
 
 /// A claim as the rules understood it, before verification.
-public struct ClaimDraft: Sendable {
-    public var ruleId: String
-    public var kind: ClaimKind
-    public var mention: Mention
-    public var sentenceIndex: Int
-    public var paragraph: Int
-    public var sentenceRange: Range<Int>
-    public var entity: String?
-    public var entityResolution: Resolution = .said
-    public var indicator: String?
-    public var indicatorResolution: Resolution = .said
-    public var period: PeriodChoice?
+package struct ClaimDraft: Sendable {
+    package var ruleId: String
+    package var kind: ClaimKind
+    package var mention: Mention
+    package var sentenceIndex: Int
+    package var paragraph: Int
+    package var sentenceRange: Range<Int>
+    package var entity: String?
+    package var entityResolution: Resolution = .said
+    package var indicator: String?
+    package var indicatorResolution: Resolution = .said
+    package var period: PeriodChoice?
     /// Change claims: the period of the newer figure ("fell by 2.1 points in 2024").
-    public var newPeriod: PeriodChoice?
+    package var newPeriod: PeriodChoice?
     /// Timeline claims: the date or span the rate is said to hold on.
-    public var partner: String?
-    public var scope: String?
+    package var partner: String?
+    package var scope: String?
     /// −1 when the verb turns the figure negative ("shrank 0.2%").
-    public var sign: Double = 1
+    package var sign: Double = 1
     /// Ratio claims: amount ÷ denominator indicator of the entity.
-    public var numerator: [NumeratorPart] = []
-    public var denominator: String?
+    package var numerator: [NumeratorPart] = []
+    package var denominator: String?
     /// The indicators the numerator's parts measure (the stated amount's, or the looked-up ones).
-    public var numeratorIndicators: [String] = []
+    package var numeratorIndicators: [String] = []
     /// Share and count claims: the entities named around the figure, matched against the rows.
-    public var candidates: [String] = []
+    package var candidates: [String] = []
     /// Comparison and change claims: the two figures compared, as indices into the document's drafts
     /// (nil for a figure looked up instead), and how they relate.
-    public var operands: [(subject: Int?, base: Int?)] = []
+    package var operands: [(subject: Int?, base: Int?)] = []
     /// The two figures when the sentence itself ties them to the relation ("from 4.2% to 4.5%, a
     /// rise of 7%"): evidence enough for a mismatch to be an error; linked operands are not needed.
     package var statedOperands: StatedOperands?
@@ -130,19 +130,19 @@ public struct ClaimDraft: Sendable {
     /// "N times more than": ambiguous between N times as much and N + 1 times (PRODUCT.md).
     package var timesMore = false
     /// List counts: the items of the list the count introduces ("three members: A, B and C").
-    public var listedItems: [String]?
-    public var relation: Relation?
+    package var listedItems: [String]?
+    package var relation: Relation?
     /// A change's direction: +1 for raised/rose, −1 for cut/fell, 0 unknown.
-    public var direction: Int = 0
+    package var direction: Int = 0
     /// Date arithmetic: the start and end years or dates, and the counting conventions allowed.
-    public var span: (start: CalendarDate, end: CalendarDate, startText: String, endText: String)?
+    package var span: (start: CalendarDate, end: CalendarDate, startText: String, endText: String)?
     /// What the rules were unsure about, in words for the finding.
-    public var uncertainties: [String] = []
+    package var uncertainties: [String] = []
     /// Why a claim cannot be checked, when a rule knows ("a forecast", "Section 301 duties").
-    public var unverifiableReason: String?
+    package var unverifiableReason: String?
     /// Dates of events: the date said, and the weekday said with it (0 Monday … 6 Sunday).
-    public var statedDate: CalendarDate?
-    public var statedWeekday: Int?
+    package var statedDate: CalendarDate?
+    package var statedWeekday: Int?
     /// "yesterday (June 3)", "last week (May 28)": the days from the dateline the words allow, and the words.
     package var daysFromDateline: (days: ClosedRange<Int>, word: String)?
     /// "a day later, on June 6": the date said before, the days the words count from it, and the words.
@@ -150,20 +150,20 @@ public struct ClaimDraft: Sendable {
     /// Orders: the figure whose unit and scale the difference is shown in ("0.1 million tonnes").
     package var orderedFigure: Mention?
     /// Conversions: the amount converted from (the figure before the brackets).
-    public var convertedFrom: Mention?
+    package var convertedFrom: Mention?
     /// "real" or "nominal", when the figure's clause says so ("inflation-adjusted").
-    public var statedBasis: String?
+    package var statedBasis: String?
     /// The publisher or definition the sentence cites for the figure ("NATO put …", "according
     /// to the IMF"), as the sources lexicon names it.
-    public var namedSource: String?
+    package var namedSource: String?
     /// A forecast the text attributes to this publisher ("the IMF projects …"), checked against its
     /// forecast release current on the document's date; nil for other figures.
-    public var forecastBy: String?
+    package var forecastBy: String?
     /// "The world's fourth-largest economy": a rank among countries by this indicator's values
     /// (ordered largest first), not a figure of a ranking table.
-    public var rankedBy: String?
+    package var rankedBy: String?
     /// "An earlier projection of 6.5%": the text itself dates the forecast before the newest release.
-    public var forecastIsAnEarlierOne = false
+    package var forecastIsAnEarlierOne = false
     /// "The strongest growth since 2021", "the fourth year of growth in a row": the claim's shape
     /// and the series of the text's own figures it is checked against.
     package var series: SeriesRule.Claim?
@@ -185,7 +185,7 @@ public struct ClaimDraft: Sendable {
     }
 
     /// The stated interval, sign applied.
-    public var stated: Interval {
+    package var stated: Interval {
         var interval = mention.interval
         // "five times": a whole multiple said in words is as precise as its units digit, [4.5, 5.5].
         if mention.kind == .multiplier, mention.hedge == .none, interval.low == interval.high,
@@ -197,7 +197,7 @@ public struct ClaimDraft: Sendable {
     }
 
     /// Whether every part of the meaning was said or carried, so a mismatch may fail CI.
-    public var isConfident: Bool {
+    package var isConfident: Bool {
         let parts = [entityResolution, indicatorResolution, period?.resolution ?? .said]
         return !parts.contains(.guessed) && uncertainties.isEmpty
     }

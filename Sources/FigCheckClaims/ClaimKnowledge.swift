@@ -4,17 +4,17 @@ import FigCheckData
 /// What the claim rules and verifiers know, loaded once per catalog and shared by every document
 /// of a run: the reference tables, the entity directory, and the indicator lexicon as word
 /// sequences with the unit each indicator is measured in.
-public final class ClaimKnowledge: Sendable {
+package final class ClaimKnowledge: Sendable {
     /// A lexicon phrase as words, and the indicator it names.
     struct Cue: Sendable {
         var words: [String]
         var indicator: String
     }
 
-    public let catalog: ReferenceCatalog
-    public let directory: EntityDirectory
+    package let catalog: ReferenceCatalog
+    package let directory: EntityDirectory
     /// Figure shapes and definitions of each indicator's tables, cited publishers, currencies.
-    public let frames: FrameLexicon
+    package let frames: FrameLexicon
     let cuesByFirstWord: [String: [Cue]]
     /// A cited publisher's name as words (matched as written), its place in the lexicon's
     /// longest-first order, and the source it names.
@@ -43,7 +43,7 @@ public final class ClaimKnowledge: Sendable {
     let exchangeRateIndicator: String?
 
     /// Reads the entity and lexicon tables of `catalog`.
-    public init(catalog: ReferenceCatalog) throws {
+    package init(catalog: ReferenceCatalog) throws {
         self.catalog = catalog
         directory = try EntityDirectory(catalog: catalog)
         let lexicon = try IndicatorLexicon(catalog: catalog)
@@ -99,7 +99,7 @@ public final class ClaimKnowledge: Sendable {
     }
 
     /// The unit an indicator is measured in, or nil for an indicator without a table.
-    public func unit(of indicator: String) -> String? { units[indicator] }
+    package func unit(of indicator: String) -> String? { units[indicator] }
 
     /// Whether the indicator's tables are yearly WDI series (as opposed to curated facts).
     package func isAnnualSeries(_ indicator: String) -> Bool {

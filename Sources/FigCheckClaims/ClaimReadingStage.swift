@@ -6,16 +6,16 @@ import FigCheckData
 /// The reading stage of the pipeline (Mentions ─► Claims): finds the claims among the scanned
 /// figures and the frame the text gives each one, with its evidence, before anything is checked.
 /// `figcheck claims` stops here; the verification stage takes over its working form.
-public struct ClaimReadingStage: AnalysisStage {
-    public let name = "claim-reading"
-    public let knowledge: ClaimKnowledge
+package struct ClaimReadingStage: AnalysisStage {
+    package let name = "claim-reading"
+    package let knowledge: ClaimKnowledge
 
     /// Creates the stage over loaded knowledge (shared between documents).
-    public init(knowledge: ClaimKnowledge) {
+    package init(knowledge: ClaimKnowledge) {
         self.knowledge = knowledge
     }
 
-    public func run(_ analysis: inout DocumentAnalysis) {
+    package func run(_ analysis: inout DocumentAnalysis) {
         let document = analysis.document
         let context = DocumentContext(
             text: document.text, mentions: analysis.mentions, date: document.metadata.date,

@@ -3,7 +3,7 @@ import FigCheckCore
 /// Reads a calendar date written out on its own: `2023-05-01`, `2025-10-01 16:48:15`,
 /// `2023-05-01T08:00:00Z`, `2023/05/01`, `May 1, 2023`, `1 May 2023`, `Monday, May 1, 2023`.
 /// It accepts only a whole string that is a date (and optionally a time), never a date inside prose.
-public enum DateTextParser {
+package enum DateTextParser {
     /// English month names and their usual abbreviations, lowercased.
     static let months: [String: Int] = {
         let names = [
@@ -25,7 +25,7 @@ public enum DateTextParser {
     ]
 
     /// The date `string` consists of, or nil.
-    public static func parse(_ string: String) -> CalendarDate? {
+    package static func parse(_ string: String) -> CalendarDate? {
         let trimmed = string.trimmingWhitespace()
         if let date = parseNumeric(trimmed) { return date }
         return parseWritten(trimmed)

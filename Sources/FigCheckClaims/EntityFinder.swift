@@ -5,19 +5,19 @@ import FigCheckData
 /// ("Chinese goods"), capitals used as metonyms ("Washington"), and "we"/"our"/"us" for the
 /// document's subject. Names that are also other things ("Georgia" the US state, "Jordan" the
 /// name) are found but marked uncertain, so a claim resting on them can only be reviewed.
-public struct EntityFinder: Sendable {
+package struct EntityFinder: Sendable {
     /// An entity named in a sentence.
-    public struct Found: Sendable, Equatable {
-        public var code: String
+    package struct Found: Sendable, Equatable {
+        package var code: String
         /// The words as written, and their byte range in the sentence.
-        public var text: String
-        public var range: Range<Int>
+        package var text: String
+        package var range: Range<Int>
         /// How it was named: name, abbreviation, adjective, demonym, metonym, pronoun …
-        public var kind: String
+        package var kind: String
         /// "Japan's", "its" → the owner of what follows.
-        public var possessive: Bool
+        package var possessive: Bool
         /// True when the words may name something else.
-        public var uncertain: Bool
+        package var uncertain: Bool
     }
 
     /// Names that are also US states, people or common words: found, but uncertain.
@@ -31,16 +31,16 @@ public struct EntityFinder: Sendable {
 
     let directory: EntityDirectory
     /// The country "we" stands for, if the user said.
-    public var subject: String?
+    package var subject: String?
 
     /// Creates a finder over the entity tables.
-    public init(directory: EntityDirectory, subject: String?) {
+    package init(directory: EntityDirectory, subject: String?) {
         self.directory = directory
         self.subject = subject
     }
 
     /// The entities named in `sentence`, in order.
-    public func entities(in sentence: String) -> [Found] {
+    package func entities(in sentence: String) -> [Found] {
         entities(inWords: SentenceWords(sentence).words)
     }
 

@@ -1,14 +1,14 @@
 /// A closed interval of real numbers, possibly unbounded, with the arithmetic PRODUCT.md asks
 /// for: a stated figure is an interval, and a value computed from stated figures carries their
 /// intervals through every operation.
-public struct Interval: Hashable, Sendable, CustomStringConvertible {
-    public var low: Double
-    public var high: Double
+package struct Interval: Hashable, Sendable, CustomStringConvertible {
+    package var low: Double
+    package var high: Double
     /// "over 90%" excludes 90 itself; written precision and closed hedges include their ends.
-    public var lowOpen: Bool
-    public var highOpen: Bool
+    package var lowOpen: Bool
+    package var highOpen: Bool
 
-    public init(low: Double, high: Double, lowOpen: Bool = false, highOpen: Bool = false) {
+    package init(low: Double, high: Double, lowOpen: Bool = false, highOpen: Bool = false) {
         self.low = Swift.min(low, high)
         self.high = Swift.max(low, high)
         self.lowOpen = lowOpen
@@ -16,23 +16,23 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// An exact value (a reference figure, at its published precision).
-    public static func point(_ value: Double) -> Interval { Interval(low: value, high: value) }
+    package static func point(_ value: Double) -> Interval { Interval(low: value, high: value) }
 
     /// The interval a mention commits to (nil bounds are unbounded).
-    public init(low: Double?, high: Double?, lowInclusive: Bool = true, highInclusive: Bool = true) {
+    package init(low: Double?, high: Double?, lowInclusive: Bool = true, highInclusive: Bool = true) {
         self.init(low: low ?? -.infinity, high: high ?? .infinity, lowOpen: !lowInclusive, highOpen: !highInclusive)
     }
 
-    public var isBounded: Bool { low.isFinite && high.isFinite }
+    package var isBounded: Bool { low.isFinite && high.isFinite }
 
     /// The middle of a bounded interval, or its finite end.
-    public var midpoint: Double {
+    package var midpoint: Double {
         if isBounded { return (low + high) / 2 }
         return low.isFinite ? low : high
     }
 
     /// Whether the two intervals share a point, respecting open ends.
-    public func overlaps(_ other: Interval) -> Bool {
+    package func overlaps(_ other: Interval) -> Bool {
         if high < other.low || other.high < low { return false }
         if high == other.low, highOpen || other.lowOpen { return false }
         if other.high == low, other.highOpen || lowOpen { return false }
@@ -40,20 +40,20 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// How far apart the intervals are (0 when they overlap).
-    public func gap(to other: Interval) -> Double {
+    package func gap(to other: Interval) -> Double {
         if overlaps(other) { return 0 }
         return high < other.low ? other.low - high : low - other.high
     }
 
-    public static func + (lhs: Interval, rhs: Interval) -> Interval {
+    package static func + (lhs: Interval, rhs: Interval) -> Interval {
         Interval(low: lhs.low + rhs.low, high: lhs.high + rhs.high)
     }
 
-    public static func - (lhs: Interval, rhs: Interval) -> Interval {
+    package static func - (lhs: Interval, rhs: Interval) -> Interval {
         Interval(low: lhs.low - rhs.high, high: lhs.high - rhs.low)
     }
 
-    public static func * (lhs: Interval, rhs: Interval) -> Interval {
+    package static func * (lhs: Interval, rhs: Interval) -> Interval {
         let corners = [lhs.low * rhs.low, lhs.low * rhs.high, lhs.high * rhs.low, lhs.high * rhs.high].filter {
             !$0.isNaN
         }
@@ -61,26 +61,26 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Division; nil when the divisor may be zero.
-    public static func / (lhs: Interval, rhs: Interval) -> Interval? {
+    package static func / (lhs: Interval, rhs: Interval) -> Interval? {
         guard rhs.low > 0 || rhs.high < 0 else { return nil }
         return lhs * Interval(low: 1 / rhs.high, high: 1 / rhs.low)
     }
 
-    public func scaled(by factor: Double) -> Interval {
+    package func scaled(by factor: Double) -> Interval {
         Interval(
             low: low * factor, high: high * factor, lowOpen: factor >= 0 ? lowOpen : highOpen,
             highOpen: factor >= 0 ? highOpen : lowOpen)
     }
 
-    public var description: String {
+    package var description: String {
         "[\(FigureFormat.number(low)), \(FigureFormat.number(high))]"
     }
 }
 
 /// How figures are written in findings: few digits, thousands separators, scale words for money.
-public enum FigureFormat {
+package enum FigureFormat {
     /// A plain number with up to `digits` significant decimals ("18.66", "1,875.39", "0.2").
-    public static func number(_ value: Double, decimals: Int? = nil) -> String {
+    package static func number(_ value: Double, decimals: Int? = nil) -> String {
         if value.isInfinite { return value > 0 ? "∞" : "-∞" }
         if value.isNaN { return "?" }
         let places = decimals ?? (abs(value) >= 100 ? 2 : (abs(value) >= 1 ? 2 : 3))
@@ -93,7 +93,7 @@ public enum FigureFormat {
     }
 
     /// A money amount with a scale word: 1.87539e12 → "1,875.39 bn", 350e9 → "350 bn", 36238 → "36,238.64".
-    public static func money(_ value: Double) -> String {
+    package static func money(_ value: Double) -> String {
         let magnitude = abs(value)
         if magnitude >= 1e9 { return number(value / 1e9) + " bn" }
         if magnitude >= 1e6 { return number(value / 1e6) + " mn" }
@@ -101,7 +101,7 @@ public enum FigureFormat {
     }
 
     /// A count with a scale word: 1.45e9 → "1,450.94 mn".
-    public static func count(_ value: Double) -> String {
+    package static func count(_ value: Double) -> String {
         abs(value) >= 1e6 ? number(value / 1e6) + " mn" : number(value, decimals: 0)
     }
 

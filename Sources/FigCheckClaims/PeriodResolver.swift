@@ -3,32 +3,32 @@ import FigCheckCore
 /// Reads the periods a sentence speaks of, resolving relative ones against the document date:
 /// "in 2020", "last year", "this March", "in April", "the first half of 2025", "H1 2025",
 /// "the third quarter", "as of the July agreement", "May 14, 2025".
-public struct PeriodResolver: Sendable {
+package struct PeriodResolver: Sendable {
     /// A period named in a sentence.
-    public struct Found: Sendable, Equatable {
+    package struct Found: Sendable, Equatable {
         /// The period key as the reference tables write it: "2024", "2025-H1", "2025-Q3", "2025-04",
         /// "2025-05-14".
-        public var period: String
-        public var first: CalendarDate
-        public var last: CalendarDate
+        package var period: String
+        package var first: CalendarDate
+        package var last: CalendarDate
         /// The words as written and their byte range in the sentence.
-        public var text: String
-        public var range: Range<Int>
+        package var text: String
+        package var range: Range<Int>
         /// Resolved against the document date ("last year"); false for "2024".
-        public var relative: Bool
+        package var relative: Bool
     }
 
     /// The publication date relative periods are resolved against.
-    public let documentDate: CalendarDate?
+    package let documentDate: CalendarDate?
 
     /// Creates a resolver.
-    public init(documentDate: CalendarDate?) {
+    package init(documentDate: CalendarDate?) {
         self.documentDate = documentDate
     }
 
     /// The latest full calendar year before the document date: the default period of a figure
     /// that names none.
-    public var defaultYear: Int? {
+    package var defaultYear: Int? {
         documentDate.map { $0.year - 1 }
     }
 
@@ -39,7 +39,7 @@ public struct PeriodResolver: Sendable {
     static let ordinalWords: [String: Int] = ["first": 1, "second": 2, "third": 3, "fourth": 4]
 
     /// The periods of `sentence`, in order.
-    public func periods(in sentence: String) -> [Found] {
+    package func periods(in sentence: String) -> [Found] {
         let words = SentenceWords(sentence).words
         var found: [Found] = []
         var index = 0

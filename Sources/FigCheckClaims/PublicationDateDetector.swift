@@ -5,21 +5,21 @@ import FigCheckCore
 /// ("Published May 1, 2023", "2025-10-01 16:48:15", "Posted on: 1 May 2023").
 ///
 /// Dates inside prose ("On February 1, 1981 …") are never taken: the whole line must be a dateline.
-public struct PublicationDateDetector: Sendable {
+package struct PublicationDateDetector: Sendable {
     /// A dateline that was found.
-    public struct Match: Sendable, Equatable {
-        public var date: CalendarDate
+    package struct Match: Sendable, Equatable {
+        package var date: CalendarDate
         /// The byte range of the line in the analysed text.
-        public var range: Range<Int>
+        package var range: Range<Int>
     }
 
     /// How many lines from the top are searched.
-    public var maxLines: Int
+    package var maxLines: Int
     /// How many bytes from the top are searched.
-    public var maxBytes: Int
+    package var maxBytes: Int
 
     /// Creates a detector searching the first `maxLines` lines and `maxBytes` bytes.
-    public init(maxLines: Int = 60, maxBytes: Int = 8192) {
+    package init(maxLines: Int = 60, maxBytes: Int = 8192) {
         self.maxLines = maxLines
         self.maxBytes = maxBytes
     }
@@ -33,7 +33,7 @@ public struct PublicationDateDetector: Sendable {
     private static let updatedPrefixes = ["last updated", "updated on", "updated", "modified"]
 
     /// The publication date of `text`, if a dateline is found near the top.
-    public func detect(in text: String) -> Match? {
+    package func detect(in text: String) -> Match? {
         var fallback: Match?
         var offset = 0
         var lineNumber = 0

@@ -4,11 +4,11 @@
 /// currency sign, at a paragraph break (a blank line), before a table row and before the item of
 /// a bulleted list. Abbreviations that end in a full stop
 /// ("U.S.", "Mr.", "Jan.", "e.g.") and decimal points do not end a sentence.
-public struct SentenceSplitter: Sendable {
+package struct SentenceSplitter: Sendable {
     /// A sentence: its byte range in the text and the paragraph it belongs to (0-based).
-    public struct Sentence: Sendable, Equatable {
-        public var range: Range<Int>
-        public var paragraph: Int
+    package struct Sentence: Sendable, Equatable {
+        package var range: Range<Int>
+        package var paragraph: Int
     }
 
     /// Words that end in a full stop without ending the sentence (lower case, without the stop).
@@ -31,10 +31,10 @@ public struct SentenceSplitter: Sendable {
     ]
 
     /// Creates a splitter.
-    public init() {}
+    package init() {}
 
     /// The sentences of `text`, in order.
-    public func sentences(in text: String) -> [Sentence] {
+    package func sentences(in text: String) -> [Sentence] {
         let bytes = Array(text.utf8)
         var sentences: [Sentence] = []
         var paragraph = 0

@@ -3,20 +3,20 @@ import FigCheckKit
 import Foundation
 
 /// The `--data DIR` option every command that reads the tables shares.
-public struct DataDirectoryOption: ParsableArguments {
+package struct DataDirectoryOption: ParsableArguments {
     @Option(name: .customLong("data"), help: "Reference data directory (default: the bundled reference-data).")
-    public var path: String?
+    package var path: String?
 
-    public init() {}
+    package init() {}
 
-    public func directory() throws -> URL {
+    package func directory() throws -> URL {
         try ReferenceDataLocator.locate(explicit: path)
     }
 }
 
 /// Runs a command's body, turning its errors into one line on standard error and exit 2; a
 /// non-zero code the body returns is the exit code.
-public func runReportingErrors(name: String = "figcheck", _ body: () async throws -> Int32) async throws {
+package func runReportingErrors(name: String = "figcheck", _ body: () async throws -> Int32) async throws {
     let code: Int32
     do {
         code = try await body()
@@ -30,6 +30,6 @@ public func runReportingErrors(name: String = "figcheck", _ body: () async throw
 }
 
 /// Writes `text` to standard output as it is.
-public func printOut(_ text: String) {
+package func printOut(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }

@@ -6,7 +6,7 @@ extension AsyncParsableCommand {
     /// (PRODUCT.md: 2 means the run could not be done) after one line, `NAME: message`, on
     /// standard error, not ArgumentParser's 64 and its multi-line usage. Help and `--version`
     /// still print and exit 0; a thrown `ExitCode` exits with its code.
-    public static func mainWithOneLineErrors(name: String) async {
+    package static func mainWithOneLineErrors(name: String) async {
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -28,7 +28,7 @@ extension AsyncParsableCommand {
 
     /// ArgumentParser's message for a usage error in one line: a list of allowed values it puts
     /// on the lines below is joined in, and its "Error: " prefix dropped.
-    public static func oneLineMessage(for error: any Error) -> String {
+    package static func oneLineMessage(for error: any Error) -> String {
         let lines = fullMessage(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         var message = lines.first ?? "invalid arguments"
         if message.hasSuffix("one of the following:") {

@@ -1,39 +1,39 @@
 /// A small RFC 4180 CSV reader over UTF-8 bytes: quoted fields (with `""` escapes, commas and
 /// line breaks inside), CRLF or LF line ends. Fast enough to load a 15,000-row table in a few
 /// milliseconds, which keeps `figcheck check` start-up cheap.
-public struct CSVReader {
+package struct CSVReader {
     /// One parsed record and the 1-based line it starts on.
-    public struct Record {
-        public var line: Int
-        public var fields: [String]
+    package struct Record {
+        package var line: Int
+        package var fields: [String]
     }
 
     /// Why a file is not valid CSV.
-    public enum Failure: Error, Equatable {
+    package enum Failure: Error, Equatable {
         case unterminatedQuote(line: Int)
     }
 
     /// Where one record lies in the file: the 1-based line it starts on and its bytes, without
     /// the line end.
-    public struct Span: Equatable, Sendable {
-        public var line: Int
-        public var range: Range<Int>
+    package struct Span: Equatable, Sendable {
+        package var line: Int
+        package var range: Range<Int>
     }
 
     /// Parses all records of `bytes`.
-    public static func records(_ bytes: [UInt8]) throws -> [Record] {
+    package static func records(_ bytes: [UInt8]) throws -> [Record] {
         try records(bytes[...], firstLine: 1)
     }
 
     /// Parses the records of one span of a file (the line numbers continue from `firstLine`).
-    public static func records(_ bytes: [UInt8], in span: Span) throws -> [Record] {
+    package static func records(_ bytes: [UInt8], in span: Span) throws -> [Record] {
         try records(bytes[span.range], firstLine: span.line)
     }
 
     /// Finds every record of `bytes` without building its fields: each record's span and the text
     /// of its field number `keyColumn` (empty when it has fewer fields). The same records as
     /// ``records(_:)``, at a fraction of the cost, so a large table can be parsed a part at a time.
-    public static func spans(_ bytes: [UInt8], keyColumn: Int) throws -> [(span: Span, key: String)] {
+    package static func spans(_ bytes: [UInt8], keyColumn: Int) throws -> [(span: Span, key: String)] {
         var spans: [(span: Span, key: String)] = []
         var key: [UInt8] = []
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -158,7 +158,7 @@ public struct CSVReader {
     }
 
     /// Writes one CSV record, quoting fields that need it.
-    public static func line(_ fields: [String]) -> String {
+    package static func line(_ fields: [String]) -> String {
         fields.map { field in
             if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
                 return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -12,7 +12,7 @@ import Foundation
 /// `census/census-partners.csv` (`cty_code,entity`); groups that are not entities are left out and
 /// counted. Months the file has not reached yet (0 for every partner) are left out, and so is the
 /// total of a year that has any.
-public enum CensusImporter {
+package enum CensusImporter {
     /// The five measures written, with their indicator and title.
     static let measures: [(stem: String, indicator: String, title: String)] = [
         ("us-goods-exports", "us_goods_exports_to_partner", "US goods exports to the partner (Census basis)"),
@@ -34,13 +34,13 @@ public enum CensusImporter {
         ),
     ]
 
-    public struct Outcome: Sendable {
-        public var tables: [TableMetadata]
+    package struct Outcome: Sendable {
+        package var tables: [TableMetadata]
         /// Census partner names with no entity, and how many rows they had.
-        public var skippedPartners: [String: Int]
+        package var skippedPartners: [String: Int]
     }
 
-    public static func importFile(_ file: URL, provenance: SeriesProvenance, into directory: URL, replace: Bool) throws
+    package static func importFile(_ file: URL, provenance: SeriesProvenance, into directory: URL, replace: Bool) throws
         -> Outcome
     {
         let months = CalendarDate.monthNames.map { String($0.prefix(3)).uppercased() }

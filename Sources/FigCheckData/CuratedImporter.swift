@@ -19,43 +19,43 @@ import Foundation
 /// - `exchangeRates`: the Fed H.10 averages of Datahub's exchange-rates package.
 ///
 /// Output is deterministic: rows keep the specification's order or are sorted by key.
-public enum CuratedImporter {
+package enum CuratedImporter {
     /// One table of the specification: its metadata (coverage and file are computed) and how to build it.
-    public struct TableSpec: Codable, Sendable {
-        public struct Build: Codable, Sendable {
+    package struct TableSpec: Codable, Sendable {
+        package struct Build: Codable, Sendable {
             /// facts, copy, countries, aggregates, names or exchangeRates.
-            public var type: String
+            package var type: String
             /// The file the rows come from: relative to the specification for `facts` and `copy`,
             /// to the sources folder otherwise.
-            public var file: String
+            package var file: String
             /// For `facts`: the source files (relative to the sources folder) whose rows fill provenance.
-            public var sources: [String]?
+            package var sources: [String]?
             /// For `exchangeRates`: annual or monthly.
-            public var frequency: String?
+            package var frequency: String?
         }
 
-        public var id: String
-        public var title: String
-        public var kind: TableKind
-        public var indicators: [String]
-        public var unit: String
-        public var scale: Double
-        public var publisher: String
-        public var dataset: String
-        public var seriesCode: String?
-        public var url: String
-        public var licence: String
-        public var attribution: String
-        public var vintage: String
-        public var retrieved: String
-        public var obtainedFrom: String
-        public var keyColumns: [String]
-        public var valueRange: TableMetadata.ValueRange?
-        public var notes: String?
-        public var fallbackEntity: String?
+        package var id: String
+        package var title: String
+        package var kind: TableKind
+        package var indicators: [String]
+        package var unit: String
+        package var scale: Double
+        package var publisher: String
+        package var dataset: String
+        package var seriesCode: String?
+        package var url: String
+        package var licence: String
+        package var attribution: String
+        package var vintage: String
+        package var retrieved: String
+        package var obtainedFrom: String
+        package var keyColumns: [String]
+        package var valueRange: TableMetadata.ValueRange?
+        package var notes: String?
+        package var fallbackEntity: String?
         /// The table's path without extension, relative to the reference-data folder (`curated/events`).
-        public var output: String
-        public var build: Build
+        package var output: String
+        package var build: Build
 
         func metadata(file: String) -> TableMetadata {
             TableMetadata(
@@ -73,7 +73,7 @@ public enum CuratedImporter {
     }
 
     /// Builds every table of `specification` from `sources` into `directory`; returns what was written.
-    public static func importTables(specification: URL, sources: URL, into directory: URL) throws -> [TableMetadata] {
+    package static func importTables(specification: URL, sources: URL, into directory: URL) throws -> [TableMetadata] {
         guard let data = FileManager.default.contents(atPath: specification.path) else {
             throw ReferenceDataError.unreadableMetadata(path: specification.path, reason: "no such table specification")
         }

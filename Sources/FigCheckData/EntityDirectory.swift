@@ -3,27 +3,27 @@ import Foundation
 
 /// Countries, aggregates and every name they go by, from the catalog's entity, alias and
 /// aggregate tables: answers "which entity does this phrase name?" and "who is in the EU?".
-public struct EntityDirectory: Sendable {
+package struct EntityDirectory: Sendable {
     /// An entity of the directory.
-    public struct Entity: Sendable, Hashable {
-        public var code: String
-        public var name: String
-        public var officialName: String
-        public var capital: String
+    package struct Entity: Sendable, Hashable {
+        package var code: String
+        package var name: String
+        package var officialName: String
+        package var capital: String
         /// `country` or `aggregate`.
-        public var kind: String
+        package var kind: String
     }
 
     /// How a phrase named an entity.
-    public struct Match: Sendable, Hashable {
-        public var code: String
+    package struct Match: Sendable, Hashable {
+        package var code: String
         /// `name`, `abbreviation`, `adjective`, `demonym`, `metonym`, `alternative_spelling`.
-        public var kind: String
+        package var kind: String
         /// The table the name came from.
-        public var table: String
+        package var table: String
     }
 
-    public private(set) var entities: [String: Entity] = [:]
+    package private(set) var entities: [String: Entity] = [:]
     private var byAlias: [String: [Match]] = [:]
     /// The most words of a name beginning with each (folded) first word: a finder walking a
     /// sentence skips a word that begins no name, and tries only phrases as long as a name can be.
@@ -31,7 +31,7 @@ public struct EntityDirectory: Sendable {
     private var members: [String: [String]] = [:]
 
     /// Reads the entity, alias and aggregate tables of `catalog`.
-    public init(catalog: ReferenceCatalog) throws {
+    package init(catalog: ReferenceCatalog) throws {
         let kinds: Set<TableKind> = [.entities, .aliases, .aggregates]
         for entry in catalog.entries where kinds.contains(entry.metadata.kind) {
             let (header, records) = try TableParser.records(of: entry.metadata, at: entry.dataURL)
@@ -69,7 +69,7 @@ public struct EntityDirectory: Sendable {
 
     /// The entities `phrase` may name, most specific first (an exact-case abbreviation before a
     /// case-insensitive name). "US" names the United States; "us" names nothing.
-    public func resolve(_ phrase: String) -> [Match] {
+    package func resolve(_ phrase: String) -> [Match] {
         let trimmed = phrase.trimmingWhitespace()
         let exact = byAlias[Self.exactKey(trimmed)] ?? []
         let folded = byAlias[Self.foldedKey(trimmed)] ?? []
@@ -78,12 +78,12 @@ public struct EntityDirectory: Sendable {
     }
 
     /// The most words a name beginning with `word` (any case) has; 0 when no name begins with it.
-    public func longestName(startingWith word: String) -> Int {
+    package func longestName(startingWith word: String) -> Int {
         longestNameByFirstWord[word.lowercased()] ?? 0
     }
 
     /// The members of an aggregate (EUU, G7, OED, NATO), or nil when it is not one.
-    public func members(of code: String) -> [String]? { members[code] }
+    package func members(of code: String) -> [String]? { members[code] }
 
     /// Abbreviations (all capitals, like "US", "EU", "PRC") match only as written; other names
     /// match in any case.
@@ -108,19 +108,19 @@ public struct EntityDirectory: Sendable {
 }
 
 /// The indicator lexicon: which indicators a word or phrase names ("nominal GDP" → gdp_current_usd).
-public struct IndicatorLexicon: Sendable {
+package struct IndicatorLexicon: Sendable {
     /// One phrase and what it names.
-    public struct Entry: Sendable, Hashable {
-        public var phrase: String
-        public var indicator: String
-        public var note: String
+    package struct Entry: Sendable, Hashable {
+        package var phrase: String
+        package var indicator: String
+        package var note: String
     }
 
-    public private(set) var entries: [Entry] = []
+    package private(set) var entries: [Entry] = []
     private var byPhrase: [String: [String]] = [:]
 
     /// Reads the lexicon tables of `catalog`.
-    public init(catalog: ReferenceCatalog) throws {
+    package init(catalog: ReferenceCatalog) throws {
         for entry in catalog.entries where entry.metadata.kind == .lexicon {
             let (header, records) = try TableParser.records(of: entry.metadata, at: entry.dataURL)
             for record in records {
@@ -136,7 +136,7 @@ public struct IndicatorLexicon: Sendable {
     }
 
     /// The indicators a phrase names (case-insensitive), in table order.
-    public func indicators(named phrase: String) -> [String] {
+    package func indicators(named phrase: String) -> [String] {
         byPhrase[phrase.trimmingWhitespace().lowercased()] ?? []
     }
 }

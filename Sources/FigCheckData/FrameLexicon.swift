@@ -5,9 +5,9 @@ import Foundation
 /// lexicon tables: the figure shapes and definitions each indicator's tables hold, the names of
 /// publishers prose cites, and which country issues each currency. Knowledge lives in these
 /// tables, so the rules that use it stay generic.
-public struct FrameLexicon: Sendable {
+package struct FrameLexicon: Sendable {
     /// The shape of figure a table holds or a sentence states.
-    public enum Shape: String, Sendable, CaseIterable {
+    package enum Shape: String, Sendable, CaseIterable {
         /// A money amount ("$1.7 trillion").
         case amount
         /// A number of people or things.
@@ -23,52 +23,52 @@ public struct FrameLexicon: Sendable {
     }
 
     /// The frame of one indicator's tables.
-    public struct IndicatorFrame: Sendable {
-        public var shapes: Set<Shape>
+    package struct IndicatorFrame: Sendable {
+        package var shapes: Set<Shape>
         /// The publishers (as `sources` names them) whose figures the tables carry.
-        public var sources: Set<String>
+        package var sources: Set<String>
         /// "nominal" or "real" where it matters, else empty.
-        public var basis: String
+        package var basis: String
         /// The indicator of this one's growth ("the economy … grew 3.3%"), else empty.
-        public var growthIndicator: String
+        package var growthIndicator: String
         /// What the rules use the indicator for ("gdp", "target", "pledge_component:<name>"), else empty.
-        public var role: String
+        package var role: String
         /// For a bilateral indicator, the reporter's indicator of the same flow seen from the partner
         /// ("Mexico's shipments to the US" are US imports from Mexico), else empty.
-        public var mirror: String
+        package var mirror: String
         /// A publisher whose forecasts of this indicator are bundled, in dated vintages, and the
         /// indicator of that series ("IMF" → imf_gdp_growth), else nil.
-        public var forecast: (source: String, indicator: String)?
-        public var note: String
+        package var forecast: (source: String, indicator: String)?
+        package var note: String
     }
 
     /// A publisher's name as prose writes it.
-    public struct SourceName: Sendable {
-        public var phrase: String
-        public var source: String
+    package struct SourceName: Sendable {
+        package var phrase: String
+        package var source: String
     }
 
-    public private(set) var frames: [String: IndicatorFrame] = [:]
-    public private(set) var sourceNames: [SourceName] = []
+    package private(set) var frames: [String: IndicatorFrame] = [:]
+    package private(set) var sourceNames: [SourceName] = []
     /// Phrases (lower-case words) that say a figure's basis, and the basis ("real", "nominal").
-    public private(set) var basisPhrases: [(words: [String], basis: String)] = []
+    package private(set) var basisPhrases: [(words: [String], basis: String)] = []
     /// Words that give a share's scope, in table order, and the scope value of the share tables.
-    public private(set) var scopeWords: [(word: String, scope: String)] = []
+    package private(set) var scopeWords: [(word: String, scope: String)] = []
     /// ISO 4217 code → the issuing country, and its entity in the Fed H.10 tables (nil when none).
-    public private(set) var currencies: [String: Currency] = [:]
+    package private(set) var currencies: [String: Currency] = [:]
 
     /// A currency's issuing country and the monthly exchange-rate series that prices it in dollars.
-    public struct Currency: Sendable {
-        public var country: String
-        public var fxEntity: String?
-        public var fxIndicator: String?
+    package struct Currency: Sendable {
+        package var country: String
+        package var fxEntity: String?
+        package var fxIndicator: String?
     }
 
     /// An empty lexicon: every indicator accepts every shape and source.
-    public init() {}
+    package init() {}
 
     /// Reads the frame, source and currency tables among the lexicon tables of `catalog`.
-    public init(catalog: ReferenceCatalog) throws {
+    package init(catalog: ReferenceCatalog) throws {
         for entry in catalog.entries
         where [.frames, .sources, .currencies, .bases, .scopes].contains(entry.metadata.kind) {
             let (header, records) = try TableParser.records(of: entry.metadata, at: entry.dataURL)
@@ -110,20 +110,20 @@ public struct FrameLexicon: Sendable {
     }
 
     /// Whether an indicator's tables hold figures of `shape` (indicators without a frame hold any).
-    public func accepts(_ indicator: String, shape: Shape) -> Bool {
+    package func accepts(_ indicator: String, shape: Shape) -> Bool {
         guard let frame = frames[indicator], !frame.shapes.isEmpty else { return true }
         return frame.shapes.contains(shape)
     }
 
     /// Whether an indicator's tables carry figures by `source`'s definition (indicators without a
     /// frame, such as curated tables whose rows cite their own publishers, carry any).
-    public func carries(_ indicator: String, source: String) -> Bool {
+    package func carries(_ indicator: String, source: String) -> Bool {
         guard let frame = frames[indicator], !frame.sources.isEmpty else { return true }
         return frame.sources.contains(source)
     }
 
     /// The indicators with a role, sorted; the role's name after "role:" where it has one.
-    public func indicators(withRole role: String) -> [(indicator: String, name: String)] {
+    package func indicators(withRole role: String) -> [(indicator: String, name: String)] {
         frames.compactMap { indicator, frame -> (String, String)? in
             if frame.role == role { return (indicator, "") }
             if frame.role.hasPrefix(role + ":") { return (indicator, String(frame.role.dropFirst(role.count + 1))) }
@@ -133,7 +133,7 @@ public struct FrameLexicon: Sendable {
 
     /// The reporter of a bilateral indicator (role `bilateral:<reporter>`: one country's trade with
     /// each partner), else nil.
-    public func bilateralReporter(of indicator: String) -> String? {
+    package func bilateralReporter(of indicator: String) -> String? {
         guard let role = frames[indicator]?.role, role.hasPrefix("bilateral:") else { return nil }
         return String(role.dropFirst("bilateral:".count))
     }
@@ -148,30 +148,30 @@ public struct FrameLexicon: Sendable {
     }
 
     /// The series of `source`'s forecasts of `indicator`, when bundled.
-    public func forecastIndicator(of indicator: String, by source: String) -> String? {
+    package func forecastIndicator(of indicator: String, by source: String) -> String? {
         guard let forecast = frames[indicator]?.forecast, forecast.source == source else { return nil }
         return forecast.indicator
     }
 
-    public func mirror(of indicator: String) -> String? {
+    package func mirror(of indicator: String) -> String? {
         guard let mirror = frames[indicator]?.mirror, !mirror.isEmpty else { return nil }
         return mirror
     }
 
     /// The one indicator with a role, if exactly one has it.
-    public func indicator(withRole role: String) -> String? {
+    package func indicator(withRole role: String) -> String? {
         let found = indicators(withRole: role)
         return found.count == 1 ? found[0].indicator : nil
     }
 
     /// The scope the words of a sentence give a share ("crude" → crude and condensate), if any.
-    public func scope(in words: Set<String>) -> String? {
+    package func scope(in words: Set<String>) -> String? {
         scopeWords.first { words.contains($0.word) }?.scope
     }
 
     /// The first scope of the table, among `allowed`, whose phrase occurs in `words` (lower-case
     /// words in order; a phrase of several words must occur on consecutive words).
-    public func scope(inSequence words: [String], among allowed: Set<String>) -> String? {
+    package func scope(inSequence words: [String], among allowed: Set<String>) -> String? {
         for entry in scopeWords where allowed.contains(entry.scope) {
             let phrase = entry.word.split(separator: " ").map(String.init)
             guard let first = phrase.first, phrase.count <= words.count else { continue }
@@ -183,19 +183,19 @@ public struct FrameLexicon: Sendable {
     }
 
     /// The basis ("real", "nominal") of an indicator's tables, nil where it does not matter.
-    public func basis(of indicator: String) -> String? {
+    package func basis(of indicator: String) -> String? {
         guard let basis = frames[indicator]?.basis, !basis.isEmpty else { return nil }
         return basis
     }
 
     /// The indicator of an indicator's growth, if a table holds it.
-    public func growth(of indicator: String) -> String? {
+    package func growth(of indicator: String) -> String? {
         guard let growth = frames[indicator]?.growthIndicator, !growth.isEmpty else { return nil }
         return growth
     }
 
     /// The publishers whose figures an indicator's tables carry, for messages.
-    public func sources(of indicator: String) -> [String] {
+    package func sources(of indicator: String) -> [String] {
         (frames[indicator]?.sources).map { $0.sorted() } ?? []
     }
 }

@@ -2,7 +2,7 @@ import FigCheckCore
 import Foundation
 
 /// Which vintage of a value to use.
-public enum VintageSelection: Sendable, Equatable {
+package enum VintageSelection: Sendable, Equatable {
     /// The newest vintage that has the value.
     case newest
     /// The newest vintage released on or before a date (what an author could have known then).
@@ -12,14 +12,14 @@ public enum VintageSelection: Sendable, Equatable {
 }
 
 /// What identifies one observation within an indicator (vintages aside).
-public struct ObservationKey: Hashable, Sendable {
-    public var indicator: String
-    public var entity: String
-    public var period: String
-    public var partner: String?
-    public var scope: String?
+package struct ObservationKey: Hashable, Sendable {
+    package var indicator: String
+    package var entity: String
+    package var period: String
+    package var partner: String?
+    package var scope: String?
 
-    public init(indicator: String, entity: String, period: String, partner: String? = nil, scope: String? = nil) {
+    package init(indicator: String, entity: String, period: String, partner: String? = nil, scope: String? = nil) {
         self.indicator = indicator
         self.entity = entity
         self.period = period
@@ -29,11 +29,11 @@ public struct ObservationKey: Hashable, Sendable {
 }
 
 /// A value found in the reference data, with the table that holds it.
-public struct ReferenceValue: Sendable, Hashable {
-    public var observation: Observation
-    public var table: TableMetadata
+package struct ReferenceValue: Sendable, Hashable {
+    package var observation: Observation
+    package var table: TableMetadata
 
-    public init(observation: Observation, table: TableMetadata) {
+    package init(observation: Observation, table: TableMetadata) {
         self.observation = observation
         self.table = table
     }
@@ -41,12 +41,12 @@ public struct ReferenceValue: Sendable, Hashable {
 
 /// The reference data: every table's metadata, read once; each table's rows, read and indexed
 /// the first time they are needed and then shared (thread-safe, so a batch shares one catalog).
-public final class ReferenceCatalog: @unchecked Sendable {
+package final class ReferenceCatalog: @unchecked Sendable {
     /// A table of the catalog and where its files are.
-    public struct Entry: Sendable {
-        public var metadata: TableMetadata
-        public var metadataURL: URL
-        public var dataURL: URL
+    package struct Entry: Sendable {
+        package var metadata: TableMetadata
+        package var metadataURL: URL
+        package var dataURL: URL
     }
 
     /// Observations with an index by key.
@@ -55,9 +55,9 @@ public final class ReferenceCatalog: @unchecked Sendable {
         var index: [ObservationKey: Int]
     }
 
-    public let directory: URL
+    package let directory: URL
     /// Every table, sorted by id.
-    public let entries: [Entry]
+    package let entries: [Entry]
     private let entriesByID: [String: Entry]
     /// Observation tables by indicator, oldest vintage first.
     private let tablesByIndicator: [String: [Entry]]
@@ -70,7 +70,7 @@ public final class ReferenceCatalog: @unchecked Sendable {
     private let lock = NSLock()
 
     /// Reads the metadata of every table under `directory` (files named `*.meta.json`).
-    public init(directory: URL) throws {
+    package init(directory: URL) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
         else {
@@ -112,22 +112,23 @@ public final class ReferenceCatalog: @unchecked Sendable {
     }
 
     /// The table with this id.
-    public func entry(id: String) -> Entry? { entriesByID[id] }
+    package func entry(id: String) -> Entry? { entriesByID[id] }
 
     /// The observation tables of an indicator, oldest vintage first.
-    public func tables(for indicator: String) -> [Entry] { tablesByIndicator[indicator] ?? [] }
+    package func tables(for indicator: String) -> [Entry] { tablesByIndicator[indicator] ?? [] }
 
     /// Every indicator that has at least one table.
-    public var indicators: [String] { tablesByIndicator.keys.sorted() }
+    package var indicators: [String] { tablesByIndicator.keys.sorted() }
 
     /// All rows of an observation table, in file order.
-    public func observations(inTable id: String) throws -> [Observation] {
+    package func observations(inTable id: String) throws -> [Observation] {
         try indexed(id).observations
     }
 
     /// The value at `key` in the vintage `selection` picks, or nil when no such vintage has it.
     /// Only the tables that can answer are read: newest first, stopping at the first that has the key.
-    public func value(at key: ObservationKey, vintage selection: VintageSelection = .newest) throws -> ReferenceValue? {
+    package func value(at key: ObservationKey, vintage selection: VintageSelection = .newest) throws -> ReferenceValue?
+    {
         let eligible = tables(for: key.indicator).filter { entry in
             switch selection {
             case .newest: return true
@@ -144,7 +145,7 @@ public final class ReferenceCatalog: @unchecked Sendable {
     }
 
     /// The value at `key` in every vintage that has it, oldest first.
-    public func allVintages(at key: ObservationKey) throws -> [ReferenceValue] {
+    package func allVintages(at key: ObservationKey) throws -> [ReferenceValue] {
         var values: [ReferenceValue] = []
         for entry in tables(for: key.indicator) {
             if let observation = try observation(at: key, inTable: entry.metadata.id) {
@@ -157,7 +158,7 @@ public final class ReferenceCatalog: @unchecked Sendable {
     /// The value in force on `date` in the timelines of `indicator`: the row with the latest
     /// effective date on or before it, the table's fallback entity standing in for an entity
     /// without rows of its own (see `Timeline`).
-    public func valueInForce(
+    package func valueInForce(
         indicator: String, entity: String, on date: CalendarDate, partner: String? = nil,
         scope: String? = nil
     ) throws -> ReferenceValue? {

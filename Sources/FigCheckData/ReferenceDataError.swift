@@ -1,7 +1,7 @@
 import Foundation
 
 /// Problems with reference data that stop a run (exit code 2), each naming the file or table.
-public enum ReferenceDataError: LocalizedError, Equatable {
+package enum ReferenceDataError: LocalizedError, Equatable {
     case missingDirectory(path: String)
     case unreadableMetadata(path: String, reason: String)
     case missingTableFile(path: String)
@@ -10,7 +10,7 @@ public enum ReferenceDataError: LocalizedError, Equatable {
     case unknownTable(id: String)
     case writeFailed(path: String, reason: String)
 
-    public var errorDescription: String? {
+    package var errorDescription: String? {
         switch self {
         case let .missingDirectory(path):
             return "\(path): reference data directory not found"

@@ -4,27 +4,27 @@ import Foundation
 /// Checks a reference-data directory: metadata and provenance, table shapes, values, duplicate
 /// keys, units, and that names point at known entities and indicators. Every problem is reported,
 /// one line each; nothing stops at the first.
-public enum ReferenceDataValidator {
+package enum ReferenceDataValidator {
     /// One problem, located in a file (and a line when it concerns a row).
-    public struct Problem: Sendable, Equatable, CustomStringConvertible {
-        public var path: String
-        public var line: Int?
-        public var message: String
+    package struct Problem: Sendable, Equatable, CustomStringConvertible {
+        package var path: String
+        package var line: Int?
+        package var message: String
 
-        public var description: String {
+        package var description: String {
             line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)"
         }
     }
 
     /// Units a table may use.
-    public static let knownUnits: Set<String> = [
+    package static let knownUnits: Set<String> = [
         "USD", "intl_USD", "LCU", "percent", "persons", "rank", "date", "LCU_per_USD", "mb/d", "years", "count",
     ]
     /// Licences whose terms would bind the product; such files are reference-only.
     static let forbiddenLicences = ["GPL", "LGPL", "AGPL"]
 
     /// Every problem found under `directory`.
-    public static func validate(_ directory: URL) -> [Problem] {
+    package static func validate(_ directory: URL) -> [Problem] {
         let catalog: ReferenceCatalog
         do {
             catalog = try ReferenceCatalog(directory: directory)

@@ -2,15 +2,15 @@ import FigCheckCore
 import Foundation
 
 /// One entity-period value of a series (WDI, WEO, Census), as any source gives it.
-public struct SeriesRow: Sendable, Equatable {
-    public var entity: String
-    public var entityName: String
-    public var period: String
-    public var valueText: String
+package struct SeriesRow: Sendable, Equatable {
+    package var entity: String
+    package var entityName: String
+    package var period: String
+    package var valueText: String
     /// `actual` or `projection` where the publisher marks it (WEO), else nil.
-    public var status: String?
+    package var status: String?
 
-    public init(entity: String, entityName: String, period: String, valueText: String, status: String? = nil) {
+    package init(entity: String, entityName: String, period: String, valueText: String, status: String? = nil) {
         self.entity = entity
         self.entityName = entityName
         self.period = period
@@ -20,16 +20,16 @@ public struct SeriesRow: Sendable, Equatable {
 }
 
 /// Where a vintage of a series came from.
-public struct SeriesProvenance: Sendable {
+package struct SeriesProvenance: Sendable {
     /// The publisher's release date (YYYY-MM-DD).
-    public var vintage: String
+    package var vintage: String
     /// When it was retrieved (YYYY-MM-DD).
-    public var retrieved: String
+    package var retrieved: String
     /// Repository, commit and path, or the API URL.
-    public var obtainedFrom: String
-    public var notes: String?
+    package var obtainedFrom: String
+    package var notes: String?
 
-    public init(vintage: String, retrieved: String, obtainedFrom: String, notes: String? = nil) {
+    package init(vintage: String, retrieved: String, obtainedFrom: String, notes: String? = nil) {
         self.vintage = vintage
         self.retrieved = retrieved
         self.obtainedFrom = obtainedFrom
@@ -39,16 +39,16 @@ public struct SeriesProvenance: Sendable {
 
 /// Writes one vintage of one WDI series as `wdi/<vintage>/<code>.csv` plus its metadata,
 /// atomically (temporary files, then rename), and never over a different existing vintage file.
-public enum WDISeriesWriter {
+package enum WDISeriesWriter {
     /// The id of a series table: `wdi.<code>.<vintage>`.
-    public static func tableID(code: String, vintage: String) -> String {
+    package static func tableID(code: String, vintage: String) -> String {
         "wdi.\(code.lowercased()).\(vintage)"
     }
 
     /// Writes the table; with `replace` false an existing file for the same vintage is an error.
     /// Returns the metadata written.
     @discardableResult
-    public static func write(
+    package static func write(
         _ rows: [SeriesRow], series: WDIIndicatorMap.Series, provenance: SeriesProvenance,
         into directory: URL, replace: Bool
     ) throws -> TableMetadata {
@@ -75,10 +75,10 @@ public enum WDISeriesWriter {
 
 /// Writes a series table (`<stem>.csv` and `<stem>.meta.json`) atomically, with a `status` column
 /// when any row carries one. The one writer of series metadata: every importer goes through it.
-public enum SeriesTableWriter {
+package enum SeriesTableWriter {
     /// Sorts the rows by entity and period, fills the coverage from them and writes both files.
     @discardableResult
-    public static func write(_ rows: [SeriesRow], metadata template: TableMetadata, folder: URL, stem: String) throws
+    package static func write(_ rows: [SeriesRow], metadata template: TableMetadata, folder: URL, stem: String) throws
         -> TableMetadata
     {
         let sorted = rows.sorted { ($0.entity, $0.period) < ($1.entity, $1.period) }
@@ -100,8 +100,8 @@ public enum SeriesTableWriter {
 }
 
 /// Writes a table's CSV text and its metadata beside it, each atomically.
-public enum TableFiles {
-    public static func write(csv: String, metadata: TableMetadata, folder: URL, stem: String) throws {
+package enum TableFiles {
+    package static func write(csv: String, metadata: TableMetadata, folder: URL, stem: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let metaData = try encoder.encode(metadata) + Data("\n".utf8)
@@ -121,8 +121,8 @@ public enum TableFiles {
 /// the old file or the new one, never half of one. The bytes go out by plain system calls:
 /// Foundation's `Data.write` also syncs each file to disk, which cost a batch of 10,000
 /// documents more than a tenth of its time for a durability rename(2) does not need.
-public enum AtomicFile {
-    public static func write(_ data: Data, to url: URL) throws {
+package enum AtomicFile {
+    package static func write(_ data: Data, to url: URL) throws {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {

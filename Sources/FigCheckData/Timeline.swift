@@ -5,9 +5,9 @@ import FigCheckCore
 /// fallback entity (`fallbackEntity`, e.g. WLD for "every partner") hold for an entity until its
 /// own first row for that scope. Rows announced after `knownOn` are left out (a retroactive rate
 /// was not known before it was announced), and rows marked `not_applied` are never in force.
-public enum Timeline {
+package enum Timeline {
     /// The rows in force one after another for `entity` and `scope`, in effective-date order.
-    public static func steps(
+    package static func steps(
         _ rows: [ReferenceValue], entity: String, scope: String?, partner: String? = nil,
         knownOn: CalendarDate? = nil
     ) -> [ReferenceValue] {
@@ -25,7 +25,7 @@ public enum Timeline {
     }
 
     /// Rates announced for `entity` (or its fallback) and `scope` but never applied.
-    public static func neverApplied(
+    package static func neverApplied(
         _ rows: [ReferenceValue], entity: String, scope: String?,
         knownOn: CalendarDate? = nil
     ) -> [ReferenceValue] {
@@ -37,7 +37,7 @@ public enum Timeline {
     }
 
     /// The row in force on `date`, if any.
-    public static func inForce(_ steps: [ReferenceValue], on date: CalendarDate) -> ReferenceValue? {
+    package static func inForce(_ steps: [ReferenceValue], on date: CalendarDate) -> ReferenceValue? {
         steps.last { ($0.observation.effectiveDate ?? date) <= date }
     }
 
@@ -46,7 +46,7 @@ public enum Timeline {
         return announced <= date
     }
 
-    public static func sorted(_ rows: [ReferenceValue]) -> [ReferenceValue] {
+    package static func sorted(_ rows: [ReferenceValue]) -> [ReferenceValue] {
         // ISO dates sort as text; rows of one date keep their file order.
         rows.sorted {
             ($0.observation.effectiveDate?.description ?? "", $0.table.id, $0.observation.line)

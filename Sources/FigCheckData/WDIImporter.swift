@@ -4,10 +4,10 @@ import Foundation
 /// Imports WDI series from files laid out like the Datahub packages: a folder of
 /// `<series-code>/data.csv`, or one CSV file for one series; columns
 /// `Country Name,Country Code,Year,Value`.
-public enum WDIImporter {
+package enum WDIImporter {
     /// Imports every mapped series found under `source` (a folder) or the one CSV file `source`
     /// for `seriesCode`. Returns the metadata of the tables written.
-    public static func importSeries(
+    package static func importSeries(
         from source: URL, seriesCode: String?, provenance: SeriesProvenance,
         into directory: URL, replace: Bool
     ) throws -> [TableMetadata] {

@@ -3,25 +3,25 @@ import Foundation
 
 /// How a World Bank WDI series becomes a figcheck indicator: `reference-data/wdi/wdi-indicators.csv`
 /// (series code, indicator id, title, unit, bounds on values).
-public struct WDIIndicatorMap: Sendable {
+package struct WDIIndicatorMap: Sendable {
     /// One series.
-    public struct Series: Sendable, Equatable {
-        public var code: String
-        public var indicator: String
-        public var title: String
-        public var unit: String
-        public var range: TableMetadata.ValueRange?
+    package struct Series: Sendable, Equatable {
+        package var code: String
+        package var indicator: String
+        package var title: String
+        package var unit: String
+        package var range: TableMetadata.ValueRange?
     }
 
-    public let series: [Series]
+    package let series: [Series]
 
     /// The map file inside a reference-data directory.
-    public static func file(in directory: URL) -> URL {
+    package static func file(in directory: URL) -> URL {
         directory.appendingPathComponent("wdi/wdi-indicators.csv")
     }
 
     /// Reads the map.
-    public init(contentsOf url: URL) throws {
+    package init(contentsOf url: URL) throws {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ReferenceDataError.missingTableFile(path: url.path)
         }
@@ -39,7 +39,7 @@ public struct WDIIndicatorMap: Sendable {
     }
 
     /// The series with this code (any case: WDI folders are lower-case).
-    public func series(code: String) -> Series? {
+    package func series(code: String) -> Series? {
         series.first { $0.code == code.uppercased() }
     }
 }

@@ -8,25 +8,25 @@ import Foundation
 /// release date. Areas are ISO 3166 alpha-3 codes; old numeric IMF codes go through a crosswalk
 /// (`ref_area,ref_area_new`) and IMF group codes through `weo/weo-areas.csv`; areas the entity
 /// tables do not know are left out and counted.
-public enum WEOImporter {
+package enum WEOImporter {
     /// One WEO concept and the indicator it becomes.
-    public struct Concept: Sendable, Equatable {
-        public var code: String
-        public var indicator: String
-        public var title: String
-        public var unit: String
-        public var scale: Double
-        public var range: TableMetadata.ValueRange?
+    package struct Concept: Sendable, Equatable {
+        package var code: String
+        package var indicator: String
+        package var title: String
+        package var unit: String
+        package var scale: Double
+        package var range: TableMetadata.ValueRange?
     }
 
     /// What an import wrote and what it left out.
-    public struct Outcome: Sendable {
-        public var tables: [TableMetadata]
+    package struct Outcome: Sendable {
+        package var tables: [TableMetadata]
         /// Area codes with no entity, and how many rows they had.
-        public var skippedAreas: [String: Int]
+        package var skippedAreas: [String: Int]
     }
 
-    public static func importVintage(
+    package static func importVintage(
         from file: URL, crosswalk: URL?, provenance: SeriesProvenance, into directory: URL,
         replace: Bool
     ) throws -> Outcome {

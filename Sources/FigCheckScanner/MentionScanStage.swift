@@ -1,16 +1,16 @@
 import FigCheckCore
 
 /// The pipeline stage that finds the numbers of a document.
-public struct MentionScanStage: AnalysisStage {
-    public let name = "mentions"
-    public let scanner: MentionScanner
+package struct MentionScanStage: AnalysisStage {
+    package let name = "mentions"
+    package let scanner: MentionScanner
 
     /// Creates the stage.
-    public init(scanner: MentionScanner = MentionScanner()) {
+    package init(scanner: MentionScanner = MentionScanner()) {
         self.scanner = scanner
     }
 
-    public func run(_ analysis: inout DocumentAnalysis) {
+    package func run(_ analysis: inout DocumentAnalysis) {
         let result = scanner.scan(analysis.document.text, budget: analysis.budget)
         analysis.mentions = result.mentions
         analysis.ignoredNumbers = result.ignored

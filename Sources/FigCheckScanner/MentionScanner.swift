@@ -5,27 +5,27 @@ import FigCheckCore
 ///
 /// It works on the UTF-8 bytes in one pass of tokens, allocates per mention rather than per byte,
 /// and is linear in the input (every lookahead is bounded).
-public struct MentionScanner: Sendable {
+package struct MentionScanner: Sendable {
     /// Tolerances applied to hedged figures.
-    public struct Options: Sendable, Equatable {
+    package struct Options: Sendable, Equatable {
         /// The relative tolerance of "about", "roughly", "nearly" (default 10%).
-        public var approximateTolerance: Double
+        package var approximateTolerance: Double
 
-        public init(approximateTolerance: Double = 0.10) {
+        package init(approximateTolerance: Double = 0.10) {
             self.approximateTolerance = approximateTolerance
         }
     }
 
     /// The mentions of a text and the numbers that were recognised as not quantities.
-    public struct Result: Sendable {
-        public var mentions: [Mention]
-        public var ignored: [IgnoredNumber]
+    package struct Result: Sendable {
+        package var mentions: [Mention]
+        package var ignored: [IgnoredNumber]
     }
 
-    public let options: Options
+    package let options: Options
 
     /// Creates a scanner.
-    public init(options: Options = Options()) {
+    package init(options: Options = Options()) {
         self.options = options
     }
 
@@ -34,7 +34,7 @@ public struct MentionScanner: Sendable {
     /// The text is scanned in chunks that end at line breaks (no mention spans a line break), so
     /// the token buffer stays small and in cache however long the document is. Between chunks the
     /// scan stops early when `budget` is spent (the caller then gives the document up).
-    public func scan(_ text: String, budget: WorkBudget = .unlimited) -> Result {
+    package func scan(_ text: String, budget: WorkBudget = .unlimited) -> Result {
         var copy = text
         return copy.withUTF8 { bytes in
             var mentions: [Mention] = []

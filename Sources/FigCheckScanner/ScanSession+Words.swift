@@ -247,7 +247,7 @@ extension ScanSession {
 }
 
 /// A plain decimal string without a trailing ".0" ("25", "0.5").
-public func formatDecimal(_ value: Double) -> String {
+package func formatDecimal(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e18 { return String(Int64(value)) }
     return String(value)
 }

@@ -310,7 +310,7 @@ struct ByteSet {
 }
 
 /// The currency words the scanner knows, for the claim rules ("won" → KRW).
-public enum CurrencyWords {
+package enum CurrencyWords {
     /// The ISO 4217 code a currency word names, if any (lower-case word).
-    public static func code(_ word: String) -> String? { ScannerLexicon.currencyWords[word] }
+    package static func code(_ word: String) -> String? { ScannerLexicon.currencyWords[word] }
 }

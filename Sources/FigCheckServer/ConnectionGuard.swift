@@ -34,7 +34,7 @@ struct ConnectionLimits: Sendable {
 /// moved for a second, the one stalled longest. A flood of stalled connections cannot lock editors
 /// out, and the file descriptors stay bounded. Only when every connection is busy (its body still
 /// arriving, or its check running) is the new one refused.
-public final class ConnectionRegistry: Sendable {
+package final class ConnectionRegistry: Sendable {
     enum Admission {
         case admitted
         /// Admitted in place of this connection, which the caller closes.
@@ -120,7 +120,7 @@ public final class ConnectionRegistry: Sendable {
     }
 
     /// Open connections, and how many were closed to make room or refused since the start.
-    public var counts: (open: Int, evicted: Int, refused: Int) {
+    package var counts: (open: Int, evicted: Int, refused: Int) {
         state.withLock { ($0.members.count, $0.evicted, $0.refused) }
     }
 }

@@ -15,9 +15,9 @@ import UnixSignals
 ///
 /// Connections live by deadlines of their own (`ConnectionGuard`), checks wait in a bounded queue
 /// (`CheckQueue`), and SIGTERM or SIGINT stop it gracefully (`serve`).
-public enum ServerApplication {
+package enum ServerApplication {
     /// The router with every route, over a checker with loaded tables (tests call it in process).
-    public static func router(
+    package static func router(
         checker: WebChecker, options: ServerOptions,
         connections: ConnectionRegistry? = nil
     ) -> Router<BasicRequestContext> {
@@ -57,7 +57,7 @@ public enum ServerApplication {
     }
 
     /// The application listening where the options say, and its checker.
-    public static func application(options: ServerOptions) throws -> (some ApplicationProtocol, WebChecker) {
+    package static func application(options: ServerOptions) throws -> (some ApplicationProtocol, WebChecker) {
         let checker = try WebChecker(options: options)
         let limits = ConnectionLimits(options)
         let connections = ConnectionRegistry(maxConnections: limits.maxConnections)
@@ -84,7 +84,7 @@ public enum ServerApplication {
     /// connections without a running check close at once, requests waiting for a slot are
     /// answered 503, and running checks have `shutdownGrace` seconds to finish before the rest
     /// are cancelled. Returns normally after a signal (the process exits 0).
-    public static func serve(options: ServerOptions) async throws {
+    package static func serve(options: ServerOptions) async throws {
         let built: (application: any ApplicationProtocol, checker: WebChecker)
         do {
             built = try self.application(options: options)
@@ -105,8 +105,8 @@ public enum ServerApplication {
     }
 
     /// The reference data could not be loaded, so the server did not start.
-    public struct StartError: Error {
-        public var message: String
+    package struct StartError: Error {
+        package var message: String
     }
 
     /// Tells the checker when the graceful shutdown begins, so queued requests are answered.

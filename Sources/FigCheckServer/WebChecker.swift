@@ -6,54 +6,54 @@ import Foundation
 import Synchronization
 
 /// What the server may do, and how much of it.
-public struct ServerOptions: Sendable {
+package struct ServerOptions: Sendable {
     /// The address to listen on; loopback unless told otherwise.
-    public var host: String = "127.0.0.1"
-    public var port: Int = 8080
+    package var host: String = "127.0.0.1"
+    package var port: Int = 8080
     /// Whether `POST /api/check` may fetch a URL it is given (off: the server fetches nothing).
-    public var allowFetch = false
+    package var allowFetch = false
     /// The largest request body accepted (a document upload or pasted text).
-    public var maxBodyBytes = 10 * 1024 * 1024
+    package var maxBodyBytes = 10 * 1024 * 1024
     /// The longest a check may take before the request is answered 504.
-    public var requestTimeout: TimeInterval = 30
+    package var requestTimeout: TimeInterval = 30
     /// Checks running at once; more wait in the queue.
-    public var maxConcurrentChecks = 4
+    package var maxConcurrentChecks = 4
     /// Checks that may wait for a free slot; one more is answered 503 with `Retry-After`.
-    public var queueLength = 16
+    package var queueLength = 16
     /// The longest a check waits in the queue before it is answered 503.
-    public var queueWait: TimeInterval = 10
+    package var queueWait: TimeInterval = 10
     /// The time a new connection has to send its request head, and a kept-alive one to send its
     /// next, before it is closed (slow clients, idle keep-alive).
-    public var headTimeout: TimeInterval = 5
+    package var headTimeout: TimeInterval = 5
     /// The time a request's body has to arrive once its head has.
-    public var bodyTimeout: TimeInterval = 30
+    package var bodyTimeout: TimeInterval = 30
     /// How long a kept-alive connection may sit idle after a response.
-    public var idleTimeout: TimeInterval = 5
+    package var idleTimeout: TimeInterval = 5
     /// Connections open at once. A new one past it closes the connection that has waited longest
     /// for its request head; when every connection is busy, it is answered 503 and closed.
-    public var maxConnections = 512
+    package var maxConnections = 512
     /// After SIGTERM or SIGINT, the time running checks have to finish before the rest are closed.
-    public var shutdownGrace: TimeInterval = 10
+    package var shutdownGrace: TimeInterval = 10
     /// The reference-data folder (nil: the bundled one).
-    public var dataDirectory: String?
+    package var dataDirectory: String?
 
     /// Default options: loopback, port 8080, no fetching, 10 MiB, 30 s, 4 checks at once and 16
     /// waiting up to 10 s, 512 connections, a head within 5 s, a body within 30 s, 5 s idle, 10 s grace.
-    public init() {}
+    package init() {}
 }
 
 /// One request to check a document: its bytes (or a URL to fetch) and what the editor set.
-public struct CheckRequest: Sendable {
-    public var bytes: [UInt8]
+package struct CheckRequest: Sendable {
+    package var bytes: [UInt8]
     /// The file name the upload had; its extension picks the loader (default: plain text).
-    public var filename: String
-    public var url: String?
-    public var subject: String?
-    public var date: CalendarDate?
-    public var asOf: CalendarDate?
-    public var format: OutputFormat
+    package var filename: String
+    package var url: String?
+    package var subject: String?
+    package var date: CalendarDate?
+    package var asOf: CalendarDate?
+    package var format: OutputFormat
 
-    public init(
+    package init(
         bytes: [UInt8], filename: String = "pasted.txt", url: String? = nil, subject: String? = nil,
         date: CalendarDate? = nil, asOf: CalendarDate? = nil, format: OutputFormat = .json
     ) {
@@ -68,7 +68,7 @@ public struct CheckRequest: Sendable {
 }
 
 /// Why a request was not answered with a report; each maps to one HTTP status.
-public enum WebCheckError: Error, Equatable, Sendable {
+package enum WebCheckError: Error, Equatable, Sendable {
     case badRequest(String)
     case unreadableDocument(String)
     case fetchNotAllowed
@@ -78,7 +78,7 @@ public enum WebCheckError: Error, Equatable, Sendable {
     case shuttingDown
 
     /// A one-line message for the response body.
-    public var message: String {
+    package var message: String {
         switch self {
         case let .badRequest(reason): return reason
         case let .unreadableDocument(reason): return reason
@@ -92,16 +92,16 @@ public enum WebCheckError: Error, Equatable, Sendable {
 }
 
 /// The checked report of one request, rendered, with its verdict counts.
-public struct CheckResponse: Sendable {
-    public var body: String
-    public var contentType: String
-    public var summary: VerdictSummary
+package struct CheckResponse: Sendable {
+    package var body: String
+    package var contentType: String
+    package var summary: VerdictSummary
 }
 
 /// Checks documents for the web server: the reference tables are loaded once and shared, checks
 /// run off the server's threads, at most `maxConcurrentChecks` at once (a bounded queue waits for a
 /// slot), each within the time limit.
-public final class WebChecker: Sendable {
+package final class WebChecker: Sendable {
     let options: ServerOptions
     let knowledge: ClaimKnowledge
     let pipeline: Pipeline
@@ -109,7 +109,7 @@ public final class WebChecker: Sendable {
     let queue: CheckQueue
 
     /// Loads the reference data; throws when it cannot be read (the server does not start).
-    public init(options: ServerOptions) throws {
+    package init(options: ServerOptions) throws {
         self.options = options
         let checkOptions = CheckOptions(inputs: [], dataDirectory: options.dataDirectory)
         knowledge = try Check.loadKnowledge(checkOptions)
@@ -120,20 +120,20 @@ public final class WebChecker: Sendable {
     }
 
     /// How many tables the server checks against (for `/healthz`).
-    public var tableCount: Int { catalog.entries.count }
+    package var tableCount: Int { catalog.entries.count }
 
     /// Checks running and waiting for a slot.
-    public var load: (running: Int, waiting: Int) { queue.load }
+    package var load: (running: Int, waiting: Int) { queue.load }
 
     /// The server is stopping: requests waiting for a slot are answered 503 now and no new check
     /// starts; the checks already running finish.
-    public func beginShutdown() { queue.shutDown() }
+    package func beginShutdown() { queue.shutDown() }
 
     /// Whether `beginShutdown` was called.
-    public var isShuttingDown: Bool { queue.isShuttingDown }
+    package var isShuttingDown: Bool { queue.isShuttingDown }
 
     /// Checks one request and renders the report in the format asked for.
-    public func check(_ request: CheckRequest) async throws(WebCheckError) -> CheckResponse {
+    package func check(_ request: CheckRequest) async throws(WebCheckError) -> CheckResponse {
         if request.url != nil, !options.allowFetch { throw .fetchNotAllowed }
         if let subject = request.subject, !CountryCode.isAlpha3(subject) {
             throw .badRequest("subject \(subject): expected an ISO 3166 alpha-3 code such as KOR or USA")

@@ -5,18 +5,18 @@ import FigCheckData
 
 /// The verification stage of the pipeline (Claims ─► Findings): checks each claim the reading
 /// stage found against the reference tables and the rest of the document.
-public struct ClaimVerificationStage: AnalysisStage {
-    public let name = "claim-verification"
-    public let knowledge: ClaimKnowledge
-    public let settings: VerificationSettings
+package struct ClaimVerificationStage: AnalysisStage {
+    package let name = "claim-verification"
+    package let knowledge: ClaimKnowledge
+    package let settings: VerificationSettings
 
     /// Creates the stage over loaded knowledge (shared between documents).
-    public init(knowledge: ClaimKnowledge, settings: VerificationSettings = VerificationSettings()) {
+    package init(knowledge: ClaimKnowledge, settings: VerificationSettings = VerificationSettings()) {
         self.knowledge = knowledge
         self.settings = settings
     }
 
-    public func run(_ analysis: inout DocumentAnalysis) {
+    package func run(_ analysis: inout DocumentAnalysis) {
         // Without the reading stage before it there is nothing to verify.
         guard let reading = analysis.claimWorkings as? ClaimReaderWorkings else { return }
         let document = analysis.document

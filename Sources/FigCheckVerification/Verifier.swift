@@ -2,16 +2,16 @@ import FigCheckCore
 import FigCheckData
 
 /// Tolerances a check applies (PRODUCT.md, "Tolerance" and "Verdicts").
-public struct VerificationSettings: Sendable {
+package struct VerificationSettings: Sendable {
     /// Which vintage of the tables to use: the newest, or the newest released by a date.
-    public var vintage: VintageSelection
+    package var vintage: VintageSelection
     /// A mismatch within this relative distance is a near miss (a warning, not an error).
-    public var nearMissRelative: Double
+    package var nearMissRelative: Double
     /// The relative tolerance of "about" and "nearly", by claim kind or hedge, with "default"; the
     /// scanner reads hedges with 10%, and a different setting re-reads them here.
-    public var tolerances: [String: Double]
+    package var tolerances: [String: Double]
 
-    public init(
+    package init(
         vintage: VintageSelection = .newest, nearMissRelative: Double = 0.05, tolerances: [String: Double] = [:]
     ) {
         self.vintage = vintage

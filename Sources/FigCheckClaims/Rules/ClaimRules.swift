@@ -19,7 +19,7 @@ protocol ClaimRule: Sendable {
 }
 
 /// The rules, in the order they are tried: the first that recognises a figure claims it.
-public enum ClaimRules {
+package enum ClaimRules {
     static let all: [any ClaimRule] = [
         ConversionRule(), DigitBoundRule(), DateArithmeticRule(), DateRule(), ListCountRule(), StatedFormulaRule(),
         PartOfWholeRule(), BracketedShareRule(), FractionOfCountRule(), TotalOfPartsRule(), ThresholdRule(), LeadRule(),
@@ -29,21 +29,21 @@ public enum ClaimRules {
     ]
 
     /// The id, kind and summary of every rule, for reports and documentation.
-    public static var catalog: [(id: String, kind: ClaimKind, summary: String)] {
+    package static var catalog: [(id: String, kind: ClaimKind, summary: String)] {
         all.map { ($0.id, $0.kind, $0.summary) } + SeriesRule.catalog + StatedPartsRule.catalog + OrderRule.catalog
     }
 
     /// One example sentence of a rule: the figure marked «…» must (or must not) be claimed by it.
-    public struct Example: Sendable, CustomStringConvertible {
-        public var ruleId: String
-        public var sentence: String
-        public var triggers: Bool
+    package struct Example: Sendable, CustomStringConvertible {
+        package var ruleId: String
+        package var sentence: String
+        package var triggers: Bool
 
-        public var description: String { "\(ruleId) \(triggers ? "claims" : "does not claim"): \(sentence)" }
+        package var description: String { "\(ruleId) \(triggers ? "claims" : "does not claim"): \(sentence)" }
     }
 
     /// Every rule's triggering and non-triggering examples, for one parameterised test.
-    public static var examples: [Example] {
+    package static var examples: [Example] {
         all.flatMap { rule in
             rule.triggeringExamples.map { Example(ruleId: rule.id, sentence: $0, triggers: true) }
                 + rule.nonTriggeringExamples.map { Example(ruleId: rule.id, sentence: $0, triggers: false) }
@@ -63,13 +63,13 @@ public enum ClaimRules {
 
 /// Every rule that can produce a finding: the claim rules, the checks that need no data, and the
 /// suppression bookkeeping. SARIF's `tool.driver.rules` and the documentation list these.
-public enum RuleRegistry {
-    public struct Rule: Sendable {
-        public var id: String
-        public var summary: String
+package enum RuleRegistry {
+    package struct Rule: Sendable {
+        package var id: String
+        package var summary: String
     }
 
-    public static var all: [Rule] {
+    package static var all: [Rule] {
         ClaimRules.catalog.map { Rule(id: $0.id, summary: $0.summary) } + [
             Rule(
                 id: "same-figure-twice",

@@ -15,9 +15,14 @@ public enum Check {
 
     /// Runs the check. Each input is loaded and reported on its own: one unreadable input gives its
     /// error and exit code 2, and the others are still checked.
-    public static func run(
-        _ options: CheckOptions, pipeline given: Pipeline? = nil,
-        catalog givenCatalog: ReferenceCatalog? = nil
+    public static func run(_ options: CheckOptions) async -> Outcome {
+        await run(options, pipeline: nil, catalog: nil)
+    }
+
+    /// Runs the check with a pipeline and tables already loaded (the batch run and the web server
+    /// share one set across documents).
+    package static func run(
+        _ options: CheckOptions, pipeline given: Pipeline?, catalog givenCatalog: ReferenceCatalog?
     ) async -> Outcome {
         let pipeline: Pipeline
         var catalog = givenCatalog
@@ -92,7 +97,7 @@ public enum Check {
 
     /// The report of some checked documents: the tables and vintages their findings used
     /// (PRODUCT.md: findings always name the vintage) and the credit lines those tables require.
-    public static func assemble(_ documents: [DocumentReport], catalog: ReferenceCatalog?) -> Report {
+    package static func assemble(_ documents: [DocumentReport], catalog: ReferenceCatalog?) -> Report {
         let used = Set(
             documents.flatMap { $0.claims.flatMap { $0.computed?.inputs ?? [] } }
                 .map { Report.TableUse(table: $0.table, vintage: $0.vintage) })
@@ -117,7 +122,7 @@ public enum Check {
     }
 
     /// The reference data the options point to, with its entities and lexicon.
-    public static func loadKnowledge(_ options: CheckOptions) throws -> ClaimKnowledge {
+    package static func loadKnowledge(_ options: CheckOptions) throws -> ClaimKnowledge {
         let directory = try ReferenceDataLocator.locate(explicit: options.dataDirectory)
         return try ClaimKnowledge(catalog: ReferenceCatalog(directory: directory))
     }

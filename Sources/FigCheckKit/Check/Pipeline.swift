@@ -13,7 +13,7 @@ public struct Pipeline: Sendable {
 
     /// The stages figcheck ships: the number scanner, the claim reader, then the verifier over the
     /// loaded reference data.
-    public static func standard(knowledge: ClaimKnowledge, settings: VerificationSettings = VerificationSettings())
+    package static func standard(knowledge: ClaimKnowledge, settings: VerificationSettings = VerificationSettings())
         -> Pipeline
     {
         Pipeline(stages: [
@@ -23,7 +23,7 @@ public struct Pipeline: Sendable {
     }
 
     /// The scanner and the claim reader, no verification (`figcheck claims`).
-    public static func reading(knowledge: ClaimKnowledge) -> Pipeline {
+    package static func reading(knowledge: ClaimKnowledge) -> Pipeline {
         Pipeline(stages: [MentionScanStage(), ClaimReadingStage(knowledge: knowledge)])
     }
 

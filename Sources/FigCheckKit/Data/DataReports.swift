@@ -22,7 +22,7 @@ public enum DataReports {
     }
 
     /// One line per table, then the attributions the tables require.
-    public static func list(_ catalog: ReferenceCatalog) -> String {
+    package static func list(_ catalog: ReferenceCatalog) -> String {
         var rows = [["TABLE", "KIND", "INDICATORS", "ROWS", "VINTAGE", "COVERAGE", "LICENCE"]]
         for entry in catalog.entries {
             let meta = entry.metadata
@@ -44,7 +44,7 @@ public enum DataReports {
     }
 
     /// The rows a show query selects, or the value in force on a date.
-    public static func show(_ catalog: ReferenceCatalog, _ query: ShowQuery) throws -> String {
+    package static func show(_ catalog: ReferenceCatalog, _ query: ShowQuery) throws -> String {
         let entries: [ReferenceCatalog.Entry]
         if let entry = catalog.entry(id: query.table) {
             entries = [entry]
