@@ -4,7 +4,7 @@
 SWIFT ?= swift
 EXAMPLE ?= examples/rok-us-alliance-2025.txt
 
-.PHONY: example test build release deps
+.PHONY: example test build release deps lint
 
 deps:
 	@Scripts/ensure-dependencies
@@ -19,6 +19,11 @@ release: deps
 # purpose, so figcheck would exit 1; --fail-on never keeps make going (CI jobs leave it out).
 example: build
 	.build/debug/figcheck check $(EXAMPLE) --subject KOR --fail-on never
+
+# The habits .swift-format keeps (no force unwraps or force tries, documented public API,
+# ordered imports, 120 columns): swift-format ships with the toolchain. Tests are not linted.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Benchmarks Fuzz Package.swift
 
 # Build everything and run the whole test suite.
 test: deps

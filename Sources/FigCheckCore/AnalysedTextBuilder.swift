@@ -2,19 +2,19 @@
 ///
 /// Loaders call `copy` for original bytes kept as they are and `insert` for text they synthesise
 /// (a decoded entity, a paragraph break), so every analysed byte can be traced to the original.
-public struct AnalysedTextBuilder: Sendable {
-    public private(set) var bytes: [UInt8] = []
+package struct AnalysedTextBuilder: Sendable {
+    package private(set) var bytes: [UInt8] = []
     private var segments: [SourceMap.Segment] = []
 
     /// Creates an empty builder.
-    public init() {}
+    package init() {}
 
     /// Number of invalid UTF-8 sequences replaced by U+FFFD so far.
-    public private(set) var invalidSequencesReplaced = 0
+    package private(set) var invalidSequencesReplaced = 0
 
     /// Appends original bytes `original[range]` verbatim, replacing each invalid UTF-8 sequence
     /// with U+FFFD (so the analysed text is always valid UTF-8 and offsets still map back).
-    public mutating func copy(_ original: [UInt8], _ range: Range<Int>) {
+    package mutating func copy(_ original: [UInt8], _ range: Range<Int>) {
         var runStart = range.lowerBound
         var index = range.lowerBound
         while index < range.upperBound {
@@ -54,7 +54,7 @@ public struct AnalysedTextBuilder: Sendable {
     }
 
     /// Appends synthesised `text` standing for the original span `replacing`.
-    public mutating func insert(_ text: String, replacing: Range<Int>) {
+    package mutating func insert(_ text: String, replacing: Range<Int>) {
         let utf8 = Array(text.utf8)
         guard !utf8.isEmpty else { return }
         segments.append(
@@ -65,17 +65,17 @@ public struct AnalysedTextBuilder: Sendable {
     }
 
     /// The last analysed byte, if any (loaders use it to avoid doubled separators).
-    public var lastByte: UInt8? { bytes.last }
+    package var lastByte: UInt8? { bytes.last }
 
     /// Appends a line break standing at `originalOffset`, unless the text already ends with one
     /// (or is empty).
-    public mutating func breakLine(at originalOffset: Int) {
+    package mutating func breakLine(at originalOffset: Int) {
         guard let last = bytes.last, last != UInt8(ascii: "\n") else { return }
         insert("\n", replacing: originalOffset..<originalOffset)
     }
 
     /// Appends a space standing at `originalOffset`, unless the text already ends with whitespace.
-    public mutating func separate(at originalOffset: Int) {
+    package mutating func separate(at originalOffset: Int) {
         guard let last = bytes.last, last != UInt8(ascii: " "), last != UInt8(ascii: "\n"),
             last != UInt8(ascii: "\t")
         else { return }
@@ -83,7 +83,7 @@ public struct AnalysedTextBuilder: Sendable {
     }
 
     /// Finishes: the analysed text and its map over `original`.
-    public func build(original: [UInt8]) -> (text: String, map: SourceMap) {
+    package func build(original: [UInt8]) -> (text: String, map: SourceMap) {
         (String(decoding: bytes, as: UTF8.self), SourceMap(original: original, segments: segments))
     }
 }

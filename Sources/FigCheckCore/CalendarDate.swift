@@ -1,7 +1,10 @@
 /// A calendar day without time or zone: what a publication date or an effective date is.
 public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The year, 1…9999.
     public var year: Int
+    /// The month, 1…12.
     public var month: Int
+    /// The day of the month, from 1.
     public var day: Int
 
     /// English month names, January first.
@@ -59,6 +62,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         return "\(year)-\(month)-\(day)"
     }
 
+    /// Earlier dates first.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
@@ -72,6 +76,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         }
     }
 
+    /// Reads a `YYYY-MM-DD` string.
     public init(from decoder: Decoder) throws {
         let string = try decoder.singleValueContainer().decode(String.self)
         guard let date = CalendarDate(iso: string) else {
@@ -83,6 +88,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self = date
     }
 
+    /// Writes a `YYYY-MM-DD` string.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

@@ -1,7 +1,7 @@
 /// How one slot of a claim's frame (its entity, measure or period) was filled, from the most
 /// explicit to the least. Only claims whose slots are said, in the sentence or carried by a word
 /// pointing back may be judged inconsistent.
-public enum SlotEvidence: String, Codable, Sendable, CaseIterable {
+package enum SlotEvidence: String, Codable, Sendable, CaseIterable {
     /// In the figure's own phrase or clause (an entity or period: in its sentence).
     case said
     /// Named elsewhere in the sentence, not in the figure's clause.
@@ -15,19 +15,19 @@ public enum SlotEvidence: String, Codable, Sendable, CaseIterable {
 }
 
 /// One slot of a claim's frame: what the text says it is, and how that was found.
-public struct FrameSlot: Codable, Sendable, Equatable {
-    public var value: String
-    public var evidence: SlotEvidence
+package struct FrameSlot: Codable, Sendable, Equatable {
+    package var value: String
+    package var evidence: SlotEvidence
 
     /// Creates a slot.
-    public init(_ value: String, _ evidence: SlotEvidence) {
+    package init(_ value: String, _ evidence: SlotEvidence) {
         self.value = value
         self.evidence = evidence
     }
 }
 
 /// What a claim asserts, by kind, with the parts its kind has and no others.
-public enum ClaimReading: Sendable, Equatable, Encodable {
+package enum ClaimReading: Sendable, Equatable, Encodable {
     /// A figure of the measure for the entity and period.
     case value
     /// An amount over a denominator measure ("20.4% of GDP"): the numerator's parts as the text
@@ -52,7 +52,7 @@ public enum ClaimReading: Sendable, Equatable, Encodable {
         case type, numerator, denominator, partner, direction, relation, operands, start, end, from, date, weekday
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         switch self {
         case .value: try container.encode("value", forKey: .type)
@@ -88,31 +88,31 @@ public enum ClaimReading: Sendable, Equatable, Encodable {
 
 /// A claim as figcheck read it, before verification: the figure and the frame the text gives
 /// it, every slot with its evidence. `figcheck claims` prints these.
-public struct Claim: Sendable, Encodable {
-    public var ruleId: String
-    public var kind: String
+package struct Claim: Sendable, Encodable {
+    package var ruleId: String
+    package var kind: String
     /// The figure as written.
-    public var text: String
-    public var sentence: String
-    public var location: TextLocation
-    public var stated: StatedFigure
-    public var entity: FrameSlot?
-    public var measure: FrameSlot?
-    public var period: FrameSlot?
+    package var text: String
+    package var sentence: String
+    package var location: TextLocation
+    package var stated: StatedFigure
+    package var entity: FrameSlot?
+    package var measure: FrameSlot?
+    package var period: FrameSlot?
     /// The scope of a share ("crude and condensate") or a partner.
-    public var scope: String?
+    package var scope: String?
     /// "real" or "nominal" when the text says so.
-    public var basis: String?
+    package var basis: String?
     /// The publisher or definition the text cites for the figure ("NATO").
-    public var source: String?
-    public var reading: ClaimReading
+    package var source: String?
+    package var reading: ClaimReading
     /// What the reading is unsure of, in words.
-    public var uncertainties: [String]
+    package var uncertainties: [String]
     /// Why the claim cannot be checked, when the reading already knows.
-    public var unverifiableReason: String?
+    package var unverifiableReason: String?
 
     /// Creates a claim.
-    public init(
+    package init(
         ruleId: String, kind: String, text: String, sentence: String, location: TextLocation, stated: StatedFigure,
         entity: FrameSlot?, measure: FrameSlot?, period: FrameSlot?, scope: String?, basis: String?, source: String?,
         reading: ClaimReading, uncertainties: [String], unverifiableReason: String?
@@ -141,7 +141,7 @@ public struct Claim: Sendable, Encodable {
     }
 
     /// Every key is written, unknowns as null, so consumers see one shape.
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(ruleId, forKey: .ruleId)
         try container.encode(kind, forKey: .kind)

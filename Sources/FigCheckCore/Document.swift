@@ -23,6 +23,7 @@ public enum DateSource: String, Codable, Sendable {
 public struct DocumentMetadata: Sendable {
     /// The publication date, against which "last year" and "this March" are resolved.
     public var date: CalendarDate?
+    /// Where `date` came from.
     public var dateSource: DateSource
     /// Where in the original the date was read, when it came from the document.
     public var dateEvidence: TextLocation?
@@ -48,10 +49,13 @@ public struct DocumentMetadata: Sendable {
 public struct Document: Sendable {
     /// The path, URL or `-` the document was read from, as the user gave it.
     public var source: String
+    /// The format the bytes were read as.
     public var format: DocumentFormat
     /// The analysed text: prose only (markup, code blocks, scripts and link targets removed).
     public var text: String
+    /// Maps offsets in `text` back to lines and columns of the original.
     public var sourceMap: SourceMap
+    /// The publication date, subject and title.
     public var metadata: DocumentMetadata
     /// Problems that did not stop loading (replaced invalid bytes, skipped parts).
     public var warnings: [String]

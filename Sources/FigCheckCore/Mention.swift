@@ -1,5 +1,5 @@
 /// What a number in the text measures.
-public enum MentionKind: String, Codable, Sendable, CaseIterable {
+package enum MentionKind: String, Codable, Sendable, CaseIterable {
     case percent
     case percentagePoints = "percentage_points"
     case currency
@@ -16,7 +16,7 @@ public enum MentionKind: String, Codable, Sendable, CaseIterable {
 }
 
 /// The qualifier in front of a figure, which turns its interval (PRODUCT.md, "Tolerance").
-public enum Hedge: String, Codable, Sendable, CaseIterable {
+package enum Hedge: String, Codable, Sendable, CaseIterable {
     case none
     /// about, around, approximately, roughly, some, close to: ± a relative tolerance.
     case approximately
@@ -35,7 +35,7 @@ public enum Hedge: String, Codable, Sendable, CaseIterable {
 }
 
 /// Why a number in the text is not a quantity and produces no claim.
-public enum NotQuantityReason: String, Codable, Sendable, CaseIterable {
+package enum NotQuantityReason: String, Codable, Sendable, CaseIterable {
     case sectionNumber = "section_number"
     case phoneNumber = "phone_number"
     case listMarker = "list_marker"
@@ -52,41 +52,41 @@ public enum NotQuantityReason: String, Codable, Sendable, CaseIterable {
 }
 
 /// A number found in the text, with what it measures and the interval it stands for.
-public struct Mention: Hashable, Sendable {
+package struct Mention: Hashable, Sendable {
     /// The whole mention in the analysed text (hedge, sign, currency, number, scale and unit).
-    public var range: Range<Int>
+    package var range: Range<Int>
     /// Just the number (for "$350 billion", "350 billion"; for "twenty percent", "twenty").
-    public var numberRange: Range<Int>
-    public var text: String
-    public var kind: MentionKind
+    package var numberRange: Range<Int>
+    package var text: String
+    package var kind: MentionKind
     /// The value in its unit, scale applied ("$350 billion" → 350e9; "20.4%" → 20.4).
-    public var value: Double
+    package var value: Double
     /// The number exactly as written, as a plain decimal ("350", "20.4", "1,875.39" → "1875.39").
-    public var decimalText: String
+    package var decimalText: String
     /// The interval the text commits to: written precision, hedge and range ends applied; nil is
     /// unbounded on that side.
-    public var low: Double?
-    public var high: Double?
+    package var low: Double?
+    package var high: Double?
     /// percent, percentage_point, ISO 4217 code, years, months, days, times …
-    public var unit: String?
+    package var unit: String?
     /// The ISO 4217 code of a money amount.
-    public var currency: String?
+    package var currency: String?
     /// The scale word as written ("billion", "bn", "k").
-    public var scale: String?
-    public var hedge: Hedge
+    package var scale: String?
+    package var hedge: Hedge
     /// The hedge as written ("roughly", "more than").
-    public var hedgeText: String?
+    package var hedgeText: String?
     /// For a range ("between 10% and 15%", "10–15%"), the upper end's value.
-    public var rangeEnd: Double?
+    package var rangeEnd: Double?
     /// Whether the bounds include their end ("at least 5" does, "more than 5" does not).
-    public var lowInclusive: Bool
-    public var highInclusive: Bool
+    package var lowInclusive: Bool
+    package var highInclusive: Bool
     /// The digits can be read two ways and nothing in the text settles which ("45.000 €": 45,000 or
     /// 45.000): `value` is the likelier reading, `otherReading` the other; no claim is checked on it.
-    public var ambiguous = false
-    public var otherReading: Double?
+    package var ambiguous = false
+    package var otherReading: Double?
 
-    public init(
+    package init(
         range: Range<Int>, numberRange: Range<Int>, text: String, kind: MentionKind, value: Double,
         decimalText: String, low: Double?, high: Double?, unit: String?, currency: String?, scale: String?,
         hedge: Hedge, hedgeText: String?, rangeEnd: Double?
@@ -111,12 +111,12 @@ public struct Mention: Hashable, Sendable {
 }
 
 /// A number in the text that is not a quantity ("Section 232", a phone number, a URL).
-public struct IgnoredNumber: Hashable, Sendable {
-    public var range: Range<Int>
-    public var text: String
-    public var reason: NotQuantityReason
+package struct IgnoredNumber: Hashable, Sendable {
+    package var range: Range<Int>
+    package var text: String
+    package var reason: NotQuantityReason
 
-    public init(range: Range<Int>, text: String, reason: NotQuantityReason) {
+    package init(range: Range<Int>, text: String, reason: NotQuantityReason) {
         self.range = range
         self.text = text
         self.reason = reason

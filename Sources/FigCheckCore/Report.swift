@@ -2,9 +2,12 @@
 public struct Report: Codable, Sendable {
     /// Name and version of the tool that wrote the report.
     public struct Tool: Codable, Sendable {
+        /// "figcheck".
         public var name: String
+        /// The release that wrote the report.
         public var version: String
 
+        /// Names the tool.
         public init(name: String, version: String) {
             self.name = name
             self.version = version
@@ -13,11 +16,14 @@ public struct Report: Codable, Sendable {
 
     /// A reference table a report used, with its vintage.
     public struct TableUse: Codable, Hashable, Sendable {
+        /// The table's id in the catalog.
         public var table: String
+        /// The vintage used (its release date).
         public var vintage: String
         /// The credit the table's licence requires ("Source: IMF, World Economic Outlook database, April 2025").
         public var attribution: String?
 
+        /// Records one table and vintage a finding used.
         public init(table: String, vintage: String, attribution: String? = nil) {
             self.table = table
             self.vintage = vintage
@@ -25,9 +31,13 @@ public struct Report: Codable, Sendable {
         }
     }
 
+    /// The JSON report's schema version (1).
     public var schemaVersion: Int
+    /// The tool that wrote the report.
     public var tool: Tool
+    /// One entry per input, in the order given.
     public var documents: [DocumentReport]
+    /// The tables and vintages the findings used, sorted.
     public var referenceData: [TableUse]
     /// The credit lines the tables used require, once each (every report prints them; the JSON
     /// gives each table's with the table).
@@ -37,6 +47,7 @@ public struct Report: Codable, Sendable {
         case schemaVersion, tool, documents, referenceData
     }
 
+    /// A schema-1 report of `documents`.
     public init(tool: Tool, documents: [DocumentReport], referenceData: [TableUse] = []) {
         self.schemaVersion = 1
         self.tool = tool
@@ -47,10 +58,15 @@ public struct Report: Codable, Sendable {
 
 /// Counts of findings by verdict.
 public struct VerdictSummary: Codable, Hashable, Sendable {
+    /// Claims checked.
     public var claims: Int
+    /// Claims the reference data or the text confirm.
     public var consistent: Int
+    /// Claims the reference data or the text contradict.
     public var inconsistent: Int
+    /// Claims an editor should look at: a near miss or a frame figcheck is unsure of.
     public var needsReview: Int
+    /// Claims with no reference to check against.
     public var unverifiable: Int
 
     enum CodingKeys: String, CodingKey {
@@ -70,16 +86,23 @@ public struct VerdictSummary: Codable, Hashable, Sendable {
 
 /// One document of a report: its metadata, its checked claims, and what went wrong.
 public struct DocumentReport: Codable, Sendable {
+    /// The input as given: a path, a URL or `-`.
     public var source: String
+    /// The format it was read as; nil when it could not be read.
     public var format: DocumentFormat?
+    /// The publication date the checks used.
     public var date: CalendarDate?
+    /// Where that date came from.
     public var dateSource: DateSource
     /// Where the date was read in the original, when it came from the document.
     public var dateLocation: TextLocation?
+    /// The country "we" stands for, when given.
     public var subject: String?
+    /// The checked claims, in text order.
     public var claims: [Finding]
     /// How many numbers the scanner found (`figcheck mentions` lists them).
     public var mentions: Int
+    /// The claims counted by verdict.
     public var summary: VerdictSummary
     /// Problems that stopped this document from being checked (it then has no claims).
     public var errors: [String]
@@ -122,6 +145,7 @@ public struct DocumentReport: Codable, Sendable {
         warnings = []
     }
 
+    /// Writes every key, unknown values as null.
     public func encode(to encoder: Encoder) throws {
         // Unknown values are written as null so every document has the same keys.
         var container = encoder.container(keyedBy: CodingKeys.self)

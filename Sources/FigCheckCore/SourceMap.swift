@@ -2,9 +2,13 @@
 /// in bytes. Columns count Unicode scalars from the start of the line, so they match what an editor
 /// shows for non-ASCII text.
 public struct TextLocation: Codable, Hashable, Sendable {
+    /// The line, from 1.
     public var line: Int
+    /// The column, from 1, in Unicode scalars.
     public var column: Int
+    /// The byte offset in the original input.
     public var offset: Int
+    /// The length in the original input, in bytes.
     public var length: Int
 
     /// Creates a location.
@@ -24,9 +28,13 @@ public struct TextLocation: Codable, Hashable, Sendable {
 public struct SourceMap: Sendable {
     /// One piece of the analysed text and where it came from.
     public struct Segment: Sendable, Equatable {
+        /// Where the piece starts in the analysed text, in bytes.
         public var analysedStart: Int
+        /// Its length in the analysed text, in bytes.
         public var length: Int
+        /// Where its source starts in the original input, in bytes.
         public var originalStart: Int
+        /// Its source's length in the original input, in bytes.
         public var originalLength: Int
         /// True when the bytes were copied verbatim, so offsets inside map one to one.
         public var verbatim: Bool
@@ -34,6 +42,7 @@ public struct SourceMap: Sendable {
 
     /// The bytes of the original input that lines and columns are counted in.
     public let original: [UInt8]
+    /// The pieces, in analysed-text order.
     public private(set) var segments: [Segment]
     private let lineStarts: [Int]
     /// Unicode scalars before every `scalarCheckpointStride`-th byte, so a column costs at most one

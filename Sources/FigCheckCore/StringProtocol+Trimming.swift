@@ -1,6 +1,6 @@
 extension StringProtocol {
     /// The string without leading and trailing whitespace (Unicode's, so no-break spaces too).
-    public func trimmingWhitespace() -> String {
+    package func trimmingWhitespace() -> String {
         // Most strings have nothing to trim: an ASCII letter or digit at both ends settles it
         // without walking grapheme clusters.
         if let first = first, let last = last, Self.isASCIIAlphanumeric(first), Self.isASCIIAlphanumeric(last) {

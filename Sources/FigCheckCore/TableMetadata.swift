@@ -1,5 +1,5 @@
 /// What a reference table holds, and so which columns its CSV file has.
-public enum TableKind: String, Codable, Sendable, CaseIterable {
+package enum TableKind: String, Codable, Sendable, CaseIterable {
     /// One indicator by entity and year: `entity,entity_name,period,value` (World Bank WDI), and an
     /// optional `status` column (`actual` or `projection`) where the publisher marks projections (IMF WEO).
     case series
@@ -27,7 +27,7 @@ public enum TableKind: String, Codable, Sendable, CaseIterable {
     case scopes
 
     /// The columns a CSV file of this kind must have, in this order.
-    public var columns: [String] {
+    package var columns: [String] {
         switch self {
         case .series: return ["entity", "entity_name", "period", "value"]
         case .facts, .timeline: return FactColumns.all
@@ -47,7 +47,7 @@ public enum TableKind: String, Codable, Sendable, CaseIterable {
     /// timeline's `announced` date (a rate signed before it took effect, or a retroactive one known
     /// only from then), `status` (`not_applied`: announced for a date, superseded before it) and
     /// `stacks_with` (what the rate is added to).
-    public var optionalColumns: [String] {
+    package var optionalColumns: [String] {
         switch self {
         case .series: return ["status"]
         case .timeline: return ["announced", "status", "stacks_with"]
@@ -56,31 +56,31 @@ public enum TableKind: String, Codable, Sendable, CaseIterable {
     }
 
     /// Whether rows hold numeric observations (as opposed to names).
-    public var holdsObservations: Bool {
+    package var holdsObservations: Bool {
         self == .series || self == .facts || self == .timeline
     }
 }
 
 /// The columns of a curated facts or timeline table.
-public enum FactColumns {
-    public static let all = [
+package enum FactColumns {
+    package static let all = [
         "row_id", "indicator", "entity", "partner", "scope", "period", "effective_date", "value", "unit",
         "source_publisher", "source_url", "quote", "confidence", "notes",
     ]
     /// The confidence levels a curated row may state.
-    public static let confidenceLevels: Set<String> = ["high", "medium-high", "medium", "low-medium", "low"]
+    package static let confidenceLevels: Set<String> = ["high", "medium-high", "medium", "low-medium", "low"]
 }
 
 /// The provenance and description of one reference table: the `*.meta.json` beside its CSV file.
-public struct TableMetadata: Codable, Hashable, Sendable {
+package struct TableMetadata: Codable, Hashable, Sendable {
     /// What the table covers, as recorded when it was written.
-    public struct Coverage: Codable, Hashable, Sendable {
-        public var rows: Int
-        public var entities: Int
-        public var firstPeriod: String?
-        public var lastPeriod: String?
+    package struct Coverage: Codable, Hashable, Sendable {
+        package var rows: Int
+        package var entities: Int
+        package var firstPeriod: String?
+        package var lastPeriod: String?
 
-        public init(rows: Int, entities: Int, firstPeriod: String?, lastPeriod: String?) {
+        package init(rows: Int, entities: Int, firstPeriod: String?, lastPeriod: String?) {
             self.rows = rows
             self.entities = entities
             self.firstPeriod = firstPeriod
@@ -89,52 +89,52 @@ public struct TableMetadata: Codable, Hashable, Sendable {
     }
 
     /// Bounds no value of the table can pass (a share above 100%, a negative GDP).
-    public struct ValueRange: Codable, Hashable, Sendable {
-        public var min: Double?
-        public var max: Double?
+    package struct ValueRange: Codable, Hashable, Sendable {
+        package var min: Double?
+        package var max: Double?
 
-        public init(min: Double?, max: Double?) {
+        package init(min: Double?, max: Double?) {
             self.min = min
             self.max = max
         }
     }
 
-    public var id: String
-    public var title: String
-    public var kind: TableKind
+    package var id: String
+    package var title: String
+    package var kind: TableKind
     /// The indicators the table has values for (one for a series).
-    public var indicators: [String]
+    package var indicators: [String]
     /// The unit of the values (`USD`, `percent`, `persons`, `rank`, `LCU_per_USD` …), before `scale`.
-    public var unit: String
+    package var unit: String
     /// What a stored value must be multiplied by to be in `unit` (1 for WDI).
-    public var scale: Double
-    public var publisher: String
-    public var dataset: String
+    package var scale: Double
+    package var publisher: String
+    package var dataset: String
     /// The publisher's own series code (`NY.GDP.MKTP.CD`), when there is one.
-    public var seriesCode: String?
-    public var url: String
+    package var seriesCode: String?
+    package var url: String
     /// An SPDX-style licence identifier (`CC-BY-4.0`, `ODbL-1.0`, `PDDL-1.0`).
-    public var licence: String
+    package var licence: String
     /// What a report that uses the table must say.
-    public var attribution: String
+    package var attribution: String
     /// The publisher's release date (YYYY-MM-DD), or for curated tables the date they were compiled.
-    public var vintage: String
+    package var vintage: String
     /// When the data were retrieved from the publisher (YYYY-MM-DD).
-    public var retrieved: String
+    package var retrieved: String
     /// How the file reached us: repository, commit, path.
-    public var obtainedFrom: String
-    public var coverage: Coverage
+    package var obtainedFrom: String
+    package var coverage: Coverage
     /// The columns that identify a row; no two rows may share them.
-    public var keyColumns: [String]
+    package var keyColumns: [String]
     /// The CSV file, relative to this metadata file.
-    public var file: String
-    public var valueRange: ValueRange?
-    public var notes: String?
+    package var file: String
+    package var valueRange: ValueRange?
+    package var notes: String?
     /// Timelines: the entity whose rows hold for every entity without rows of its own (WLD: "all
     /// partners"), if the table has one.
-    public var fallbackEntity: String?
+    package var fallbackEntity: String?
 
-    public init(
+    package init(
         id: String, title: String, kind: TableKind, indicators: [String], unit: String, scale: Double,
         publisher: String, dataset: String, seriesCode: String?, url: String, licence: String,
         attribution: String, vintage: String, retrieved: String, obtainedFrom: String, coverage: Coverage,
@@ -165,16 +165,16 @@ public struct TableMetadata: Codable, Hashable, Sendable {
 }
 
 /// Where a curated row's figure comes from.
-public struct RowProvenance: Hashable, Sendable {
-    public var publisher: String
-    public var url: String
-    public var quote: String
-    public var confidence: String
-    public var notes: String
+package struct RowProvenance: Hashable, Sendable {
+    package var publisher: String
+    package var url: String
+    package var quote: String
+    package var confidence: String
+    package var notes: String
     /// The id of the row in the curated source it was read from ("A5b"), if any.
-    public var rowID: String
+    package var rowID: String
 
-    public init(publisher: String, url: String, quote: String, confidence: String, notes: String, rowID: String = "") {
+    package init(publisher: String, url: String, quote: String, confidence: String, notes: String, rowID: String = "") {
         self.rowID = rowID
         self.publisher = publisher
         self.url = url
@@ -185,36 +185,36 @@ public struct RowProvenance: Hashable, Sendable {
 }
 
 /// One reference value: what it measures, for whom, when, and from which table and line.
-public struct Observation: Hashable, Sendable {
-    public var tableID: String
+package struct Observation: Hashable, Sendable {
+    package var tableID: String
     /// The 1-based line of the row in its CSV file.
-    public var line: Int
-    public var indicator: String
-    public var entity: String
-    public var entityName: String?
-    public var partner: String?
-    public var scope: String?
+    package var line: Int
+    package var indicator: String
+    package var entity: String
+    package var entityName: String?
+    package var partner: String?
+    package var scope: String?
     /// A year (`2024`), half (`2025-H1`), quarter (`2025-Q2`), month (`2025-04`) or day (`2025-04-10`).
-    public var period: String
+    package var period: String
     /// From when the value is in force (timeline tables).
-    public var effectiveDate: CalendarDate?
+    package var effectiveDate: CalendarDate?
     /// The value in the table's unit, scale applied.
-    public var value: Double
+    package var value: Double
     /// The value exactly as the table writes it.
-    public var valueText: String
-    public var unit: String
+    package var valueText: String
+    package var unit: String
     /// Source, quote and confidence of a curated row.
-    public var provenance: RowProvenance?
+    package var provenance: RowProvenance?
     /// The publisher marks the value a projection (a WEO year after its last actual one).
-    public var isProjection: Bool
+    package var isProjection: Bool
     /// Timelines: when the value was signed or announced, if the table says.
-    public var announcedDate: CalendarDate?
+    package var announcedDate: CalendarDate?
     /// Timelines: announced for `effectiveDate` but superseded before it took effect.
-    public var neverApplied: Bool = false
+    package var neverApplied: Bool = false
     /// Timelines: what the value is added to ("the MFN duty"), if the table says.
-    public var stacksWith: String?
+    package var stacksWith: String?
 
-    public init(
+    package init(
         tableID: String, line: Int, indicator: String, entity: String, entityName: String?, partner: String?,
         scope: String?, period: String, effectiveDate: CalendarDate?, value: Double, valueText: String,
         unit: String, provenance: RowProvenance?, isProjection: Bool = false

@@ -1,8 +1,8 @@
 /// Byte-level UTF-8 checks shared by the loaders and the text builder.
-public enum UTF8Validation {
+package enum UTF8Validation {
     /// The length (1–4) of the valid UTF-8 sequence starting at `index`, or 0 when the bytes
     /// there are not valid UTF-8 (overlong forms and surrogates included), per RFC 3629.
-    public static func sequenceLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int {
+    package static func sequenceLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int {
         let lead = bytes[index]
         if lead < 0x80 { return 1 }
         let length: Int

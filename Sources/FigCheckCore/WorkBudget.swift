@@ -40,9 +40,12 @@ public struct WorkBudget: Sendable {
 
     /// The budget ran out while `stage` was working on the document.
     public struct Spent: Error, Equatable, Sendable {
+        /// The budget, in seconds.
         public let seconds: Double
+        /// The stage that was running: loading, scanning, reading or verifying.
         public let stage: String
 
+        /// Records where a budget of `seconds` ran out.
         public init(seconds: Double, stage: String) {
             self.seconds = seconds
             self.stage = stage

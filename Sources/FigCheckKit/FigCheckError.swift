@@ -17,6 +17,7 @@ public enum FigCheckError: LocalizedError, Equatable {
     /// The document's time budget (`--max-seconds`) ran out during `stage`.
     case gaveUp(source: String, seconds: Double, stage: String)
 
+    /// One line naming the input and the cause.
     public var errorDescription: String? {
         switch self {
         case let .fileNotFound(path):

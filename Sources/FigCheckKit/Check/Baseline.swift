@@ -5,20 +5,29 @@ import Foundation
 /// numbers, so edits elsewhere in a file keep them matched). `--write-baseline` records the
 /// failing findings of a run; `--baseline` hides those and reports only new ones.
 public struct Baseline: Codable, Equatable, Sendable {
+    /// One accepted finding: where it is and what it says, without line numbers.
     public struct Entry: Codable, Hashable, Sendable, Comparable {
+        /// The document's path as the report names it.
         public var document: String
+        /// The rule that found it.
         public var ruleId: String
+        /// The figure as written.
         public var text: String
+        /// The sentence, whitespace and case normalised.
         public var sentence: String
 
+        /// Orders entries by document, rule, sentence and figure (the file's order).
         public static func < (lhs: Entry, rhs: Entry) -> Bool {
             (lhs.document, lhs.ruleId, lhs.sentence, lhs.text) < (rhs.document, rhs.ruleId, rhs.sentence, rhs.text)
         }
     }
 
+    /// The file format's version (1).
     public var version: Int
+    /// The accepted findings, sorted.
     public var findings: [Entry]
 
+    /// A baseline of `findings`, sorted so the file is stable.
     public init(findings: [Entry]) {
         version = 1
         self.findings = findings.sorted()
@@ -39,6 +48,7 @@ public struct Baseline: Codable, Equatable, Sendable {
             })
     }
 
+    /// Reads a baseline file; an unreadable or foreign file is a one-line `ConfigurationError`.
     public static func load(from url: URL) throws -> Baseline {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ConfigurationError(path: url.path, reason: "baseline cannot be read")
@@ -58,6 +68,7 @@ public struct Baseline: Codable, Equatable, Sendable {
         }
     }
 
+    /// The file's bytes: pretty-printed JSON with sorted keys.
     public func encoded() -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -7,9 +7,13 @@ public enum Check {
     /// The result of a run: the report, its rendering, the one-line errors for standard error,
     /// and the exit code (PRODUCT.md: 0 clean, 1 failing findings, 2 an input could not be checked).
     public struct Outcome: Sendable {
+        /// Every document's findings, with the tables used.
         public var report: Report
+        /// The report in the chosen format.
         public var rendered: String
+        /// One line per input that could not be checked.
         public var errors: [String]
+        /// The process's exit code.
         public var exitCode: Int32
     }
 
@@ -69,7 +73,7 @@ public enum Check {
     /// inline suppressions and the baseline. Bad reference data met on the way is returned apart:
     /// it makes the whole run unusable (exit 2), and is also recorded as the document's error.
     /// Throws ``FigCheckError/gaveUp(source:seconds:stage:)`` when the budget runs out.
-    public static func analyse(
+    package static func analyse(
         _ document: Document, pipeline: Pipeline, options: CheckOptions,
         budget: WorkBudget = .unlimited
     ) throws -> (report: DocumentReport, referenceDataErrors: [String]) {
@@ -117,7 +121,7 @@ public enum Check {
     }
 
     /// The scanner and the claim checks over the reference data the options point to.
-    public static func standardPipeline(_ options: CheckOptions) throws -> Pipeline {
+    package static func standardPipeline(_ options: CheckOptions) throws -> Pipeline {
         .standard(knowledge: try loadKnowledge(options), settings: settings(options))
     }
 

@@ -63,7 +63,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 public struct CheckOptions: Sendable {
     /// Paths, http(s) URLs, or `-` for standard input.
     public var inputs: [String]
+    /// The report format.
     public var format: OutputFormat
+    /// The date, subject and limits given for the documents.
     public var reading: ReadingOptions
     /// The lowest severity that makes the run fail (exit 1); nil never fails on findings.
     public var failOn: Severity?
@@ -79,6 +81,7 @@ public struct CheckOptions: Sendable {
     public var nearMiss: Double = 0.05
     /// Rules whose findings are dropped; when `enabledRules` is set, only those rules report.
     public var disabledRules: Set<String> = []
+    /// When set, the only rules whose findings are reported.
     public var enabledRules: Set<String>?
     /// Accepted findings to hide (`--baseline`).
     public var baseline: Baseline?

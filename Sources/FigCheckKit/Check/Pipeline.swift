@@ -3,11 +3,12 @@ import FigCheckVerification
 
 /// The analysis stages run on every loaded document, in order
 /// (Mentions ─► Claims ─► Findings: scanning, reading, verification). Loading comes before, reporting after.
-public struct Pipeline: Sendable {
-    public var stages: [any AnalysisStage]
+package struct Pipeline: Sendable {
+    /// The stages, in the order they run.
+    package var stages: [any AnalysisStage]
 
     /// Creates a pipeline of `stages`.
-    public init(stages: [any AnalysisStage]) {
+    package init(stages: [any AnalysisStage]) {
         self.stages = stages
     }
 
@@ -28,10 +29,10 @@ public struct Pipeline: Sendable {
     }
 
     /// The scanner alone (`figcheck mentions`).
-    public static let mentionsOnly = Pipeline(stages: [MentionScanStage()])
+    package static let mentionsOnly = Pipeline(stages: [MentionScanStage()])
 
     /// Runs every stage on `document`, without a time limit.
-    public func analyse(_ document: Document) -> DocumentAnalysis {
+    package func analyse(_ document: Document) -> DocumentAnalysis {
         var analysis = DocumentAnalysis(document: document)
         for stage in stages { stage.run(&analysis) }
         return analysis
@@ -39,7 +40,7 @@ public struct Pipeline: Sendable {
 
     /// Runs every stage on `document` within `budget`; throws when it is spent before the last
     /// stage ends (a stage whose loops saw it spent has stopped early, so its output is partial).
-    public func analyse(_ document: Document, within budget: WorkBudget) throws(WorkBudget.Spent) -> DocumentAnalysis {
+    package func analyse(_ document: Document, within budget: WorkBudget) throws(WorkBudget.Spent) -> DocumentAnalysis {
         var analysis = DocumentAnalysis(document: document, budget: budget)
         for stage in stages {
             try budget.check(during: stage.name)

@@ -3,7 +3,7 @@ import Foundation
 
 /// What `figcheck claims` prints: every claim as read, before verification, with the frame the
 /// text gives it and the evidence of each slot — why a figure was read the way it was.
-public enum ClaimsReport {
+package enum ClaimsReport {
     struct Envelope: Encodable {
         var schemaVersion = 1
         var source: String
@@ -13,7 +13,7 @@ public enum ClaimsReport {
     }
 
     /// The claims as JSON (sorted keys, every key written).
-    public static func json(_ analysis: DocumentAnalysis) -> String {
+    package static func json(_ analysis: DocumentAnalysis) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let envelope = Envelope(
@@ -24,7 +24,7 @@ public enum ClaimsReport {
     }
 
     /// The claims as text: a line per claim, then one per slot with its evidence.
-    public static func text(_ analysis: DocumentAnalysis) -> String {
+    package static func text(_ analysis: DocumentAnalysis) -> String {
         var lines: [String] = []
         for claim in analysis.claims {
             lines.append(

@@ -20,26 +20,43 @@ import Yams
 ///     exclude: ["docs/drafts/**"]
 ///     baseline: .figcheck-baseline.json
 public struct Configuration: Sendable, Equatable {
+    /// The file this configuration was read from; nil for the defaults.
     public var path: String?
+    /// `subject`: the country "we" stands for (ISO 3166 alpha-3, upper case).
     public var subject: String?
+    /// `date`: the publication date of documents that do not say.
     public var date: CalendarDate?
+    /// `as-of`: check against the newest vintage released by then.
     public var asOf: CalendarDate?
+    /// `data`: a reference-data folder, as written (relative to the file).
     public var dataDirectory: String?
+    /// `fail-on`: the least severe finding that fails the run.
     public var failOn: FailThreshold?
+    /// `format`: the report format.
     public var format: OutputFormat?
+    /// `tolerance`: relative tolerances by claim kind or hedge.
     public var tolerances: [String: Double] = [:]
+    /// `near-miss`: a mismatch within this relative distance is a warning.
     public var nearMiss: Double?
+    /// `max-seconds`: the time budget of one document.
     public var maxSeconds: Double?
+    /// `rules.disable`: rules whose findings are dropped.
     public var disabledRules: [String] = []
+    /// `rules.enable`: when set, the only rules that report.
     public var enabledRules: [String]?
+    /// `include`: the globs `figcheck check` with no input checks.
     public var include: [String] = []
+    /// `exclude`: globs left out of `include`.
     public var exclude: [String] = []
+    /// `baseline`: the accepted findings file, as written (relative to the file).
     public var baseline: String?
     /// Unknown keys and other things worth a warning, one line each.
     public var warnings: [String] = []
 
+    /// The defaults: no file, nothing set.
     public init() {}
 
+    /// The names `discover(from:)` looks for, in order.
     public static let fileNames = [".figcheck.yml", ".figcheck.yaml"]
 
     /// The configuration file in `directory` or the nearest parent, if any.
@@ -177,19 +194,24 @@ public struct Configuration: Sendable, Equatable {
 
 /// A configuration file that cannot be used, in one line.
 public struct ConfigurationError: LocalizedError, Equatable {
+    /// The configuration file.
     public var path: String
+    /// What is wrong with it, in one line.
     public var reason: String
 
+    /// Creates an error for the file at `path`.
     public init(path: String, reason: String) {
         self.path = path
         self.reason = reason
     }
 
+    /// `PATH: reason`.
     public var errorDescription: String? { "\(path): \(reason)" }
 }
 
 /// Path globs for `include` and `exclude`: `*` and `?` within a path segment, `**` across them.
 public enum PathGlob {
+    /// Whether `path` (relative, `/`-separated) matches `pattern`.
     public static func matches(_ pattern: String, _ path: String) -> Bool {
         matchSegments(Array(pattern.split(separator: "/")), Array(path.split(separator: "/")))
     }

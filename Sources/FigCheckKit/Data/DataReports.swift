@@ -3,16 +3,16 @@ import FigCheckData
 import Foundation
 
 /// The text `figcheck data list` and `figcheck data show` print.
-public enum DataReports {
+package enum DataReports {
     /// What `figcheck data show` asks for.
-    public struct ShowQuery: Sendable {
-        public var table: String
-        public var entity: String?
-        public var period: String?
-        public var vintage: String?
-        public var on: CalendarDate?
+    package struct ShowQuery: Sendable {
+        package var table: String
+        package var entity: String?
+        package var period: String?
+        package var vintage: String?
+        package var on: CalendarDate?
 
-        public init(table: String, entity: String?, period: String?, vintage: String?, on: CalendarDate?) {
+        package init(table: String, entity: String?, period: String?, vintage: String?, on: CalendarDate?) {
             self.table = table
             self.entity = entity
             self.period = period
@@ -131,8 +131,8 @@ public enum DataReports {
 }
 
 /// Readable values: "1,875.39 bn USD", "145%", "51,751,065 persons".
-public enum ValueFormatter {
-    public static func format(_ value: Double, unit: String) -> String {
+package enum ValueFormatter {
+    package static func format(_ value: Double, unit: String) -> String {
         switch unit {
         case "percent": return grouped(value, decimals: decimals(value)) + "%"
         case "date": return String(Int(value))

@@ -6,23 +6,27 @@ import Foundation
 /// Fetches the current vintage of a WDI series from the World Bank API (v2, JSON) through
 /// `CurlClient` and writes it beside the vintages already there. Nothing is written unless every
 /// page arrived and parsed.
-public struct WDIUpdater: Sendable {
+package struct WDIUpdater: Sendable {
     /// The public World Bank API.
-    public static let defaultBaseURL = "https://api.worldbank.org"
+    package static let defaultBaseURL = "https://api.worldbank.org"
 
     /// What an update did.
-    public struct Outcome: Sendable {
-        public var table: TableMetadata?
-        public var message: String
+    package struct Outcome: Sendable {
+        /// The table written, or nil when nothing was.
+        package var table: TableMetadata?
+        /// One line for the user.
+        package var message: String
     }
 
-    public let baseURL: String
-    public let directory: URL
+    /// The API's address, without a trailing slash.
+    package let baseURL: String
+    /// The reference-data folder written into.
+    package let directory: URL
     let http: HTTPClient
     let limits: HTTPLimits
 
     /// Creates an updater writing into the reference-data `directory`.
-    public init(
+    package init(
         baseURL: String = Self.defaultBaseURL, directory: URL,
         limits: HTTPLimits = HTTPLimits(connectTimeout: 15, totalTimeout: 120, maxBodyBytes: 64 * 1024 * 1024)
     ) {
@@ -34,7 +38,7 @@ public struct WDIUpdater: Sendable {
 
     /// Fetches `seriesCode` and writes its vintage (the API's `lastupdated` date), unless that
     /// vintage is already present.
-    public func update(seriesCode: String, today: CalendarDate) async throws -> Outcome {
+    package func update(seriesCode: String, today: CalendarDate) async throws -> Outcome {
         let map = try WDIIndicatorMap(contentsOf: WDIIndicatorMap.file(in: directory))
         guard let series = map.series(code: seriesCode) else {
             throw ReferenceDataError.unknownTable(id: seriesCode)
@@ -187,7 +191,7 @@ struct WorldBankAPIPage {
 
 extension CalendarDate {
     /// Today in UTC.
-    public static var today: CalendarDate {
+    package static var today: CalendarDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? .current
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())

@@ -17,6 +17,7 @@ public struct DOCXLoader: DocumentLoader {
         self.limits = limits
     }
 
+    /// The paragraphs of `word/document.xml`, read within the archive limits.
     public func load(_ bytes: [UInt8], source: String, budget: WorkBudget) throws -> LoadedText {
         func failure(_ problem: ZIPArchive.Problem) -> FigCheckError {
             problem == .budgetSpent

@@ -3,11 +3,15 @@ import FigCheckCore
 /// What a loader makes of an input's bytes: the analysed text with its source map, and whatever
 /// metadata the format itself carries.
 public struct LoadedText: Sendable {
+    /// The prose to analyse, with markup and code left out.
     public var text: String
+    /// Maps offsets in `text` back to lines and columns of the original bytes.
     public var sourceMap: SourceMap
     /// A publication date from the format's metadata (front matter, meta tags), with its location.
     public var metadataDate: (date: CalendarDate, location: TextLocation)?
+    /// The document's title from its metadata, when the format has one.
     public var title: String?
+    /// What the loader skipped or repaired, one line each.
     public var warnings: [String]
 
     /// Creates a result from a finished builder over `original`.

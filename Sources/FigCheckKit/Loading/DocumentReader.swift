@@ -9,7 +9,9 @@ public struct ReadingOptions: Sendable {
     public var date: CalendarDate?
     /// The subject country from `--subject` (ISO 3166 alpha-3).
     public var subject: String?
+    /// Size limits for files, standard input and DOCX archives.
     public var limits: LoaderLimits
+    /// Time and size limits for fetching an http(s) input.
     public var httpLimits: HTTPLimits
 
     /// Creates options; nothing overridden by default.
@@ -27,6 +29,7 @@ public struct ReadingOptions: Sendable {
 /// Reads one input (a path, an http(s) URL or `-` for standard input) into a `Document`:
 /// fetches or reads the bytes, picks the loader, and settles the metadata.
 public struct DocumentReader: Sendable {
+    /// The user's date, subject and limits, applied to every input this reader reads.
     public let options: ReadingOptions
     let http: HTTPClient
     let dateDetector = PublicationDateDetector()

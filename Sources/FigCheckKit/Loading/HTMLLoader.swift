@@ -30,6 +30,7 @@ public struct HTMLLoader: DocumentLoader {
     /// Creates the loader.
     public init() {}
 
+    /// The page's prose, its `<title>` and its publication date from the meta tags.
     public func load(_ bytes: [UInt8], source: String, budget: WorkBudget) throws -> LoadedText {
         var walker = HTMLWalker(bytes: bytes)
         guard walker.walk(budget: budget) else {

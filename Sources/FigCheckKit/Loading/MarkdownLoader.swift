@@ -7,6 +7,7 @@ public struct MarkdownLoader: DocumentLoader {
     /// Creates the loader.
     public init() {}
 
+    /// The prose of the file; front matter gives the date and title.
     public func load(_ bytes: [UInt8], source: String, budget: WorkBudget) throws -> LoadedText {
         var start = ByteOrderMark.contentStart(bytes)
         let frontMatter = FrontMatter(bytes, start: start)

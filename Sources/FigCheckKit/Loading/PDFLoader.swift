@@ -10,6 +10,8 @@ public struct PDFLoader: DocumentLoader {
     /// The pdftotext to run (nil: found on PATH, or named by FIGCHECK_PDFTOTEXT).
     public var executableOverride: URL?
 
+    /// Creates a loader that runs `executable` (nil: pdftotext on PATH, or FIGCHECK_PDFTOTEXT) for
+    /// at most `timeout` seconds a document.
     public init(timeout: TimeInterval = 30, executable: URL? = nil) {
         self.timeout = timeout
         self.executableOverride = executable
@@ -33,6 +35,7 @@ public struct PDFLoader: DocumentLoader {
         return nil
     }
 
+    /// The text `pdftotext` extracts, page by page.
     public func load(_ bytes: [UInt8], source: String, budget: WorkBudget) throws -> LoadedText {
         guard let executable = executableOverride ?? Self.executable else {
             throw FigCheckError.unsupportedFormat(

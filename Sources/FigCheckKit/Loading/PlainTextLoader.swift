@@ -6,6 +6,7 @@ public struct PlainTextLoader: DocumentLoader {
     /// Creates the loader.
     public init() {}
 
+    /// The text as it is, without a byte-order mark, invalid UTF-8 replaced.
     public func load(_ bytes: [UInt8], source: String, budget: WorkBudget) throws -> LoadedText {
         var builder = AnalysedTextBuilder()
         builder.copy(bytes, ByteOrderMark.contentStart(bytes)..<bytes.count)

@@ -4,15 +4,15 @@ import Foundation
 
 /// What `figcheck mentions` prints: every number of a document with its kind, value, interval,
 /// unit, scale and hedge, and the numbers recognised as not quantities.
-public enum MentionsReport {
+package enum MentionsReport {
     /// The analysis of `document` as the JSON of `figcheck mentions --format json`.
-    public static func json(_ analysis: DocumentAnalysis) -> String {
+    package static func json(_ analysis: DocumentAnalysis) -> String {
         JSONStreamWriter.string { write(analysis, to: &$0) }
     }
 
     /// The same JSON, handed to `sink` in chunks as it is written (a 20 MB document has 100,000
     /// numbers: no tree of them and no whole string is built).
-    public static func writeJSON(_ analysis: DocumentAnalysis, to sink: @escaping ([UInt8]) -> Void) {
+    package static func writeJSON(_ analysis: DocumentAnalysis, to sink: @escaping ([UInt8]) -> Void) {
         var writer = JSONStreamWriter(sink: sink)
         write(analysis, to: &writer)
         writer.finish()
@@ -97,7 +97,7 @@ public enum MentionsReport {
     }
 
     /// One line per mention: `line:col  text  kind  value [low, high]  unit  hedge`.
-    public static func text(_ analysis: DocumentAnalysis) -> String {
+    package static func text(_ analysis: DocumentAnalysis) -> String {
         let document = analysis.document
         var lines: [String] = []
         for mention in analysis.mentions {
