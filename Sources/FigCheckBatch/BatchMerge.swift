@@ -11,6 +11,8 @@ extension Batch {
     /// The shards must have been made with the same tool, data and settings, or their findings
     /// would not be comparable; a document found in two shards is an error, as is a shard that
     /// never finished (it has no `summary.json`).
+    // Long: the merge's checks (same tool, data and settings; no document twice; every shard finished) then the
+    // write, in order.
     package static func merge(_ runDirectories: [String], into outputDirectory: String, runID: String?) throws
         -> Outcome
     {

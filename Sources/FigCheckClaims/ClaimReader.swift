@@ -22,6 +22,8 @@ struct ClaimReader {
 
     /// Reads every sentence; stops early when `budget` is spent (the pipeline then gives the
     /// document up).
+    // Long: the claim rules run in order over each sentence within the budget and the proportional claim cap, then
+    // the document-wide rules.
     func read(_ document: DocumentContext, budget: WorkBudget = .unlimited) -> [ClaimDraft] {
         let maximumClaims = Self.maximumClaims(forTextBytes: document.text.utf8.count)
         var drafts: [ClaimDraft] = []

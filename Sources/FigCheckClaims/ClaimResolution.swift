@@ -149,6 +149,8 @@ extension MentionContext {
     /// points back to. A figure whose measure no table holds gets none: it never borrows a
     /// neighbour's measure.
     /// `shapeFree` reads what a change's operands measure, whatever the change's own shape.
+    // Long: the measure's evidence in the documented order (the figure's words, its sentence, the shape-free
+    // operands, the paragraph), first found wins.
     func resolveIndicator(
         units: Set<String>, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>,
         shape: FrameLexicon.Shape? = nil, shapeFree: Bool = false
@@ -245,6 +247,8 @@ extension MentionContext {
 
     /// The period a figure is about: one said next to it, one said earlier in the sentence, the
     /// sentence's or paragraph's period, else nil (the verifier applies the default).
+    // Long: the period's evidence in the documented order (next to the figure, earlier in the sentence, the
+    // sentence's, the paragraph's), first found wins.
     func resolvePeriod(drafts: ArraySlice<ClaimDraft>, indicator: String? = nil) -> PeriodChoice? {
         // Periods carry over only between claims about the same measure.
         let related = drafts.filter { draft in

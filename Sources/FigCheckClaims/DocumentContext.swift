@@ -255,6 +255,8 @@ package struct DocumentContext {
 
     /// Splits and reads the sentences; stops early when `budget` is spent (the pipeline then gives
     /// the document up).
+    // Long: the document's reading in order (sentences, words, paragraphs, periods, entities), each step using the
+    // ones before, within one budget.
     init(
         text: String, mentions: [Mention], date: CalendarDate?, subject: String?, knowledge: ClaimKnowledge,
         budget: WorkBudget = .unlimited

@@ -54,6 +54,7 @@ package struct PeriodResolver: Sendable {
         return found
     }
 
+    // Long: the period phrases a word can start, tried in order over the same words, each a few lines.
     private func period(at index: Int, in words: [SentenceWords.Word]) -> (Found, Int)? {
         let word = words[index].lower
         func next(_ offset: Int) -> String? { index + offset < words.count ? words[index + offset].lower : nil }

@@ -40,6 +40,7 @@ package enum CensusImporter {
         package var skippedPartners: [String: Int]
     }
 
+    // Long: one pass over the export's rows and columns, with the checks and the provenance each row carries.
     package static func importFile(_ file: URL, provenance: SeriesProvenance, into directory: URL, replace: Bool) throws
         -> Outcome
     {

@@ -110,6 +110,8 @@ enum TableParser {
         return observations
     }
 
+    // Long: one row's columns validated in the order the table format gives them, each a one-line error naming the
+    // cell.
     static func observation(
         _ record: CSVReader.Record, columns: [String: Int], metadata: TableMetadata,
         path: String

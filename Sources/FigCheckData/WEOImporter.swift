@@ -26,6 +26,8 @@ package enum WEOImporter {
         package var skippedAreas: [String: Int]
     }
 
+    // Long: one pass over the vintage's rows, each check a one-line error naming the row; the steps share the row's
+    // fields.
     package static func importVintage(
         from file: URL, crosswalk: URL?, provenance: SeriesProvenance, into directory: URL,
         replace: Bool

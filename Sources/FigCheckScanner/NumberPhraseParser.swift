@@ -95,6 +95,7 @@ struct NumberPhraseParser {
     }
 
     /// A plain cardinal: "three hundred and two thousand", "4 thousand 3 hundred and 21".
+    // Long: the cardinal-number grammar over word atoms, one loop whose cases share the running total.
     func cardinal(from start: Int) -> Cardinal? {
         var total = 0.0
         var current = 0.0
@@ -213,6 +214,8 @@ struct NumberPhraseParser {
 
     /// A cardinal and what may follow it: decimals, fractions, "and a half", a scale after a
     /// fraction, "over"/"out of" ratios, ordinals.
+    // Long: the cardinal-phrase grammar (scales, "and", fractions) over word atoms, one loop whose cases share the
+    // running total.
     func cardinalPhrase(from start: Int) -> Phrase? {
         if atoms[start] == .article, start + 1 < atoms.count {
             switch atoms[start + 1] {

@@ -34,6 +34,8 @@ extension ScanSession {
     }
 
     /// Builds the mention for `number` and returns the token after it.
+    // Long: one step of the scanner's grammar (the words that give a number its kind and unit); its guards are the
+    // alternatives in order.
     mutating func attachContext(to parsed: ParsedNumber) -> Int {
         var number = parsed
         var prefix = readPrefix(before: number.first)

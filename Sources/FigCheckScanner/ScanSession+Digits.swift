@@ -12,6 +12,8 @@ extension ScanSession {
 
     /// Reads the number written in digits starting at `index`, or records what the digits are
     /// instead (a date, a time, a phone number, an identifier).
+    // Long: one step of the scanner's grammar (digits, separators, decimals, exponents); its guards are the
+    // alternatives in order, and pieces would pass the cursor and the partial number between them.
     mutating func parseDigits(at index: Int) -> DigitOutcome {
         if let next = identifierOrPattern(at: index) { return .consumed(next) }
         var integerText = text(of: index)

@@ -34,6 +34,8 @@ extension ScanSession {
 
     /// URLs (scheme:// or www.) and e-mail addresses, found once before scanning with memchr and
     /// memmem, so text without them costs next to nothing.
+    // Long: one pass over the tokens marking labels, versions and identifiers, each shape a guard over the same
+    // cursor.
     mutating func findOpaqueSpans() {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         var spans: [(range: Range<Int>, reason: NotQuantityReason)] = []

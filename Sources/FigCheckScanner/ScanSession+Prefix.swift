@@ -4,6 +4,8 @@ import FigCheckCore
 extension ScanSession {
     /// Everything written before the number that belongs to it: sign, currency, hedge, and the
     /// "between" or "from" of a range (used only if the range's other end is found).
+    // Long: one step of the scanner's grammar (currency signs, hedges and signs before a number); its guards are
+    // the alternatives in order.
     func readPrefix(before first: Int) -> Prefix {
         var prefix = Prefix(start: first)
         var cursor = first - 1

@@ -7,6 +7,7 @@ extension ScanSession {
 
     /// The upper end of "10–15%", "$2-3 billion", "between 10% and 15%", "from 200 to 300",
     /// "10 to 15 percent".
+    // Long: one step of the scanner's grammar (a range's second end); its guards are the alternatives in order.
     mutating func readRangeEnd(after end: Int, number: ParsedNumber, prefix: Prefix)
         -> (ParsedNumber, Suffix)?
     {

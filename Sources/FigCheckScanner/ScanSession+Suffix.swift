@@ -60,6 +60,8 @@ extension ScanSession {
     }
 
     /// Everything written after the number that belongs to it; `end` is its last token.
+    // Long: one step of the scanner's grammar over the tokens after a number; its guards are the alternatives in
+    // order, and pieces would pass the cursor and the partial number between them.
     func readSuffix(after last: Int, number: ParsedNumber) -> Suffix {
         var suffix = Suffix(end: last)
         var cursor = last

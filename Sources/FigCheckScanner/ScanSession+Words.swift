@@ -35,6 +35,7 @@ extension ScanSession {
     }
 
     /// The atoms of the phrase starting at `index`, and the last token of each.
+    // Long: one step of the scanner's grammar (number words into atoms); its guards are the alternatives in order.
     mutating func phraseAtoms(from index: Int, lead: ParsedNumber?) -> ([NumberPhraseParser.Atom], [Int]) {
         var atoms: [NumberPhraseParser.Atom] = []
         var ends: [Int] = []

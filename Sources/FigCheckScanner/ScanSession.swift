@@ -71,6 +71,8 @@ struct ScanSession {
     }
 
     /// Reads a number starting at token `index`, with its context; returns the token after it.
+    // Long: the scanner's driver for one number: prefix, digits or words, suffix, range, context, in order over one
+    // cursor.
     mutating func scanNumber(at index: Int) -> Int? {
         let token = tokens[index]
         var parsed: ParsedNumber?

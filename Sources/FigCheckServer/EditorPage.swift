@@ -5,6 +5,7 @@ import FigCheckKit
 /// see the same highlighted report as `--format html`, in a sandboxed frame. One self-contained
 /// page; without JavaScript the form still posts pasted text to `/check`.
 enum EditorPage {
+    // Long: the page is one HTML literal (markup, style and script); splitting it would only scatter the template.
     static func html(maxBodyBytes: Int, allowFetch: Bool) -> String {
         let megabytes = max(1, maxBodyBytes / (1024 * 1024))
         return """

@@ -60,6 +60,8 @@ struct Restatements {
     /// nearest such figure (same unit and counted noun, no other entity or period, a shared subject
     /// word; one of the same period first) decides: within the bound it confirms the bound; outside
     /// it, the two are for review when both name the same entity and period, else nothing is said.
+    // Long: one pass over the read claims pairing each bound with the nearest restatement; the matching conditions
+    // are the documented rule.
     func adoptBounds(_ read: [ClaimDraft], outcomes: inout [CheckOutcome], document: DocumentContext) {
         // The claims as verification resolved them (a conversion's period is filled in there).
         let drafts = read.indices.map { outcomes[$0].resolved ?? read[$0] }

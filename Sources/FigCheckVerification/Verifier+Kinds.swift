@@ -4,6 +4,8 @@ import FigCheckData
 extension Verifier {
     // MARK: - Values, counts, ranks
 
+    // Long: the verdict steps of a value claim in PRODUCT.md's order (frame, reference, vintage, tolerance, hints),
+    // each returning its outcome.
     func checkValue(_ original: ClaimDraft) -> CheckOutcome {
         var draft = original
         guard let indicator = draft.indicator else {
@@ -102,6 +104,8 @@ extension Verifier {
     }
 
     /// Curated facts (pledges, events, rankings): the rows of the entity, in the period said.
+    // Long: the curated rows narrowed in order (entity, period or edition, unit) before one judgement; each
+    // narrowing can end the check.
     private func checkFact(_ original: ClaimDraft, indicator: String, unit: String) -> CheckOutcome {
         var draft = original
         let rows = factRows(indicator)
@@ -174,6 +178,8 @@ extension Verifier {
 
     // MARK: - Ratios
 
+    // Long: the verdict steps of a ratio (numerator, denominator's table and period, recomputation, tolerance),
+    // each returning its outcome.
     func checkRatio(_ original: ClaimDraft) -> CheckOutcome {
         var draft = original
         guard let entity = draft.entity, let denominator = draft.denominator else {

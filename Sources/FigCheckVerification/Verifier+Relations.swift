@@ -4,6 +4,8 @@ import FigCheckData
 extension Verifier {
     // MARK: - Rates in force
 
+    // Long: the verdict steps of a rate (the table's series, the period in force, stated operands, tolerance), each
+    // returning its outcome.
     func checkRate(_ original: ClaimDraft) -> CheckOutcome {
         var draft = original
         guard let indicator = draft.indicator else { return unverifiable("no rate table for the country named") }
@@ -231,6 +233,8 @@ extension Verifier {
 
     // MARK: - Comparisons and changes
 
+    // Long: gathers the operand pairs (stated in the sentence, then each read operand with its table figures) and
+    // judges the relation on them; the pairs share one measure's and one entity's checks.
     func checkRelation(_ draft: ClaimDraft, drafts: [ClaimDraft]) -> CheckOutcome {
         guard let relation = draft.relation else { return unverifiable("the relation could not be read") }
         var pairs: [(subject: Interval, base: Interval, text: String, inputs: [ComputationInput], sameMeasure: Bool)] =
@@ -481,6 +485,8 @@ extension Verifier {
 
     // MARK: - Dates
 
+    // Long: the dates come from the first source that has them (a stated date, an anniversary, a span in the text,
+    // the table's start and end), then one elapsed-time judgement.
     func checkDates(_ draft: ClaimDraft, document: DocumentContext) -> CheckOutcome {
         if let date = draft.statedDate { return checkEventDate(draft, date: date) }
         let stated = draft.stated
@@ -555,6 +561,8 @@ extension Verifier {
     }
 
     /// A date said with a weekday, against the calendar; a bare date, which no table dates.
+    // Long: a date counted from another one said, then a weekday against the calendar, then a bare date; each a few
+    // lines returning its outcome.
     private func checkEventDate(_ draft: ClaimDraft, date: CalendarDate) -> CheckOutcome {
         if let counted = draft.countedFrom {
             let expected = counted.date.adding(days: counted.days)

@@ -6,6 +6,8 @@ extension Verifier {
     /// since 2021", "the fourth year of growth in a row". Years the text does not give leave the
     /// claim unchecked; the figures are intervals at their written precision, so "above" means
     /// above for every value they allow.
+    // Long: one switch over the series shapes ("highest since", "first growth since", "in a row"), each case a few
+    // lines over the same points.
     func checkSeries(_ draft: ClaimDraft, _ series: SeriesRule.Claim) -> CheckOutcome {
         let points = series.points
         func shown(_ year: Int) -> String { points[year].map { "\($0.text) in \(year)" } ?? "none for \(year)" }

@@ -120,6 +120,8 @@ struct Verifier {
         return outcome
     }
 
+    // Long: one verdict from a recomputation, its tolerance, near miss and other vintages; the cases share the
+    // computed interval.
     private func judgement(
         _ draft: ClaimDraft, primary: Recomputation, sameKeyOtherVintages: [Recomputation],
         alternatives: [Recomputation], describe: String

@@ -38,6 +38,8 @@ struct ChangeRule: ClaimRule {
         "boosted", "reduce", "reduces", "reduced", "lower", "lowers", "lowered",
     ]
 
+    // Long: the rule's sentence shapes (multiplier verbs first) tried in order as guards over one context; they
+    // share the words read at the top.
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention
         var draft = ClaimDraft(ruleId: id, kind: kind, context: context)

@@ -22,6 +22,8 @@ struct ComparisonRule: ClaimRule {
         "less", "the", "than",
     ]
 
+    // Long: the rule's sentence shapes tried in order as guards over one context; they share the words read at the
+    // top.
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention
         let after = context.wordsAfter(3)

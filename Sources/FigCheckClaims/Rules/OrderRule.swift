@@ -96,6 +96,7 @@ package struct OrderRule: Sendable {
     static let reach = 4
 
     /// The order claims of a document, read after every figure's own claim.
+    // Long: the ordering shapes ("then", "from … to", "between … and") tried in order over each sentence's figures.
     func drafts(in document: DocumentContext, claims: [ClaimDraft]) -> [ClaimDraft] {
         // The claims of each sentence, so the look-ups a few sentences back stay linear in the document.
         let bySentence = Dictionary(grouping: claims.indices) { claims[$0].sentenceIndex }
@@ -389,6 +390,7 @@ package struct OrderRule: Sendable {
 
     /// "… exceeded India's 1.27 million bpd, and in March the gap grew much wider": the two
     /// entities of the order said just before, their figures for the period of the gap's clause.
+    // Long: one gap-change shape read in steps that each narrow the same words and figures.
     private func gapChange(
         in sentence: SentenceContext, document: DocumentContext, claims: [ClaimDraft], bySentence: [Int: [Int]],
         pairs: [(sentence: Int, end: Int, subject: Int, base: Int)]

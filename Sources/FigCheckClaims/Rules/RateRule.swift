@@ -42,6 +42,8 @@ struct RateRule: ClaimRule {
         return before.lowerBound..<max(before.lowerBound, min(context.clause.upperBound, next))
     }
 
+    // Long: the rule's sentence shapes tried in order as guards over one context; they share the words read at the
+    // top.
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         // A figure in a table column headed "Tariff rate (%)" is a percentage of that measure.
         let header = context.sentence.columnHeader(at: context.local.lowerBound)

@@ -16,6 +16,8 @@ struct RatioRule: ClaimRule {
         "Exports of goods and services were worth «44.4%» of South Korea's GDP in 2024.",
     ]
 
+    // Long: the rule's sentence shapes tried in order as guards over one context; they share the words read at the
+    // top.
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         guard context.mention.kind == .percent else { return nil }
         let after = context.wordsAfter(5)

@@ -21,6 +21,8 @@ struct ShareOfStatedTotalRule: ClaimRule {
     /// How far back the total may be stated, in sentences.
     static let reach = 12
 
+    // Long: the rule's sentence shapes tried in order as guards over one context; they share the words read at the
+    // top.
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention
         guard mention.kind == .percent, mention.rangeEnd == nil else { return nil }

@@ -13,6 +13,8 @@ struct ValueRule: ClaimRule {
     ]
     let nonTriggeringExamples = ["The treaty was signed in «1953».", "It was the «first» summit."]
 
+    // Long: the rule's sentence shapes tried in order as guards over one context; they share the words read at the
+    // top.
     func draft(_ context: MentionContext, knowledge: ClaimKnowledge, drafts: ArraySlice<ClaimDraft>) -> ClaimDraft? {
         let mention = context.mention
         guard let units = ClaimRules.unitsByMentionKind[mention.kind], mention.kind != .ordinal else { return nil }

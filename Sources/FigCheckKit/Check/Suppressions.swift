@@ -45,6 +45,8 @@ public struct Suppressions {
         return false
     }
 
+    // Long: the comment-directive scanner (HTML, line and block comments; next-line, line and file scopes) over one
+    // pass of the bytes.
     /// Reads the directives in a document's original bytes.
     public init(original: [UInt8]) {
         // Most documents have no comment at all: a byte search settles it before the text is

@@ -104,14 +104,19 @@ public struct Configuration: Sendable, Equatable {
         } catch let error as DecodingError {
             throw failure(ConfigurationFile.reason(for: error))
         }
-        var config = Configuration()
+        var config = try Configuration(checking: file, failure: failure)
         config.path = url.path
         config.warnings = ConfigurationFile.unknownKeys(in: mapping).map { "\(name): \($0)" }
+        return config
+    }
+
+    /// The values of a decoded file, checked: dates, names and ranges; `failure` makes the error.
+    private init(checking file: ConfigurationFile, failure: (String) -> ConfigurationError) throws {
         if let subject = file.subject {
             guard CountryCode.isAlpha3(subject) else {
                 throw failure("subject '\(subject)' is not an ISO 3166 alpha-3 code")
             }
-            config.subject = subject.uppercased()
+            self.subject = subject.uppercased()
         }
         func date(_ text: String?, _ key: ConfigurationFile.CodingKeys) throws -> CalendarDate? {
             guard let text else { return nil }
@@ -120,14 +125,14 @@ public struct Configuration: Sendable, Equatable {
             }
             return date
         }
-        config.date = try date(file.date, .date)
-        config.asOf = try date(file.asOf, .asOf)
-        config.dataDirectory = file.data
+        self.date = try date(file.date, .date)
+        self.asOf = try date(file.asOf, .asOf)
+        self.dataDirectory = file.data
         if let failOn = file.failOn {
             guard let threshold = FailThreshold(rawValue: failOn) else {
                 throw failure("fail-on '\(failOn)' must be error, warning or never")
             }
-            config.failOn = threshold
+            self.failOn = threshold
         }
         if let format = file.format {
             guard let parsed = OutputFormat(rawValue: format) else {
@@ -135,28 +140,27 @@ public struct Configuration: Sendable, Equatable {
                     "format '\(format)' must be one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))"
                 )
             }
-            config.format = parsed
+            self.format = parsed
         }
         for (key, number) in file.tolerance ?? [:] where ConfigurationFile.toleranceKeys.contains(key) {
             guard number >= 0, number < 1 else { throw failure(ConfigurationFile.toleranceReason(key)) }
-            config.tolerances[key] = number
+            self.tolerances[key] = number
         }
         if let nearMiss = file.nearMiss {
             guard nearMiss >= 0, nearMiss < 1 else { throw failure(ConfigurationFile.reason(for: .nearMiss)) }
-            config.nearMiss = nearMiss
+            self.nearMiss = nearMiss
         }
         if let maxSeconds = file.maxSeconds {
             guard maxSeconds > 0, maxSeconds <= 86_400 else {
                 throw failure(ConfigurationFile.reason(for: .maxSeconds))
             }
-            config.maxSeconds = maxSeconds
+            self.maxSeconds = maxSeconds
         }
-        config.disabledRules = file.rules?.disable?.items ?? []
-        config.enabledRules = file.rules?.enable?.items
-        config.include = file.include?.items ?? []
-        config.exclude = file.exclude?.items ?? []
-        config.baseline = file.baseline
-        return config
+        self.disabledRules = file.rules?.disable?.items ?? []
+        self.enabledRules = file.rules?.enable?.items
+        self.include = file.include?.items ?? []
+        self.exclude = file.exclude?.items ?? []
+        self.baseline = file.baseline
     }
 
     /// The effective configuration as YAML (`figcheck config dump`).

@@ -23,6 +23,7 @@ struct HTMLTagReader {
     }
 
     /// Reads the tag starting at `bytes[index]` (which is `<`), or nil when the `<` starts no tag.
+    // Long: the tag tokenizer (name, attributes, quoting, self-closing) over one cursor, bounded by construction.
     mutating func tag(at index: Int) -> HTMLTag? {
         guard next(UInt8(ascii: ">"), from: index) != nil else { return nil }
         var cursor = index + 1

@@ -142,6 +142,7 @@ private struct MarkdownWalker {
     }
 
     /// Copies inline content, leaving out code spans, link targets, images, tags and emphasis marks.
+    // Long: the inline markup state machine (code spans, links, images, emphasis, tags) over one line's bytes.
     mutating func inline(_ range: Range<Int>, depth: Int = 0) {
         var index = range.lowerBound
         var runStart = index

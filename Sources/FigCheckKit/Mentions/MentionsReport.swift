@@ -19,6 +19,7 @@ package enum MentionsReport {
     }
 
     /// Every key is written, unknowns as null, so consumers see one shape; keys in sorted order.
+    // Long: one mention's JSON object, its fields written in schema order by the streaming writer.
     private static func write(_ analysis: DocumentAnalysis, to json: inout JSONStreamWriter) {
         let document = analysis.document
         json.beginObject()

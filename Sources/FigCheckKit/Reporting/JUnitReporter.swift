@@ -22,31 +22,9 @@ struct JUnitReporter: Reporter {
                     """)
                 continue
             }
-            var cases: [String] = []
-            var failures = 0
-            var skipped = 0
-            for finding in document.claims {
-                let caseName = ReportText.escapeMarkup(
-                    "\(finding.location.line):\(finding.location.column) \(finding.ruleId) \(finding.text)")
-                let failing = options.failOn.map { finding.severity >= $0 } ?? false
-                var body = ""
-                if failing {
-                    failures += 1
-                    var details = [finding.message]
-                    if let computed = finding.computed {
-                        details.append("= \(computed.formula)")
-                        details += computed.inputs.map { "source: " + ReportText.inputLine($0) }
-                    }
-                    details += finding.hints.map { "hint: \($0)" }
-                    body =
-                        "<failure message=\"\(ReportText.escapeMarkup(finding.message))\" type=\"\(finding.verdict.rawValue)\">"
-                        + ReportText.escapeMarkup(details.joined(separator: "\n")) + "</failure>"
-                } else if finding.verdict == .unverifiable {
-                    skipped += 1
-                    body = "<skipped message=\"\(ReportText.escapeMarkup(finding.message))\"/>"
-                }
-                cases.append("    <testcase classname=\"\(name)\" name=\"\(caseName)\">\(body)</testcase>")
-            }
+            let cases = document.claims.map { testCase($0, suite: name, options: options) }
+            let failures = cases.filter(\.failing).count
+            let skipped = cases.filter(\.skipped).count
             totals.tests += document.claims.count
             totals.failures += failures
             // The credits the tables' licences require, as suite properties.
@@ -60,7 +38,8 @@ struct JUnitReporter: Reporter {
                     + "    </properties>\n"
             suites.append(
                 "  <testsuite name=\"\(name)\" tests=\"\(document.claims.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
-                    + credits + cases.joined(separator: "\n") + (cases.isEmpty ? "" : "\n") + "  </testsuite>")
+                    + credits + cases.map(\.xml).joined(separator: "\n") + (cases.isEmpty ? "" : "\n")
+                    + "  </testsuite>")
         }
         return """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -69,5 +48,31 @@ struct JUnitReporter: Reporter {
             </testsuites>
 
             """
+    }
+
+    /// One claim's `<testcase>`: a failure at or above `--fail-on` with the recomputation and its
+    /// sources, a skip when unverifiable, else passed.
+    private static func testCase(_ finding: Finding, suite name: String, options: CheckOptions)
+        -> (xml: String, failing: Bool, skipped: Bool)
+    {
+        let caseName = ReportText.escapeMarkup(
+            "\(finding.location.line):\(finding.location.column) \(finding.ruleId) \(finding.text)")
+        let failing = options.failOn.map { finding.severity >= $0 } ?? false
+        let skipped = !failing && finding.verdict == .unverifiable
+        var body = ""
+        if failing {
+            var details = [finding.message]
+            if let computed = finding.computed {
+                details.append("= \(computed.formula)")
+                details += computed.inputs.map { "source: " + ReportText.inputLine($0) }
+            }
+            details += finding.hints.map { "hint: \($0)" }
+            body =
+                "<failure message=\"\(ReportText.escapeMarkup(finding.message))\" type=\"\(finding.verdict.rawValue)\">"
+                + ReportText.escapeMarkup(details.joined(separator: "\n")) + "</failure>"
+        } else if skipped {
+            body = "<skipped message=\"\(ReportText.escapeMarkup(finding.message))\"/>"
+        }
+        return ("    <testcase classname=\"\(name)\" name=\"\(caseName)\">\(body)</testcase>", failing, skipped)
     }
 }
