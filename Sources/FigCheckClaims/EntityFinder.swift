@@ -61,7 +61,7 @@ package struct EntityFinder: Sendable {
             }
             // Most words begin no name: skip them before building the phrases they would start,
             // and try no phrase longer than a name beginning with the word.
-            let longest = directory.longestName(startingWith: word.text)
+            let longest = directory.longestName(startingWithLowercased: word.lower)
             guard longest > 0 else {
                 index += 1
                 continue
@@ -69,13 +69,13 @@ package struct EntityFinder: Sendable {
             var matched = false
             for length in stride(from: min(4, longest, words.count - index), through: 1, by: -1) {
                 let slice = words[index..<(index + length)]
-                let phrase = slice.map(\.text).joined(separator: " ")
-                guard let match = directory.resolve(phrase).first else { continue }
+                let phrase = length == 1 ? word.text : slice.map(\.text).joined(separator: " ")
+                let lower = length == 1 ? word.lower : slice.map(\.lower).joined(separator: " ")
+                guard let match = directory.firstMatch(phrase, lowercased: lower) else { continue }
                 // A capitalised word only, unless it is an abbreviation: "china" in lower case is porcelain.
                 // Aliases of kind "common" are ordinary words that name an entity ("worldwide").
                 guard let first = slice.first?.text.first, first.isUppercase || match.kind == "common" else { continue }
                 let last = slice[slice.index(before: slice.endIndex)]
-                let lower = phrase.lowercased()
                 let uncertain = Self.ambiguousNames.contains(lower) && !Self.usuallyCountries.contains(lower)
                 found.append(
                     Found(

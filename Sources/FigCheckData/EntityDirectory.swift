@@ -24,7 +24,10 @@ package struct EntityDirectory: Sendable {
     }
 
     package private(set) var entities: [String: Entity] = [:]
-    private var byAlias: [String: [Match]] = [:]
+    /// Abbreviations, as written ("US", "PRC").
+    private var byExactAlias: [String: [Match]] = [:]
+    /// Other names, in lower case.
+    private var byFoldedAlias: [String: [Match]] = [:]
     /// The most words of a name beginning with each (folded) first word: a finder walking a
     /// sentence skips a word that begins no name, and tries only phrases as long as a name can be.
     private var longestNameByFirstWord: [String: Int] = [:]
@@ -71,15 +74,26 @@ package struct EntityDirectory: Sendable {
     /// case-insensitive name). "US" names the United States; "us" names nothing.
     package func resolve(_ phrase: String) -> [Match] {
         let trimmed = phrase.trimmingWhitespace()
-        let exact = byAlias[Self.exactKey(trimmed)] ?? []
-        let folded = byAlias[Self.foldedKey(trimmed)] ?? []
+        let exact = byExactAlias[trimmed] ?? []
+        let folded = byFoldedAlias[trimmed.lowercased()] ?? []
         var seen: Set<String> = []
         return (exact + folded).filter { seen.insert("\($0.code)|\($0.kind)").inserted }
     }
 
+    /// The first of `resolve(phrase)`, without building the list: `phrase` has no surrounding
+    /// whitespace and `lowercased` is its lower case (the claim reader has both for every word).
+    package func firstMatch(_ phrase: String, lowercased: String) -> Match? {
+        byExactAlias[phrase]?.first ?? byFoldedAlias[lowercased]?.first
+    }
+
     /// The most words a name beginning with `word` (any case) has; 0 when no name begins with it.
     package func longestName(startingWith word: String) -> Int {
-        longestNameByFirstWord[word.lowercased()] ?? 0
+        longestName(startingWithLowercased: word.lowercased())
+    }
+
+    /// `longestName(startingWith:)` for a word already in lower case.
+    package func longestName(startingWithLowercased word: String) -> Int {
+        longestNameByFirstWord[word] ?? 0
     }
 
     /// The members of an aggregate (EUU, G7, OED, NATO), or nil when it is not one.
@@ -89,17 +103,18 @@ package struct EntityDirectory: Sendable {
     /// match in any case.
     private mutating func add(_ alias: String, _ match: Match) {
         let isAbbreviation = alias.count <= 6 && alias == alias.uppercased() && alias != alias.lowercased()
-        let key = isAbbreviation ? Self.exactKey(alias) : Self.foldedKey(alias)
-        if !(byAlias[key]?.contains(match) ?? false) { byAlias[key, default: []].append(match) }
+        if isAbbreviation {
+            if !(byExactAlias[alias]?.contains(match) ?? false) { byExactAlias[alias, default: []].append(match) }
+        } else {
+            let key = alias.lowercased()
+            if !(byFoldedAlias[key]?.contains(match) ?? false) { byFoldedAlias[key, default: []].append(match) }
+        }
         let words = alias.split(separator: " ")
         if let firstWord = words.first {
             longestNameByFirstWord[firstWord.lowercased(), default: 0] = max(
                 longestNameByFirstWord[firstWord.lowercased()] ?? 0, words.count)
         }
     }
-
-    private static func exactKey(_ alias: String) -> String { "=" + alias }
-    private static func foldedKey(_ alias: String) -> String { "~" + alias.lowercased() }
 
     /// "Republic of Korea (the)" → "Republic of Korea".
     private static func withoutArticle(_ name: String) -> String {

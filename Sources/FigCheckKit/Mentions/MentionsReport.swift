@@ -28,7 +28,7 @@ package enum MentionsReport {
         for number in analysis.ignoredNumbers {
             json.beginObject()
             json.key("location")
-            write(document.location(of: number.range), to: &json)
+            json.location(document.location(of: number.range))
             json.key("reason")
             json.string(number.reason.rawValue)
             json.key("text")
@@ -54,7 +54,7 @@ package enum MentionsReport {
             json.key("kind")
             json.string(mention.kind.rawValue)
             json.key("location")
-            write(document.location(of: mention.range), to: &json)
+            json.location(document.location(of: mention.range))
             json.key("low")
             json.number(mention.low)
             json.key("rangeEnd")
@@ -81,19 +81,6 @@ package enum MentionsReport {
         json.endArray()
         json.key("source")
         json.string(document.source)
-        json.endObject()
-    }
-
-    private static func write(_ location: TextLocation, to json: inout JSONStreamWriter) {
-        json.beginObject()
-        json.key("column")
-        json.integer(location.column)
-        json.key("length")
-        json.integer(location.length)
-        json.key("line")
-        json.integer(location.line)
-        json.key("offset")
-        json.integer(location.offset)
         json.endObject()
     }
 
