@@ -16,6 +16,11 @@ package final class ClaimKnowledge: Sendable {
     /// Figure shapes and definitions of each indicator's tables, cited publishers, currencies.
     package let frames: FrameLexicon
     let cuesByFirstWord: [String: [Cue]]
+    /// The first words of the cues, the sources (in lower case) and the basis phrases, for a quick
+    /// "no" before the dictionaries (`WordFilter`).
+    let cueFirstWords: WordFilter
+    let sourceFirstWords: WordFilter
+    let basisFirstWords: WordFilter
     /// A cited publisher's name as words (matched as written), its place in the lexicon's
     /// longest-first order, and the source it names.
     struct SourcePhrase: Sendable {
@@ -68,6 +73,9 @@ package final class ClaimKnowledge: Sendable {
             if let first = phrase.words.first { bases[first, default: []].append(phrase.words) }
         }
         basisPhrasesByFirstWord = bases
+        cueFirstWords = WordFilter(lowercasedWords: cues.keys)
+        sourceFirstWords = WordFilter(lowercasedWords: sources.keys.map { $0.lowercased() })
+        basisFirstWords = WordFilter(lowercasedWords: bases.keys)
         var units: [String: String] = [:]
         var rowEntities: [String: [String]] = [:]
         var rowPartners: [String: Set<String>] = [:]

@@ -314,7 +314,7 @@ package struct DocumentContext {
                     index: index, paragraph: sentence.paragraph, range: sentence.range, text: sentenceText,
                     words: words,
                     entities: finder.entities(inWords: words),
-                    periods: inside.isEmpty ? [] : PeriodResolver(documentDate: date).periods(in: sentenceText),
+                    periods: inside.isEmpty ? [] : PeriodResolver(documentDate: date).periods(inWords: words),
                     cues: cues, sources: sources,
                     clauseStarts: Self.clauseStarts(in: sentenceText, words: words),
                     mentionIndices: inside,
@@ -366,7 +366,7 @@ package struct DocumentContext {
         var found: [SentenceContext.IndicatorCue] = []
         // Words that state a basis ("inflation-adjusted") name no measure ("inflation").
         var basisWords = Set<Int>()
-        for (start, word) in words.enumerated() {
+        for (start, word) in words.enumerated() where knowledge.basisFirstWords.mayContain(word.lowerHash) {
             for phrase in knowledge.basisPhrasesByFirstWord[word.lower] ?? []
             where start + phrase.count <= words.count
                 && zip(words[start..<(start + phrase.count)], phrase).allSatisfy({ $0.lower == $1 })
@@ -381,6 +381,10 @@ package struct DocumentContext {
                 continue
             }
             var matched = 0
+            guard knowledge.cueFirstWords.mayContain(words[index].lowerHash) else {
+                index += 1
+                continue
+            }
             // The longest phrase wins ("GDP per capita", not also "GDP"); phrases of one length that
             // name several indicators are all kept.
             for cue in knowledge.cuesByFirstWord[words[index].lower] ?? []
@@ -414,7 +418,7 @@ package struct DocumentContext {
         source: String, range: Range<Int>
     )] {
         var matches: [(order: Int, start: Int, end: Int, source: String)] = []
-        for (start, word) in words.enumerated() {
+        for (start, word) in words.enumerated() where knowledge.sourceFirstWords.mayContain(word.lowerHash) {
             for name in knowledge.sourcesByFirstWord[word.text] ?? []
             where start + name.words.count <= words.count
                 && zip(words[start..<(start + name.words.count)], name.words).allSatisfy({ $0.text == $1 })

@@ -61,13 +61,17 @@ package struct EntityFinder: Sendable {
             }
             // Most words begin no name: skip them before building the phrases they would start,
             // and try no phrase longer than a name beginning with the word.
-            let longest = directory.longestName(startingWithLowercased: word.lower)
+            let longest =
+                directory.firstWords.mayContain(word.lowerHash)
+                ? directory.longestName(startingWithLowercased: word.lower) : 0
             guard longest > 0 else {
                 index += 1
                 continue
             }
             var matched = false
             for length in stride(from: min(4, longest, words.count - index), through: 1, by: -1) {
+                guard (1..<length).allSatisfy({ directory.mayHaveWord(at: $0, hash: words[index + $0].lowerHash) })
+                else { continue }
                 let slice = words[index..<(index + length)]
                 let phrase = length == 1 ? word.text : slice.map(\.text).joined(separator: " ")
                 let lower = length == 1 ? word.lower : slice.map(\.lower).joined(separator: " ")

@@ -40,7 +40,11 @@ package struct PeriodResolver: Sendable {
 
     /// The periods of `sentence`, in order.
     package func periods(in sentence: String) -> [Found] {
-        let words = SentenceWords(sentence).words
+        periods(inWords: SentenceWords(sentence).words)
+    }
+
+    /// The periods named by a sentence's words (as `SentenceWords` splits them), in order.
+    package func periods(inWords words: [SentenceWords.Word]) -> [Found] {
         var found: [Found] = []
         var index = 0
         while index < words.count {

@@ -1,9 +1,13 @@
+import FigCheckCore
+
 /// The words of a sentence with their byte ranges, for the claim rules' phrase matching.
 package struct SentenceWords {
     package struct Word: Equatable {
         /// As written.
         var text: String
         package var lower: String
+        /// `WordFilter.hash(lower)`, computed once for the look-ups every word meets.
+        package var lowerHash: UInt32
         package var range: Range<Int>
         /// Followed directly by "'s" or "’s".
         var possessive: Bool
@@ -55,7 +59,11 @@ package struct SentenceWords {
                 continue
             }
             let text = String(decoding: bytes[start..<end], as: UTF8.self)
-            words.append(Word(text: text, lower: text.lowercased(), range: start..<end, possessive: possessive))
+            let lower = text.lowercased()
+            words.append(
+                Word(
+                    text: text, lower: lower, lowerHash: WordFilter.hash(lower), range: start..<end,
+                    possessive: possessive))
         }
         self.words = words
     }

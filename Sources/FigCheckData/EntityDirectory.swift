@@ -31,6 +31,12 @@ package struct EntityDirectory: Sendable {
     /// The most words of a name beginning with each (folded) first word: a finder walking a
     /// sentence skips a word that begins no name, and tries only phrases as long as a name can be.
     private var longestNameByFirstWord: [String: Int] = [:]
+    /// The first words of `longestNameByFirstWord`, for the finder's quick "no".
+    package private(set) var firstWords = WordFilter(lowercasedWords: [])
+    /// The second, third and fourth words of the names (in lower case), so the finder tries a
+    /// phrase of several words only when each word can be in its place.
+    private var laterWords: [WordFilter] = []
+    private var laterWordSets: [Set<String>] = Array(repeating: [], count: 3)
     private var members: [String: [String]] = [:]
 
     /// Reads the entity, alias and aggregate tables of `catalog`.
@@ -68,6 +74,15 @@ package struct EntityDirectory: Sendable {
                 continue
             }
         }
+        firstWords = WordFilter(lowercasedWords: longestNameByFirstWord.keys)
+        laterWords = laterWordSets.map { WordFilter(lowercasedWords: $0) }
+        laterWordSets = []
+    }
+
+    /// False when no name has a word of this hash at `position` (1 for the second word, up to 3);
+    /// a position past the filters is always a maybe.
+    package func mayHaveWord(at position: Int, hash: UInt32) -> Bool {
+        position < 1 || position > laterWords.count || laterWords[position - 1].mayContain(hash)
     }
 
     /// The entities `phrase` may name, most specific first (an exact-case abbreviation before a
@@ -110,6 +125,9 @@ package struct EntityDirectory: Sendable {
             if !(byFoldedAlias[key]?.contains(match) ?? false) { byFoldedAlias[key, default: []].append(match) }
         }
         let words = alias.split(separator: " ")
+        for (position, word) in words.dropFirst().prefix(laterWordSets.count).enumerated() {
+            laterWordSets[position].insert(word.lowercased())
+        }
         if let firstWord = words.first {
             longestNameByFirstWord[firstWord.lowercased(), default: 0] = max(
                 longestNameByFirstWord[firstWord.lowercased()] ?? 0, words.count)
