@@ -19,6 +19,8 @@ package final class ClaimKnowledge: Sendable {
     /// The first words of the cues, the sources (in lower case) and the basis phrases, for a quick
     /// "no" before the dictionaries (`WordFilter`).
     let cueFirstWords: WordFilter
+    /// The tables published in vintages (series), read once rather than per claim.
+    package let seriesTableIDs: Set<String>
     let sourceFirstWords: WordFilter
     let basisFirstWords: WordFilter
     /// A cited publisher's name as words (matched as written), its place in the lexicon's
@@ -74,6 +76,7 @@ package final class ClaimKnowledge: Sendable {
         }
         basisPhrasesByFirstWord = bases
         cueFirstWords = WordFilter(lowercasedWords: cues.keys)
+        seriesTableIDs = Set(catalog.entries.filter { $0.metadata.kind == .series }.map(\.metadata.id))
         sourceFirstWords = WordFilter(lowercasedWords: sources.keys.map { $0.lowercased() })
         basisFirstWords = WordFilter(lowercasedWords: bases.keys)
         var units: [String: String] = [:]

@@ -105,36 +105,34 @@ package enum FigureFormat {
         abs(value) >= 1e6 ? number(value / 1e6) + " mn" : number(value, decimals: 0)
     }
 
+    /// `value` with `places` decimals, rounded half away from zero, in ASCII digits.
     static func rounded(_ value: Double, places: Int) -> String {
         var factor = 1.0
         for _ in 0..<places { factor *= 10 }
         let scaled = (abs(value) * factor).rounded()
         var integer = scaled
-        var digits: [Character] = []
+        var digits: [UInt8] = []
         repeat {
-            let digit = Int(integer.truncatingRemainder(dividingBy: 10))
-            digits.append(Character(String(digit)))
+            digits.append(UInt8(ascii: "0") + UInt8(integer.truncatingRemainder(dividingBy: 10)))
             integer = (integer / 10).rounded(.down)
         } while integer >= 1 || digits.count <= places
-        var text = String(digits.reversed())
-        if places > 0 {
-            text.insert(".", at: text.index(text.endIndex, offsetBy: -places))
-        }
-        return (value < 0 && scaled != 0 ? "-" : "") + text
+        digits.reverse()
+        if places > 0 { digits.insert(UInt8(ascii: "."), at: digits.count - places) }
+        if value < 0 && scaled != 0 { digits.insert(UInt8(ascii: "-"), at: 0) }
+        return String(decoding: digits, as: UTF8.self)
     }
 
+    /// "1234567.5" → "1,234,567.5": commas between the thousands of the whole part.
     static func groupThousands(_ text: String) -> String {
-        var sign = ""
-        var body = Substring(text)
-        if body.hasPrefix("-") { sign = "-"; body = body.dropFirst() }
-        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        var integer = Array(parts[0])
-        var grouped: [Character] = []
-        while integer.count > 3 {
-            grouped = [","] + integer.suffix(3) + grouped
-            integer.removeLast(3)
+        var bytes = Array(text.utf8)
+        var grouped: [UInt8] = []
+        if bytes.first == UInt8(ascii: "-") { grouped.append(bytes.removeFirst()) }
+        let point = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
+        for (position, byte) in bytes[..<point].enumerated() {
+            if position > 0 && (point - position) % 3 == 0 { grouped.append(UInt8(ascii: ",")) }
+            grouped.append(byte)
         }
-        let result = String(integer + grouped)
-        return sign + result + (parts.count > 1 ? "." + parts[1] : "")
+        grouped += bytes[point...]
+        return String(decoding: grouped, as: UTF8.self)
     }
 }

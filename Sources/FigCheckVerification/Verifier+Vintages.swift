@@ -50,8 +50,7 @@ extension Verifier {
     /// Says so when the vintage used was released after the document's date (none before covers it).
     func laterVintageNote(_ primary: Recomputation) -> String {
         // Series are published in vintages; curated facts carry their own dates per row.
-        let seriesIDs = Set(catalog.entries.filter { $0.metadata.kind == .series }.map(\.metadata.id))
-        let series = primary.inputs.filter { seriesIDs.contains($0.table) }
+        let series = primary.inputs.filter { knowledge.seriesTableIDs.contains($0.table) }
         guard let date = knowledgeDate, case .newest = settings.vintage,
             let vintage = series.compactMap({ CalendarDate(iso: $0.vintage) }).max(), vintage > date,
             !series.contains(where: { (CalendarDate(iso: $0.vintage) ?? vintage) <= date })
