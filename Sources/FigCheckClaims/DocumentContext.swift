@@ -439,23 +439,45 @@ package struct DocumentContext {
 
     /// Clause starts: after , ; : ( — – and before the clause words.
     static func clauseStarts(in sentence: String, words: [SentenceWords.Word]) -> [Int] {
-        var starts: [Int] = []
-        let bytes = Array(sentence.utf8)
-        for (offset, byte) in bytes.enumerated() {
-            switch byte {
-            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: "|"):
-                starts.append(offset + 1)
-            // An em or en dash: E2 80 94 or E2 80 93 in UTF-8.
-            case 0xE2
-            where offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && [0x93, 0x94].contains(bytes[offset + 2]):
-                starts.append(offset + 3)
-            default:
-                break
+        // Both lists come out ascending and without repeats; they are merged below.
+        var afterPunctuation: [Int] = []
+        var text = sentence
+        text.withUTF8 { bytes in
+            for offset in bytes.indices {
+                switch bytes[offset] {
+                case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: "|"):
+                    afterPunctuation.append(offset + 1)
+                // An em or en dash: E2 80 94 or E2 80 93 in UTF-8.
+                case 0xE2
+                where offset + 2 < bytes.count && bytes[offset + 1] == 0x80
+                    && (bytes[offset + 2] == 0x93 || bytes[offset + 2] == 0x94):
+                    afterPunctuation.append(offset + 3)
+                default:
+                    break
+                }
             }
         }
-        for word in words where SentenceContext.clauseWords.contains(word.lower) {
-            starts.append(word.range.lowerBound)
+        let beforeWords = words.lazy.filter {
+            clauseWordFilter.mayContain($0.lowerHash) && SentenceContext.clauseWords.contains($0.lower)
+        }.map(\.range.lowerBound)
+        var starts: [Int] = []
+        starts.reserveCapacity(afterPunctuation.count + 4)
+        var punctuation = afterPunctuation.makeIterator()
+        var nextPunctuation = punctuation.next()
+        for start in beforeWords {
+            while let candidate = nextPunctuation, candidate <= start {
+                if candidate < start { starts.append(candidate) }
+                nextPunctuation = punctuation.next()
+            }
+            starts.append(start)
         }
-        return Array(Set(starts)).sorted()
+        while let candidate = nextPunctuation {
+            starts.append(candidate)
+            nextPunctuation = punctuation.next()
+        }
+        return starts
     }
+
+    /// `SentenceContext.clauseWords` as a filter, for the quick "no" most words get.
+    static let clauseWordFilter = WordFilter(lowercasedWords: SentenceContext.clauseWords)
 }
