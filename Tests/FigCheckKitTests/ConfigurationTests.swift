@@ -59,13 +59,14 @@ struct ConfigurationTests {
             version: 1
             colour: blue
             rules: {disable: [rank], skip: [x]}
-            tolerance: {ratio: 0.05, fuzzy: 0.2}
+            tolerance: {ratio: 0.05, fuzzy: 0.2, vague: big}
             """)
         let file = config.path ?? ""
         #expect(config.warnings.sorted() == [
             "\(file): unknown key 'colour' (ignored)",
             "\(file): unknown key 'rules.skip' (ignored)",
             "\(file): unknown tolerance key 'fuzzy' (ignored)",
+            "\(file): unknown tolerance key 'vague' (ignored)",
         ])
         #expect(config.tolerances == ["ratio": 0.05])
         #expect(config.disabledRules == ["rank"])

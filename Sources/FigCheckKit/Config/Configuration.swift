@@ -142,8 +142,10 @@ public struct Configuration: Sendable, Equatable {
             }
             self.format = parsed
         }
-        for (key, number) in file.tolerance ?? [:] where ConfigurationFile.toleranceKeys.contains(key) {
-            guard number >= 0, number < 1 else { throw failure(ConfigurationFile.toleranceReason(key)) }
+        for (key, entry) in file.tolerance ?? [:] where ConfigurationFile.toleranceKeys.contains(key) {
+            guard let number = entry.value, number >= 0, number < 1 else {
+                throw failure(ConfigurationFile.toleranceReason(key))
+            }
             self.tolerances[key] = number
         }
         if let nearMiss = file.nearMiss {

@@ -12,7 +12,7 @@ struct ConfigurationFile: Decodable {
     var data: String?
     var failOn: String?
     var format: String?
-    var tolerance: [String: Double]?
+    var tolerance: [String: LenientNumber]?
     var nearMiss: Double?
     var maxSeconds: Double?
     var rules: Rules?
@@ -31,6 +31,16 @@ struct ConfigurationFile: Decodable {
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case enable, disable
+        }
+    }
+
+    /// A number, or nil for any other scalar: an unknown tolerance key is a warning whatever its
+    /// value, and only a known key's value must be a number.
+    struct LenientNumber: Decodable {
+        var value: Double?
+
+        init(from decoder: any Decoder) throws {
+            value = try? decoder.singleValueContainer().decode(Double.self)
         }
     }
 
