@@ -101,12 +101,7 @@ package struct EntityDirectory: Sendable {
         byExactAlias[phrase]?.first ?? byFoldedAlias[lowercased]?.first
     }
 
-    /// The most words a name beginning with `word` (any case) has; 0 when no name begins with it.
-    package func longestName(startingWith word: String) -> Int {
-        longestName(startingWithLowercased: word.lowercased())
-    }
-
-    /// `longestName(startingWith:)` for a word already in lower case.
+    /// The most words a name beginning with `word` (in lower case) has; 0 when no name begins with it.
     package func longestName(startingWithLowercased word: String) -> Int {
         longestNameByFirstWord[word] ?? 0
     }

@@ -87,11 +87,10 @@ struct JSONBody: Decodable {
 
     /// The members as the query's field names.
     var fields: [String: String] {
-        let pairs: [(String, String?)] = [
+        presentFields([
             ("text", text), ("url", url), ("filename", filename), ("subject", subject), ("date", date),
             ("as-of", asOf), ("format", format),
-        ]
-        return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key, $0) } })
+        ])
     }
 }
 
@@ -103,7 +102,11 @@ struct FormBody: Decodable {
     var date: String?
 
     var fields: [String: String] {
-        let pairs: [(String, String?)] = [("text", text), ("subject", subject), ("date", date)]
-        return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key, $0) } })
+        presentFields([("text", text), ("subject", subject), ("date", date)])
     }
+}
+
+/// The fields that were given, by name; a missing one is left out, not written as empty.
+private func presentFields(_ pairs: [(String, String?)]) -> [String: String] {
+    Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key, $0) } })
 }

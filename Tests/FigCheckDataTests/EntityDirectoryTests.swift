@@ -23,6 +23,8 @@ struct EntityDirectoryTests {
     ])
     func resolves(phrase: String, code: String) {
         #expect(directory.resolve(phrase).map(\.code).contains(code), "\(phrase)")
+        // The finder's fast path gives what `resolve` gives first.
+        #expect(directory.firstMatch(phrase, lowercased: phrase.lowercased()) == directory.resolve(phrase).first)
     }
 
     @Test("lower-case words that look like abbreviations are not entities")
@@ -30,6 +32,8 @@ struct EntityDirectoryTests {
         #expect(directory.resolve("us").isEmpty)
         #expect(directory.resolve("eu").isEmpty)
         #expect(directory.resolve("US").first?.code == "USA")
+        #expect(directory.firstMatch("us", lowercased: "us") == nil)
+        #expect(directory.firstMatch("US", lowercased: "us")?.code == "USA")
     }
 
     @Test("aggregates list their members; EU-27, G7 and OECD agree with an independent list")

@@ -83,9 +83,8 @@ struct ConfigurationFile: Decodable {
     static func reason(for error: DecodingError) -> String {
         let path: [any CodingKey]
         switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            path = context.codingPath
-        case .keyNotFound(_, let context):
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context),
+            .dataCorrupted(let context):
             path = context.codingPath
         @unknown default:
             path = []
